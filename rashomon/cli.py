@@ -1,0 +1,159 @@
+"""The ``rashomon`` command: parse arguments, call the library, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from rashomon import __version__
+from rashomon.dates import parse_iso_date
+from rashomon.demo import run_demo
+from rashomon.errors import RashomonError
+from rashomon.ingest import Manifest, Metadata
+from rashomon.pipeline import IngestReport, ingest
+from rashomon.records import Article
+from rashomon.report import export_json
+from rashomon.settings import Settings, load_settings
+from rashomon.store import SQLiteStore, open_store
+
+EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
+
+
+def _date(value: str) -> str:
+    try:
+        parse_iso_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD date") from exc
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="rashomon", description="Reconcile conflicting news reports.")
+    p.add_argument("--version", action="version", version=f"rashomon {__version__}")
+    p.add_argument("--db", type=Path, help="store file (default: $RASHOMON_DB, settings, user data dir)")
+    sub = p.add_subparsers(dest="command", required=True)
+    ing = sub.add_parser("ingest", help="read files, folders or JSON Lines into the store")
+    ing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ing.add_argument("--outlet", help="outlet of every input")
+    ing.add_argument("--published", type=_date, help="publication date of every input (YYYY-MM-DD)")
+    ing.add_argument("--url", help="URL of the input")
+    ing.add_argument("--manifest", type=Path, help="JSON file of per-file metadata")
+    ing.add_argument("--quiet", action="store_true", help="print only the summary")
+    sub.add_parser("articles", help="list stored articles")
+    show = sub.add_parser("show", help="print one article")
+    show.add_argument("article", help="article id (or a unique prefix)")
+    sub.add_parser("rejected", help="list inputs that were refused, with the reason")
+    exp = sub.add_parser("export", help="export the store")
+    exp.add_argument("--format", choices=["json"], default="json")
+    exp.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
+    demo = sub.add_parser("demo", help="ingest the built-in demo corpus into a fresh store and show it")
+    demo.add_argument("--db", dest="demo_db", type=Path, help="demo store file (default: demo.sqlite in the data dir)")
+    return p
+
+
+def _print_report(console: Console, report: IngestReport, quiet: bool) -> None:
+    console.print(
+        f"read {report.read} input(s): {report.added} new article(s), "
+        f"{report.already_stored} already stored, {len(report.rejected)} refused"
+    )
+    if not quiet:
+        for r in report.rejected:
+            console.print(f"  [red]refused[/red] {r.origin}: {r.reason}", highlight=False, markup=True)
+
+
+def articles_table(articles: Sequence[Article], title: str = "Articles") -> Table:
+    table = Table(title=title)
+    for col in ("id", "published", "outlet", "title", "chars"):
+        table.add_column(col, overflow="fold")
+    for a in articles:
+        table.add_row(
+            a.id[:10], a.published.isoformat() if a.published else "?", a.outlet or "?",
+            (a.title or a.text[:60]).replace("[", "\\["), str(len(a.text)),
+        )  # fmt: skip
+    return table
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    given = Metadata(
+        outlet=args.outlet, url=args.url, published=parse_iso_date(args.published) if args.published else None
+    )
+    manifest = Manifest.load(args.manifest) if args.manifest else None
+    with open_store(settings.db_path) as store:
+        report = ingest(args.paths, store, settings, given=given, manifest=manifest)
+    _print_report(console, report, args.quiet)
+    return EXIT_REFUSED if report.rejected else EXIT_OK
+
+
+def cmd_articles(store: SQLiteStore, console: Console) -> int:
+    console.print(articles_table(list(store.articles())))
+    return EXIT_OK
+
+
+def cmd_show(store: SQLiteStore, key: str, console: Console) -> int:
+    a = store.article(key)
+    if a is None:
+        console.print(f"no single article has an id starting with {key!r}; see `rashomon articles`")
+        return EXIT_ERROR
+    for name in ("id", "origin", "outlet", "url", "published", "title", "byline", "author_bio", "encoding"):
+        console.print(f"[bold]{name}[/bold]: {getattr(a, name)}", highlight=False)
+    if a.furniture:
+        console.print(f"[bold]page furniture removed[/bold]: {', '.join(a.furniture)}", highlight=False)
+    console.print()
+    console.print(a.text, markup=False, highlight=False)
+    return EXIT_OK
+
+
+def cmd_rejected(store: SQLiteStore, console: Console) -> int:
+    for r in store.rejections():
+        console.print(f"{r.at.isoformat(timespec='seconds')}  {r.origin}: {r.reason}", markup=False, highlight=False)
+    return EXIT_OK
+
+
+def cmd_export(store: SQLiteStore, output: Path | None) -> int:
+    text = json.dumps(export_json(store), ensure_ascii=False, indent=2)
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    store, report = run_demo(settings, args.demo_db or args.db)
+    with store:
+        console.print(f"Demo store: {store.path}")
+        _print_report(console, report, quiet=False)
+        console.print(articles_table(list(store.articles()), title="Demo articles"))
+    return EXIT_REFUSED if report.rejected else EXIT_OK
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    console = Console()
+    try:
+        settings = load_settings(db=args.db)
+        if args.command == "ingest":
+            return cmd_ingest(args, settings, console)
+        if args.command == "demo":
+            return cmd_demo(args, settings, console)
+        with open_store(settings.db_path) as store:
+            if args.command == "articles":
+                return cmd_articles(store, console)
+            if args.command == "show":
+                return cmd_show(store, args.article, console)
+            if args.command == "rejected":
+                return cmd_rejected(store, console)
+            return cmd_export(store, args.output)
+    except RashomonError as exc:
+        Console(stderr=True).print(f"rashomon: {exc}", markup=False, highlight=False)
+        return EXIT_ERROR
+
+
+def main() -> None:
+    sys.exit(run())

@@ -1,0 +1,55 @@
+"""Calendar dates written out in text: "23 January 2026", "Jan. 23, 2026", "2026-01-23"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+DAY_MONTH_YEAR = re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I)
+MONTH_DAY_YEAR = re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I)
+ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?:/|-|$)")
+
+
+def _build(year: str, month: str, day: str) -> date | None:
+    m = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+    try:
+        return date(int(year), m, int(day))
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[date, re.Match[str]] | None:
+    """The first full calendar date (day, month and year) written in ``text``, with its match."""
+    found = [m for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO) if (m := pattern.search(text))]
+    for m in sorted(found, key=lambda m: m.start()):
+        built = _build(m["year"], m["month"], m["day"])
+        if built is not None:
+            return built, m
+    return None
+
+
+def date_in_url(url: str) -> date | None:
+    """The publication date many sites write into their paths: ``/2026/01/20/``."""
+    m = URL_DATE.search(url)
+    return _build(m["year"], m["month"], m["day"]) if m else None
+
+
+def parse_iso_date(value: str) -> date:
+    """``YYYY-MM-DD`` (a datetime's date part is accepted); ValueError otherwise."""
+    return date.fromisoformat(value.strip()[:10])

@@ -1,0 +1,85 @@
+"""The stages, in order.
+
+1. read: inputs (files, folders, JSON Lines) are listed and read lazily;
+2. parse: each input becomes a clean Article, or a Rejection with its reason;
+3. write: articles and rejections go to the store, one transaction per batch.
+
+Later stages (extract, link) plug in between 2 and 3. A batch is committed
+whole or not at all, and every id is a content hash, so an ingest killed
+half-way is finished by running it again: nothing is lost or doubled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rashomon.ingest import Manifest, Metadata, RawInput, iter_inputs, read_article, reject
+from rashomon.records import Article, Rejection
+from rashomon.settings import Settings
+from rashomon.store import Batch, Store, WriteResult
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run saw and did."""
+
+    read: int = 0
+    added: int = 0
+    article_ids: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def already_stored(self) -> int:
+        return len(set(self.article_ids)) - self.added
+
+
+Progress = Callable[[IngestReport], None]
+
+
+def parse_inputs(items: Iterable[RawInput | Rejection], given: Metadata) -> Iterator[Article | Rejection]:
+    """Stage 2: each raw input to an Article, or to a Rejection carrying the reason."""
+    for item in items:
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        try:
+            yield read_article(item, given)
+        except Exception as exc:  # one bad input never stops the batch
+            yield reject(item.origin, exc)
+
+
+def batched(items: Iterable[Article | Rejection], size: int) -> Iterator[Batch]:
+    articles: list[Article] = []
+    rejections: list[Rejection] = []
+    for item in items:
+        (rejections if isinstance(item, Rejection) else articles).append(item)  # type: ignore[arg-type]
+        if len(articles) + len(rejections) >= size:
+            yield Batch(tuple(articles), tuple(rejections))
+            articles, rejections = [], []
+    if articles or rejections:
+        yield Batch(tuple(articles), tuple(rejections))
+
+
+def ingest(
+    paths: Iterable[Path],
+    store: Store,
+    settings: Settings,
+    given: Metadata | None = None,
+    manifest: Manifest | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read, parse and store every input under ``paths``; bad inputs are reported, never fatal."""
+    report = IngestReport()
+    raw = iter_inputs(paths, settings.max_input_bytes, manifest)  # 1. read
+    parsed = parse_inputs(raw, given or Metadata())  # 2. parse
+    for batch in batched(parsed, settings.batch_size):  # 3. write
+        result: WriteResult = store.write(batch)
+        report.read += len(batch.articles) + len(batch.rejections)
+        report.added += result.articles_added
+        report.article_ids.extend(a.id for a in batch.articles)
+        report.rejected.extend(batch.rejections)
+        if progress is not None:
+            progress(report)
+    return report

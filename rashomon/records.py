@@ -1,0 +1,229 @@
+"""The records that cross stage boundaries.
+
+Every record is a frozen, slotted dataclass. Records that were read out of an
+article carry their evidence: a :class:`Span` (article id and character offsets
+into ``Article.text``, end exclusive), so every figure can be traced back to
+the sentence it came from. Ids are content hashes (see :func:`content_id`), so
+writing the same record twice is a no-op.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+Stance = Literal["asserted", "claimed", "unverified", "hedged", "denied"]
+SlotStatus = Literal["single", "agree", "conflict", "evolving"]
+Severity = Literal["info", "low", "medium", "high"]
+InputKind = Literal["text", "html", "jsonl"]
+
+
+def content_id(*parts: object, size: int = 16) -> str:
+    """A stable id from the parts' text: the same parts always give the same id."""
+    digest = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:size]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Evidence: characters ``[start, end)`` of the article ``article_id``."""
+
+    article_id: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def text_in(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report after ingest: clean text plus metadata.
+
+    ``furniture`` holds the page-furniture lines removed from the text and
+    ``author_bio`` the byline's biography block: both are kept as evidence for
+    credibility signals, never as article text.
+    """
+
+    id: str
+    origin: str
+    text: str
+    kind: InputKind = "text"
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    title: str | None = None
+    byline: str | None = None
+    author_bio: str | None = None
+    site_name: str | None = None
+    encoding: str = "utf-8"
+    furniture: tuple[str, ...] = ()
+
+    @staticmethod
+    def make_id(outlet: str | None, text: str) -> str:
+        """The same report from the same outlet has the same id, wherever it was read from."""
+        return content_id("article", (outlet or "").lower(), " ".join(text.split()))
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that was refused, with the reason a user can act on."""
+
+    id: str
+    origin: str
+    reason: str
+    at: datetime
+
+    @staticmethod
+    def make_id(origin: str, reason: str) -> str:
+        return content_id("rejection", origin, reason)
+
+
+@dataclass(frozen=True, slots=True)
+class Geo:
+    lat: float
+    lon: float
+    precision: str  # "1" town, "2" near a town or district, "3" region, "country"
+    geonames_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world thing (person, organisation, place, facility) across articles."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    geo: Geo | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that names an entity, with the role it was given there."""
+
+    id: str
+    entity_id: str
+    evidence: Span
+    text: str
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """An amount as an interval: exact figures have ``low == high``."""
+
+    id: str
+    evidence: Span
+    text: str
+    low: float
+    high: float
+    approximate: bool = False
+    unit: str | None = None
+    counted: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    role: str | None = None
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said something: source, cue and content spans, and the relays between."""
+
+    id: str
+    evidence: Span
+    content: Span
+    cue: Span | None = None
+    source: Span | None = None
+    speaker: Speaker | None = None
+    via: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A happening, possibly mentioned in several articles."""
+
+    id: str
+    type: str
+    mentions: tuple[Span, ...]
+    sub_type: str | None = None
+    date: date | None = None
+    date_precision: str | None = None
+    place: str | None = None  # entity id
+    actors: tuple[str, ...] = ()  # entity ids
+    targets: tuple[str, ...] = ()  # entity ids
+    modality: Literal["asserted", "negated", "hypothetical", "future"] = "asserted"
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    low: float
+    high: float
+    approximate: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An amount said about something, by someone, on some day, with its evidence sentence."""
+
+    id: str
+    article_id: str
+    subject: str
+    predicate: str
+    value: Value
+    stance: Stance
+    evidence: Span
+    as_of: date | None = None
+    speaker: Speaker | None = None
+    via: tuple[str, ...] = ()
+    event_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    low: float
+    high: float
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Claims about the same quantity of the same event or subject, compared."""
+
+    id: str
+    story_id: str
+    subject: str
+    predicate: str
+    claim_ids: tuple[str, ...]
+    status: SlotStatus
+    event_id: str | None = None
+    consensus: Interval | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A credibility signal about an article, with the text that raised it."""
+
+    article_id: str
+    name: str
+    severity: Severity
+    evidence: str
+    span: Span | None = None
+    detail: tuple[tuple[str, float], ...] = ()

@@ -1,0 +1,51 @@
+"""The narrow seam every store implements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from rashomon.records import Article, Rejection
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Everything one step wants written, committed in a single transaction."""
+
+    articles: tuple[Article, ...] = ()
+    rejections: tuple[Rejection, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    """How many rows the batch really added (records already stored count zero)."""
+
+    articles_added: int = 0
+    rejections_added: int = 0
+
+    def __add__(self, other: WriteResult) -> WriteResult:
+        return WriteResult(
+            self.articles_added + other.articles_added,
+            self.rejections_added + other.rejections_added,
+        )
+
+
+class Store(Protocol):
+    """Where records live. Writes are idempotent: ids are content hashes."""
+
+    def write(self, batch: Batch) -> WriteResult:
+        """Write the whole batch in one transaction, or nothing of it."""
+        ...
+
+    def articles(self) -> Iterator[Article]:
+        """Every article, oldest publication first (undated last), then by id."""
+        ...
+
+    def article(self, key: str) -> Article | None:
+        """The article whose id is ``key`` or starts with it (None if none or ambiguous)."""
+        ...
+
+    def rejections(self) -> list[Rejection]:
+        """Every rejected input, most recent first."""
+        ...
