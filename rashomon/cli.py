@@ -135,7 +135,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings, console: Console) -> 
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    console = Console()
+    console = Console(soft_wrap=True)
     try:
         settings = load_settings(db=args.db)
         if args.command == "ingest":

@@ -35,7 +35,7 @@ def read_article(raw: RawInput, given: Metadata | None = None) -> Article:
     declared = Metadata()
     if raw.kind == "html":
         body, declared = parse_html(body)
-    text, from_text, furniture = clean_text(body)
+    text, from_text, furniture = clean_text(body, title=declared.title)
     if not text:
         raise EmptyInput("no article text is left once page furniture is removed")
     meta = (given or Metadata()).over(raw.given).over(declared).over(from_text)

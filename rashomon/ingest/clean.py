@@ -19,7 +19,7 @@ from rashomon.dates import find_date
 from rashomon.ingest.metadata import Metadata, metadata_from_url, outlet_from_marker
 
 URL_LINE = re.compile(r"^\s*<?(https?://[^\s<>\"]+)>?\s*$", re.I)
-BYLINE = re.compile(r"^\s*by\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})(?:\s*[,|/–—-].{0,60})?\s*$")
+BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})(?:\s*[,|/–—-].{0,60})?\s*$")
 NAME = r"(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
 BIO = re.compile(
     NAME + r",?\s+(?:is|was|covers|writes|reports|joined|has\s+(?:written|covered|reported)|"
@@ -68,9 +68,12 @@ class Cleaned:
         return [i for i, ln in enumerate(self.lines) if ln.strip()]
 
 
-def clean_text(raw: str) -> tuple[str, Metadata, tuple[str, ...]]:
-    """(article text, metadata read from the text, furniture lines removed)."""
-    doc = Cleaned(normalise(raw).split("\n"))
+def clean_text(raw: str, title: str | None = None) -> tuple[str, Metadata, tuple[str, ...]]:
+    """(article text, metadata read from the text, furniture lines removed).
+
+    ``title``, when already known (an HTML page's), is dropped from the top of the text.
+    """
+    doc = Cleaned(normalise(raw).split("\n"), meta=Metadata(title=title))
     for step in (_take_url_lines, _take_bio, _take_furniture, _take_byline, _take_title_and_date, _take_marker):
         step(doc)
     return doc.text, doc.meta, tuple(doc.furniture)
@@ -92,7 +95,9 @@ def _take_bio(doc: Cleaned) -> None:
     for pos, i in enumerate(idx):
         line = doc.lines[i].strip()
         follows_marker = pos > 0 and doc.lines[idx[pos - 1]].strip().lower().rstrip(":") in BIO_MARKERS
-        precedes_link = pos + 1 < len(idx) and re.match(r"(?i)view (full )?(bio|profile)", doc.lines[idx[pos + 1]].strip())
+        precedes_link = pos + 1 < len(idx) and re.match(
+            r"(?i)view (full )?(bio|profile)", doc.lines[idx[pos + 1]].strip()
+        )
         m = BIO.match(line)
         if m and (follows_marker or precedes_link):
             doc.meta = doc.meta.with_(author_bio=line, byline=doc.meta.byline or m["name"])
@@ -128,14 +133,26 @@ def _take_title_and_date(doc: Cleaned) -> None:
             doc.meta = doc.meta.with_(published=found[0])
             doc.lines[i] = ""
     idx = doc.content_indices()
-    if len(idx) >= 2 and _looks_like_title(doc.lines[idx[0]]):
-        doc.meta = doc.meta.with_(title=doc.lines[idx[0]].strip())
+    if not idx:
+        return
+    first = doc.lines[idx[0]].strip()
+    if doc.meta.title is not None:
+        if first == doc.meta.title:
+            doc.lines[idx[0]] = ""
+        return
+    stands_alone = idx[0] + 1 < len(doc.lines) and not doc.lines[idx[0] + 1].strip()
+    if len(idx) >= 2 and stands_alone and _looks_like_title(first):
+        doc.meta = doc.meta.with_(title=first)
         doc.lines[idx[0]] = ""
 
 
 def _looks_like_title(line: str) -> bool:
     line = line.strip()
-    return 0 < len(line) <= MAX_TITLE and not line.endswith((".", ",", ";", ":", '"', "”", "’")) and not line.startswith("(")
+    return (
+        0 < len(line) <= MAX_TITLE
+        and not line.endswith((".", ",", ";", ":", '"', "”", "’"))
+        and not line.startswith("(")
+    )
 
 
 def _take_marker(doc: Cleaned) -> None:

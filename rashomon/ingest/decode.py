@@ -31,13 +31,16 @@ MAX_CONTROL_SHARE = 0.05
 def _refuse_binary(data: bytes) -> None:
     for magic, what in SIGNATURES:
         if data.startswith(magic):
-            raise BinaryInput(f"binary file ({what}): Rashomon reads plain text, HTML and JSON Lines; "
-                              "convert it to text first")
+            raise BinaryInput(
+                f"binary file ({what}): Rashomon reads plain text, HTML and JSON Lines; convert it to text first"
+            )
     head = data[:SNIFF]
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     if b"\x00" in head or controls > MAX_CONTROL_SHARE * len(head):
-        raise BinaryInput("binary file (control bytes, not text): Rashomon reads plain text, HTML and "
-                          "JSON Lines; convert it to text first")
+        raise BinaryInput(
+            "binary file (control bytes, not text): Rashomon reads plain text, HTML and "
+            "JSON Lines; convert it to text first"
+        )
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -49,7 +52,9 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
-                raise UndecodableInput(f"the file starts with a {name} byte-order mark but is not {name} ({exc})") from exc
+                raise UndecodableInput(
+                    f"the file starts with a {name} byte-order mark but is not {name} ({exc})"
+                ) from exc
     _refuse_binary(data)
     try:
         return data.decode("utf-8"), "utf-8"

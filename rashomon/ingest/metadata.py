@@ -70,8 +70,7 @@ class Manifest:
             data = json.loads(path.read_text(encoding="utf-8"))
             items = data["articles"]
             entries = {
-                str(item["file"]): metadata_from_mapping(item, f"{path} entry {i}")
-                for i, item in enumerate(items)
+                str(item["file"]): metadata_from_mapping(item, f"{path} entry {i}") for i, item in enumerate(items)
             }
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise InputError(
@@ -125,7 +124,7 @@ def metadata_from_url(url: str) -> Metadata:
     return Metadata(url=url, outlet=outlet_from_url(url), published=date_in_url(url))
 
 
-MARKER = re.compile(r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Za-z .'-]{1,40},\s*)?)?\((?P<name>[A-Za-z][\w&. ]{0,30})\)")
+MARKER = re.compile(r"^\s*(?:[A-Z][\w .,'-]{0,60}?\s)?\((?P<name>[A-Za-z][\w&. ]{0,30})\)")
 
 
 def outlet_from_marker(first_line: str) -> str | None:

@@ -166,7 +166,7 @@ def _jsonl_record(origin: str, line: bytes, max_bytes: int, given: Metadata) -> 
     except (ValueError, UnicodeDecodeError) as exc:
         raise MalformedRecord(f"line is not valid JSON ({exc}); fix or remove the line") from exc
     if not isinstance(record, dict):
-        raise MalformedRecord("line is JSON but not an object; each line must be {\"text\": ...} or {\"html\": ...}")
+        raise MalformedRecord('line is JSON but not an object; each line must be {"text": ...} or {"html": ...}')
     body = record.get("text", record.get("html"))
     if not isinstance(body, str) or not body.strip():
         raise MalformedRecord('record has no "text" or "html" string; each line needs one of them')

@@ -48,7 +48,6 @@ def export_json(store: Store) -> dict[str, Any]:
     """One JSON-ready object: ``{"stories": [...], "rejected": [...]}``."""
     stories = [_story([a]) for a in store.articles()]
     rejected = [
-        {"origin": r.origin, "reason": r.reason, "at": r.at.isoformat(timespec="seconds")}
-        for r in store.rejections()
+        {"origin": r.origin, "reason": r.reason, "at": r.at.isoformat(timespec="seconds")} for r in store.rejections()
     ]
     return {"stories": stories, "rejected": rejected}

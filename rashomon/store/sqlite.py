@@ -49,9 +49,7 @@ class SQLiteStore:
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.path} is not a usable Rashomon store ({exc}); point --db at another file"
-            ) from exc
+            raise StoreError(f"{self.path} is not a usable Rashomon store ({exc}); point --db at another file") from exc
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
@@ -102,8 +100,8 @@ class SQLiteStore:
         before = cur.connection.total_changes
         now = _now()
         cur.executemany(
-            f"INSERT OR IGNORE INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
+            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}) ON CONFLICT (id) DO NOTHING",
             [_article_row(a, now) for a in articles],
         )
         return cur.connection.total_changes - before
@@ -114,7 +112,8 @@ class SQLiteStore:
         for r in rejections:
             at = r.at.isoformat(timespec="seconds")
             cur.execute(
-                "INSERT OR IGNORE INTO rejections (id, origin, reason, first_seen, last_seen) VALUES (?,?,?,?,?)",
+                "INSERT INTO rejections (id, origin, reason, first_seen, last_seen) VALUES (?,?,?,?,?) "
+                "ON CONFLICT (id) DO NOTHING",
                 (r.id, r.origin, r.reason, at, at),
             )
             if cur.rowcount:
@@ -126,8 +125,7 @@ class SQLiteStore:
     # -- reads ---------------------------------------------------------------------
     def articles(self) -> Iterator[Article]:
         rows = self._db.execute(
-            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles "
-            "ORDER BY published IS NULL, published, id"
+            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY published IS NULL, published, id"
         )
         for row in rows:
             yield _article_from_row(row)
@@ -141,9 +139,7 @@ class SQLiteStore:
         return _article_from_row(rows[0]) if len(rows) == 1 else None
 
     def rejections(self) -> list[Rejection]:
-        rows = self._db.execute(
-            "SELECT id, origin, reason, last_seen FROM rejections ORDER BY last_seen DESC, origin"
-        )
+        rows = self._db.execute("SELECT id, origin, reason, last_seen FROM rejections ORDER BY last_seen DESC, origin")
         return [Rejection(r[0], r[1], r[2], datetime.fromisoformat(r[3])) for r in rows]
 
     def count(self, table: str) -> int:

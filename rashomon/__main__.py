@@ -1,0 +1,5 @@
+"""``python -m rashomon`` is the ``rashomon`` command."""
+
+from rashomon.cli import main
+
+main()

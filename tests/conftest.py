@@ -1,0 +1,59 @@
+"""Shared fixtures: a temporary store, settings pointing at it, and the seeds in ../shared."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rashomon.settings import Settings
+from rashomon.store import SQLiteStore, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+TRN_SEED = SEEDS / "000_26fe4b8b30bf9d3c.txt"
+CNN_SEED = SEEDS / "004_a5a32e7f52901a20.txt"
+
+
+def needs_seeds() -> pytest.MarkDecorator:
+    return pytest.mark.skipif(
+        not (TRN_SEED.is_file() and CNN_SEED.is_file()),
+        reason=f"seed reports not found in {SEEDS} (a clone without ../shared); CI always has them",
+    )
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "store.sqlite"
+
+
+@pytest.fixture
+def settings(db_path: Path) -> Settings:
+    return Settings(db=db_path, batch_size=4)
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[SQLiteStore]:
+    with open_store(db_path) as s:
+        yield s
+
+
+@pytest.fixture
+def memory_store() -> Iterator[SQLiteStore]:
+    with open_store(":memory:") as s:
+        yield s
+
+
+def run_cli(*args: str, db: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real ``rashomon`` entry point in a subprocess against the store ``db``."""
+    return subprocess.run(
+        [sys.executable, "-m", "rashomon", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
