@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from rashomon.extract.nlp import parse
 from rashomon.extract.quantities import find_figures
+from rashomon.extract.time import find_timexes
 
 Record = dict[str, Any]
 SMALL_VAGUE = 12
@@ -23,8 +25,16 @@ def quantities(records: list[Record]) -> Iterator[Record]:
         yield {"id": record["id"], "quantities": out}
 
 
+def time(records: list[Record]) -> Iterator[Record]:
+    for record in records:
+        dct = date.fromisoformat(record["dct"])
+        timexes = [{"span": [t.start, t.end], "type": t.type, "value": t.value} for t in find_timexes(record["text"], dct)]
+        yield {"id": record["id"], "timexes": timexes}
+
+
 TASKS: dict[str, Callable[[list[Record]], Iterable[Record]]] = {
     "quantities": quantities,
+    "time": time,
 }
 
 
