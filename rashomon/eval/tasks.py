@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from rashomon.extract.attribution import find_attributions
 from rashomon.extract.nlp import parse
 from rashomon.extract.quantities import find_figures
 from rashomon.extract.time import find_timexes
@@ -32,9 +33,29 @@ def time(records: list[Record]) -> Iterator[Record]:
         yield {"id": record["id"], "timexes": timexes}
 
 
+def attribution(records: list[Record]) -> Iterator[Record]:
+    texts = list(dict.fromkeys(r["text"] for r in records))  # PolNeAR repeats a text once per annotator
+    docs = dict(zip(texts, parse(texts), strict=True))
+    for record in records:
+        doc = docs[record["text"]]
+        out = []
+        for a in find_attributions(doc, attitudes=True):
+            spans = {name: _chars(doc, getattr(a, name)) for name in ("source", "cue", "content")}
+            out.append(spans)
+        yield {"id": record["id"], "attributions": out}
+
+
+def _chars(doc: Any, tokens: tuple[int, int] | None) -> list[int] | None:
+    if tokens is None:
+        return None
+    span = doc[tokens[0] : tokens[1]]
+    return [span.start_char, span.end_char]
+
+
 TASKS: dict[str, Callable[[list[Record]], Iterable[Record]]] = {
     "quantities": quantities,
     "time": time,
+    "attribution": attribution,
 }
 
 

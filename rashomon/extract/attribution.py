@@ -1,0 +1,277 @@
+"""Who said what: reporting cues, their source and content spans, and relay chains.
+
+A cue is a reporting verb ("said", "told", "accused"), "according to", or a
+noun such as "in a statement". Its source is the verb's subject (or the agent
+of a passive, or the object of "according to"); its content is the clause it
+governs, or, when the cue is tacked on ("..., the ministry said"), the clause it
+is attached to. "X told Rudaw that ..." names a relay: the claim reached the
+outlet via Rudaw. Nested attributions ("state media said the ministry
+announced ...") chain the same way: the inner source via the outer one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from rashomon.extract.lexicons import lexicon
+from rashomon.records import Attribution, Span, Speaker, content_id
+
+Doc = Any
+Token = Any
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+LEFT_STOPS = ("—", "–", ":", "”", '"', "“")
+CONTENT_DEPS = ("ccomp", "xcomp")
+OBJECT_DEPS = ("dobj", "attr", "oprd")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An attribution in token offsets, before it becomes a record."""
+
+    cue: tuple[int, int]  # token start, end (exclusive)
+    source: tuple[int, int] | None
+    content: tuple[int, int]
+    relay: tuple[int, int] | None = None
+    via: tuple[str, ...] = ()
+    verb: str = ""
+
+
+@cache
+def _lex() -> dict[str, Any]:
+    return lexicon("attribution")
+
+
+@cache
+def _verbs(attitudes: bool) -> frozenset[str]:
+    return frozenset(_lex()["verbs"] + (_lex()["attitude_verbs"] if attitudes else []))
+
+
+QUOTE = re.compile(
+    r"“[^”]{2,}?”"  # typographic quotes pair unambiguously
+    r"|(?<![^\s(\[—-])\"(?=\S)[^\"\n]*?(?<=\S)\"(?=[\s.,;:!?)\]—-]|$)"  # a straight quote opens after a space
+)
+HEADLINE = re.compile(r"^[ \t]*([A-Z][^:\n]{1,50}?):[ \t]+\S", re.M)
+
+
+def find_attributions(doc: Doc, attitudes: bool = False) -> list[Found]:
+    """Every attribution in ``doc``, nested ones carrying their relays.
+
+    ``attitudes`` adds the cues of stance and belief ("supports", "thinks", "wants")
+    to those of speech; claims use speech only.
+    """
+    quotes = _quote_spans(doc)
+    found: list[Found] = _headline_colons(doc)
+    for sent in doc.sents:
+        for tok in sent:
+            item = _from_verb(doc, tok, attitudes, quotes) if tok.pos_ in ("VERB", "AUX") else None
+            item = item or _from_according(doc, tok)
+            if item is not None:
+                found.append(item)
+    return _chain(doc, found)
+
+
+def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    for m in QUOTE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append((span.start, span.end))
+    return spans
+
+
+def _headline_colons(doc: Doc) -> list[Found]:
+    """"Cruz: Trump would put liberals on the court": a short name before a colon is a source."""
+    out = []
+    for m in HEADLINE.finditer(doc.text):
+        source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if source is None or len(source) > 6 or source[0].pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+            continue
+        if not any(t.pos_ == "PROPN" for t in source) or any(t.pos_ in ("VERB", "AUX") for t in source):
+            continue
+        line_end = doc.text.find("\n", m.end())
+        content = doc.char_span(m.end() - 1, line_end if line_end != -1 else len(doc.text), alignment_mode="expand")
+        if content is None or len(content) < 2:
+            continue
+        colon = source.end
+        out.append(Found(cue=(colon, colon + 1), source=(source.start, source.end),
+                         content=(content.start, content.end), verb=":"))  # fmt: skip
+    return out
+
+
+# -- cues --------------------------------------------------------------------------------
+def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, int]]) -> Found | None:
+    lemma = verb.lemma_.lower()
+    if lemma not in _verbs(attitudes) or any(start < verb.i < end - 1 for start, end in quotes):
+        return None  # a cue inside a quotation belongs to the quoted speaker's own words
+    source = _inverted_subject(verb) or _subject(verb)
+    if source is not None and lemma not in _lex()["verbs"] and doc[source[0] : source[1]].text.lower() in _lex()["first_person"]:
+        return None  # "I think", "you know": asides inside quotations, not attributions
+    content = _content(doc, verb) or _adjacent_quote(verb, source, quotes)
+    if content is None:
+        return None
+    relay = _relay(doc, verb) if verb.lemma_.lower() in _lex()["relay_verbs"] else None
+    return Found(cue=(verb.i, verb.i + 1), source=source, content=content, relay=relay, verb=verb.lemma_.lower())
+
+
+def _from_according(doc: Doc, tok: Token) -> Found | None:
+    """"..., according to X": X is the source, the clause it hangs on is the content."""
+    if tok.lower_ not in ("according", "citing", "quoting"):
+        return None
+    if tok.lower_ == "according":
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    else:
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+    if obj is None:
+        return None
+    source = _noun_phrase(obj)
+    content = _rest_of_clause(doc, tok.head, _subtree(tok))
+    return Found(cue=(tok.i, tok.i + (2 if tok.lower_ == "according" else 1)), source=source, content=content, verb="according")
+
+
+# -- spans -------------------------------------------------------------------------------
+def _subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _noun_phrase(tok: Token) -> tuple[int, int]:
+    """The source with its title and appositive ("Nick Merrill, a spokesman for Mrs. Clinton"), but
+    not its age or relative clause (", 59, who lives in ..."), nor anything across a line break,
+    a dateline dash or a quotation before it."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i + 1
+    for j in range(tok.i + 1, right):
+        if doc[j].is_space and "\n" in doc[j].text:
+            right = j
+            break
+    for j in range(tok.i - 1, left - 1, -1):
+        if doc[j].text in LEFT_STOPS or (doc[j].is_space and "\n" in doc[j].text):
+            left = j + 1
+            break
+    while right > left + 1 and doc[right - 1].is_punct:
+        right -= 1
+    return left, right
+
+
+def _inverted_subject(verb: Token) -> tuple[int, int] | None:
+    """"..., said Jim Doyle", "“...,” said the ministry": the subject after the verb."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’"):
+        return None
+    after = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i > verb.i), None)
+    return _noun_phrase(after) if after is not None else None
+
+
+def _subject(verb: Token) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return _noun_phrase(child) if child.dep_ != "csubj" else _subtree(child)
+        if child.dep_ == "agent":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _noun_phrase(obj)
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)  # "said X and added Y", "..., adding that ..."
+    return None
+
+
+def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS and child.i > verb.i - 30:
+            start, end = _subtree(child)
+            marks = [c for c in child.children if c.dep_ == "mark" and c.i == start]
+            return (start + 1 if marks else start), end
+    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i):
+        return _rest_of_clause(doc, verb.head, _subtree(verb))
+    if verb.dep_ == "ROOT":
+        before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        if before:
+            return _subtree(before[0])
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS and child.i > verb.i:
+            return _subtree(child)
+    return None
+
+
+def _adjacent_quote(verb: Token, source: tuple[int, int] | None, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"“...,” he said" and "he said: “...”": the quotation next to the cue is its content."""
+    left = min(verb.i, source[0]) if source else verb.i
+    right = max(verb.i + 1, source[1]) if source else verb.i + 1
+    for start, end in quotes:
+        if 0 <= left - end <= 2 or 0 <= start - right <= 2:
+            return start, end
+    return None
+
+
+def _rest_of_clause(doc: Doc, head: Token, cut: tuple[int, int]) -> tuple[int, int]:
+    """The head's clause without the cue's own phrase ``cut``: the larger side of it."""
+    start, end = _subtree(head)
+    left, right = (start, cut[0]), (cut[1], end)
+    chosen = left if left[1] - left[0] >= right[1] - right[0] else right
+    s, e = chosen
+    while e > s and doc[e - 1].is_punct:
+        e -= 1
+    while s < e and doc[s].is_punct:
+        s += 1
+    return s, max(e, s + 1)
+
+
+def _relay(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """"told Kurdish news site Rudaw": the addressee, when it is an outlet (not "reporters")."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "dative", "iobj") or child.i < verb.i:
+            continue
+        span = doc[child.left_edge.i : child.right_edge.i + 1]
+        text = span.text.lower()
+        if text in _lex()["not_sources"] or child.lower_ in _lex()["not_sources"]:
+            return None
+        words = {t.lower_ for t in span}
+        if words & set(_lex()["media"]) or any(t.ent_type_ == "ORG" for t in span):
+            return _subtree(child)
+    return None
+
+
+def relay_name(doc: Doc, relay: tuple[int, int]) -> str:
+    """The outlet's name in a relay phrase: "Kurdish news site Rudaw" is Rudaw."""
+    span = doc[relay[0] : relay[1]]
+    proper = [t for t in span if t.pos_ == "PROPN" or (t.ent_type_ and t.ent_type_ not in ("NORP",))]
+    appos = [t for t in span if t.dep_ == "appos"]
+    if appos:
+        return str(doc[appos[-1].left_edge.i : appos[-1].right_edge.i + 1].text)
+    return " ".join(t.text for t in proper) if proper else str(span.text)
+
+
+def _chain(doc: Doc, found: list[Found]) -> list[Found]:
+    """Relays: the told-outlet, then every enclosing attribution's source, nearest the speaker first."""
+    out = []
+    for item in found:
+        via: list[str] = [relay_name(doc, item.relay)] if item.relay else []
+        outer = [o for o in found if o is not item and o.content[0] <= item.cue[0] < o.content[1] and o.source]
+        for o in sorted(outer, key=lambda o: o.content[1] - o.content[0]):
+            assert o.source is not None
+            via.append(doc[o.source[0] : o.source[1]].text)
+        out.append(replace(item, via=tuple(via)))
+    return out
+
+
+# -- records -------------------------------------------------------------------------------
+def to_char_span(doc: Doc, tokens: tuple[int, int], article_id: str) -> Span:
+    span = doc[tokens[0] : tokens[1]]
+    return Span(article_id, span.start_char, span.end_char)
+
+
+def to_attribution(doc: Doc, item: Found, article_id: str, speaker: Speaker | None) -> Attribution:
+    sent = doc[item.cue[0]].sent
+    return Attribution(
+        id=content_id("attribution", article_id, item.cue, item.content),
+        evidence=Span(article_id, sent.start_char, sent.end_char),
+        content=to_char_span(doc, item.content, article_id),
+        cue=to_char_span(doc, item.cue, article_id),
+        source=to_char_span(doc, item.source, article_id) if item.source else None,
+        speaker=speaker,
+        via=item.via,
+    )
