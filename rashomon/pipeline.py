@@ -2,11 +2,12 @@
 
 1. read: inputs (files, folders, JSON Lines) are listed and read lazily;
 2. parse: each input becomes a clean Article, or a Rejection with its reason;
-3. write: articles and rejections go to the store, one transaction per batch.
+3. extract: articles not stored yet are parsed by spaCy in batches and read out
+   (entities, times, amounts, attributions, events, claims);
+4. write: articles, rejections and extractions go to the store, one transaction per batch.
 
-Later stages (extract, link) plug in between 2 and 3. A batch is committed
-whole or not at all, and every id is a content hash, so an ingest killed
-half-way is finished by running it again: nothing is lost or doubled.
+A batch is committed whole or not at all, and every id is a content hash, so an
+ingest killed half-way is finished by running it again: nothing is lost or doubled.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon.ingest import Manifest, Metadata, RawInput, iter_inputs, read_article, reject
-from rashomon.records import Article, Rejection
+from rashomon.records import Article, Extraction, Rejection
 from rashomon.settings import Settings
 from rashomon.store import Batch, Store, WriteResult
 
@@ -62,6 +63,28 @@ def batched(items: Iterable[Article | Rejection], size: int) -> Iterator[Batch]:
         yield Batch(tuple(articles), tuple(rejections))
 
 
+def extract_new(batch: Batch, store: Store, settings: Settings) -> Batch:
+    """Stage 3: the batch with extractions for its articles that the store does not hold yet.
+
+    An article whose extraction fails is still stored; the failure is recorded as a rejection.
+    """
+    known = store.known([a.id for a in batch.articles])
+    fresh = list({a.id: a for a in batch.articles if a.id not in known}.values())
+    if not fresh or not settings.extract:
+        return batch
+    from rashomon.extract import extract
+    from rashomon.extract.nlp import parse
+
+    extractions: list[Extraction] = []
+    failures: list[Rejection] = []
+    for article, doc in zip(fresh, parse((a.text for a in fresh), settings.spacy_model), strict=True):
+        try:
+            extractions.append(extract(article, doc))
+        except Exception as exc:  # one article's failure never stops the batch
+            failures.append(reject(article.origin, RuntimeError(f"extraction failed: {exc}")))
+    return Batch(batch.articles, batch.rejections + tuple(failures), tuple(extractions))
+
+
 def ingest(
     paths: Iterable[Path],
     store: Store,
@@ -74,8 +97,9 @@ def ingest(
     report = IngestReport()
     raw = iter_inputs(paths, settings.max_input_bytes, manifest)  # 1. read
     parsed = parse_inputs(raw, given or Metadata())  # 2. parse
-    for batch in batched(parsed, settings.batch_size):  # 3. write
-        result: WriteResult = store.write(batch)
+    for raw_batch in batched(parsed, settings.batch_size):
+        batch = extract_new(raw_batch, store, settings)  # 3. extract
+        result: WriteResult = store.write(batch)  # 4. write
         report.read += len(batch.articles) + len(batch.rejections)
         report.added += result.articles_added
         report.article_ids.extend(a.id for a in batch.articles)

@@ -235,3 +235,16 @@ class Signal:
     evidence: str
     span: Span | None = None
     detail: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything read out of one article, as it crosses from extraction to the store."""
+
+    article_id: str
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()

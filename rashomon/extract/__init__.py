@@ -1,0 +1,71 @@
+"""Extraction: the only package that imports spaCy. Pure functions from a parsed
+document (plus the article's metadata) to records, each with its evidence span.
+
+Components, in order, with what they read and write:
+
+==============  =====================================  ==========================
+component       reads                                  writes
+==============  =====================================  ==========================
+entities        doc (NER), actors lexicon              Entity, Mention
+time            text, publication date                 time expressions (internal)
+quantities      doc, amounts lexicon                   Quantity
+attribution     doc (parse), attribution lexicon       Attribution
+events          doc, entities, time, events lexicon    Event
+claims          all of the above, claims lexicon       Claim
+==============  =====================================  ==========================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from rashomon.extract import attribution, claims, entities, events, quantities, time
+from rashomon.extract.nlp import DEFAULT_MODEL, parse
+from rashomon.records import Article, Extraction, Speaker
+
+__all__ = ["Extraction", "extract", "extract_articles"]
+
+
+def extract(article: Article, doc: Any) -> Extraction:
+    """Records for ``article`` from its parsed text ``doc`` (``doc.text == article.text``)."""
+    found_entities = entities.find_entities(doc)
+    timexes = time.find_timexes(doc.text, article.published) if article.published else []
+    figures = quantities.find_figures(doc)
+    found_attr = attribution.find_attributions(doc)
+    speakers = _speakers(doc, found_attr, found_entities, article)
+    triggers = events.find_triggers(doc, found_entities, timexes)
+    ctx = claims.Context(article.id, article.published, found_attr, speakers, timexes, triggers)
+    ents, mentions = entities.to_records(found_entities, article.id)
+    return Extraction(
+        article_id=article.id, entities=tuple(ents), mentions=tuple(mentions),
+        quantities=tuple(quantities.to_quantity(doc.text, f, article.id) for f in figures),
+        attributions=tuple(
+            attribution.to_attribution(doc, a, article.id, s) for a, s in zip(found_attr, speakers, strict=True)
+        ),
+        events=tuple(events.to_event(t, article.id) for t in triggers),
+        claims=tuple(claims.find_claims(doc, figures, ctx)),
+    )  # fmt: skip
+
+
+def _speakers(
+    doc: Any, found: list[attribution.Found], mentions: list[entities.Found], article: Article
+) -> list[Speaker | None]:
+    out: list[Speaker | None] = []
+    earlier: list[Speaker] = []
+    for item in found:
+        if item.source is None:
+            out.append(None)
+            continue
+        span = doc[item.source[0] : item.source[1]]
+        speaker = entities.speaker_from_span(doc, span.start_char, span.end_char, mentions, earlier)
+        earlier.append(speaker)
+        out.append(speaker)
+    return out
+
+
+def extract_articles(articles: Iterable[Article], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator[Extraction]:
+    """Extractions for ``articles``, in order, parsing them in batches with ``nlp.pipe``."""
+    pending = list(articles) if not isinstance(articles, list) else articles
+    for article, doc in zip(pending, parse((a.text for a in pending), model, batch_size), strict=True):
+        yield extract(article, doc)

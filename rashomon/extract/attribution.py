@@ -23,6 +23,7 @@ Doc = Any
 Token = Any
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "who", "which", "that"}
 LEFT_STOPS = ("—", "–", ":", "”", '"', "“")
 CONTENT_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
@@ -105,13 +106,17 @@ def _headline_colons(doc: Doc) -> list[Found]:
 # -- cues --------------------------------------------------------------------------------
 def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, int]]) -> Found | None:
     lemma = verb.lemma_.lower()
-    if lemma not in _verbs(attitudes) or any(start < verb.i < end - 1 for start, end in quotes):
+    if (lemma not in _verbs(attitudes) and not (attitudes and _speaker_with_clause(verb))) or any(start < verb.i < end - 1 for start, end in quotes):
         return None  # a cue inside a quotation belongs to the quoted speaker's own words
     source = _inverted_subject(verb) or _subject(verb)
     if source is not None and lemma not in _lex()["verbs"] and doc[source[0] : source[1]].text.lower() in _lex()["first_person"]:
         return None  # "I think", "you know": asides inside quotations, not attributions
     content = _content(doc, verb) or _adjacent_quote(verb, source, quotes)
     if content is None:
+        return None
+    sent = verb.sent
+    content = (max(content[0], sent.start), min(content[1], sent.end))
+    if content[1] <= content[0]:
         return None
     relay = _relay(doc, verb) if verb.lemma_.lower() in _lex()["relay_verbs"] else None
     return Found(cue=(verb.i, verb.i + 1), source=source, content=content, relay=relay, verb=verb.lemma_.lower())
@@ -157,6 +162,16 @@ def _noun_phrase(tok: Token) -> tuple[int, int]:
     return left, right
 
 
+def _speaker_with_clause(verb: Token) -> bool:
+    """"Officials realised the road was cut": a named or personal subject with a clause complement."""
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (
+        subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in ("he", "she", "they", "who")
+    )
+
+
 def _inverted_subject(verb: Token) -> tuple[int, int] | None:
     """"..., said Jim Doyle", "“...,” said the ministry": the subject after the verb."""
     doc = verb.doc
@@ -174,8 +189,20 @@ def _subject(verb: Token) -> tuple[int, int] | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return _noun_phrase(obj)
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-        return _subject(verb.head)  # "said X and added Y", "..., adding that ..."
+    if verb.dep_ in ("conj", "advcl", "xcomp"):
+        return _inherited_subject(verb)  # "said X and added Y", "..., adding that ..."
+    return None
+
+
+def _inherited_subject(verb: Token) -> tuple[int, int] | None:
+    """The subject of the nearest cue verb above ``verb`` (not of a clause it happens to hang on)."""
+    node = verb.head
+    for _ in range(3):
+        if node.lemma_.lower() in _lex()["verbs"] or verb.dep_ == "conj":
+            return _subject(node)
+        if node.dep_ == "ROOT":
+            return None
+        node = node.head
     return None
 
 
@@ -185,7 +212,7 @@ def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
             start, end = _subtree(child)
             marks = [c for c in child.children if c.dep_ == "mark" and c.i == start]
             return (start + 1 if marks else start), end
-    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i):
+    if verb.dep_ == "parataxis":  # "..., the ministry said": the cue is tacked onto its content
         return _rest_of_clause(doc, verb.head, _subtree(verb))
     if verb.dep_ == "ROOT":
         before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
@@ -253,7 +280,9 @@ def _chain(doc: Doc, found: list[Found]) -> list[Found]:
         outer = [o for o in found if o is not item and o.content[0] <= item.cue[0] < o.content[1] and o.source]
         for o in sorted(outer, key=lambda o: o.content[1] - o.content[0]):
             assert o.source is not None
-            via.append(doc[o.source[0] : o.source[1]].text)
+            name = doc[o.source[0] : o.source[1]].text
+            if name.lower() not in PRONOUNS:
+                via.append(name)
         out.append(replace(item, via=tuple(via)))
     return out
 

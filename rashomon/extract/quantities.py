@@ -343,7 +343,7 @@ def _unit_after(doc: Doc, text: str, fig: Figure) -> str | None:
             words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ not in ("det", "poss", "case") and not t.is_punct]
             return " ".join(t.text for t in words) or None
     if nxt is not None and nxt.pos_ in ("NOUN",) and nxt.tag_ in ("NNS", "NN"):
-        return nxt.text
+        return str(nxt.text)
     return None
 
 

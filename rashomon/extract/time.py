@@ -404,10 +404,13 @@ class M:
     def __init__(self, m: re.Match[str]) -> None:
         self.m = m
 
-    def __getitem__(self, key: str) -> str | None:
+    def __getitem__(self, key: str) -> str:
+        """The group's text, or "" when it did not take part in the match."""
         groups = self.m.groupdict()
-        value = groups.get(key)
-        return value if value is not None else groups.get(key + "2") or groups.get(key + "3")
+        for name in (key, key + "2", key + "3"):
+            if groups.get(name) is not None:
+                return str(groups[name])
+        return ""
 
     def group(self, index: int = 0) -> str:
         return self.m.group(index)

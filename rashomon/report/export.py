@@ -1,8 +1,7 @@
 """The JSON export: the contract written in the seeds' EXPORT.md.
 
 Until stories are clustered (the linking stage), every article is a story of its
-own; the sections later stages fill (entities, events, claims, slots, derived,
-signals) are present as lists.
+own; slots, derived figures and signals are present as (empty) lists.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rashomon.records import Article, content_id
+from rashomon.records import Article, Claim, Entity, Event, Extraction, Speaker, content_id
 from rashomon.store import Store
 
 TITLE_CHARS = 100
@@ -27,6 +26,35 @@ def article_json(a: Article) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def entity_json(e: Entity) -> dict[str, Any]:
+    geo = {"lat": e.geo.lat, "lon": e.geo.lon, "precision": e.geo.precision} if e.geo else None
+    return {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "geo": geo}
+
+
+def event_json(e: Event, texts: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": e.id, "type": e.type, "plover": e.sub_type,
+        "date": e.date.isoformat() if e.date else None, "date_precision": e.date_precision,
+        "place": e.place, "actors": list(e.actors), "targets": list(e.targets), "modality": e.modality,
+        "mentions": [{"article_id": m.article_id, "evidence": m.text_in(texts[m.article_id])} for m in e.mentions],
+    }  # fmt: skip
+
+
+def speaker_json(s: Speaker | None) -> dict[str, Any] | None:
+    return {"name": s.name, "role": s.role, "entity_id": s.entity_id} if s else None
+
+
+def claim_json(c: Claim, texts: dict[str, str]) -> dict[str, Any]:
+    v = c.value
+    return {
+        "id": c.id, "article_id": c.article_id, "event_id": c.event_id, "subject": c.subject,
+        "predicate": c.predicate,
+        "value": {"low": v.low, "high": v.high, "approximate": v.approximate, "text": v.text},
+        "as_of": c.as_of.isoformat() if c.as_of else None, "speaker": speaker_json(c.speaker),
+        "via": list(c.via), "stance": c.stance, "evidence": c.evidence.text_in(texts[c.article_id]),
+    }  # fmt: skip
+
+
 def fallback_title(a: Article) -> str:
     """The article's title, else its first sentence, cut to a readable length."""
     if a.title:
@@ -35,18 +63,23 @@ def fallback_title(a: Article) -> str:
     return first if len(first) <= TITLE_CHARS else first[: TITLE_CHARS - 1].rstrip() + "…"
 
 
-def _story(articles: list[Article]) -> dict[str, Any]:
+def story_json(articles: list[Article], extractions: list[Extraction]) -> dict[str, Any]:
+    texts = {a.id: a.text for a in articles}
+    entities = {e.id: e for x in extractions for e in x.entities}
     return {
         "id": content_id("story", *sorted(a.id for a in articles)),
         "title": fallback_title(articles[0]),
         "articles": [article_json(a) for a in articles],
-        "entities": [], "events": [], "claims": [], "slots": [], "derived": [], "signals": [],
+        "entities": [entity_json(e) for e in entities.values()],
+        "events": [event_json(e, texts) for x in extractions for e in x.events if e.modality == "asserted"],
+        "claims": [claim_json(c, texts) for x in extractions for c in x.claims],
+        "slots": [], "derived": [], "signals": [],
     }  # fmt: skip
 
 
 def export_json(store: Store) -> dict[str, Any]:
     """One JSON-ready object: ``{"stories": [...], "rejected": [...]}``."""
-    stories = [_story([a]) for a in store.articles()]
+    stories = [story_json([a], [store.extraction(a.id)]) for a in store.articles()]
     rejected = [
         {"origin": r.origin, "reason": r.reason, "at": r.at.isoformat(timespec="seconds")} for r in store.rejections()
     ]

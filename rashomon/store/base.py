@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from rashomon.records import Article, Rejection
+from rashomon.records import Article, Extraction, Rejection
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +15,7 @@ class Batch:
 
     articles: tuple[Article, ...] = ()
     rejections: tuple[Rejection, ...] = ()
+    extractions: tuple[Extraction, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +32,20 @@ class WriteResult:
         )
 
 
-class Store(Protocol):
-    """Where records live. Writes are idempotent: ids are content hashes."""
+class Writer(Protocol):
+    """The write side. Writes are idempotent: ids are content hashes."""
 
     def write(self, batch: Batch) -> WriteResult:
         """Write the whole batch in one transaction, or nothing of it."""
         ...
+
+    def known(self, article_ids: list[str]) -> set[str]:
+        """Which of ``article_ids`` are stored already."""
+        ...
+
+
+class Reader(Protocol):
+    """The read side."""
 
     def articles(self) -> Iterator[Article]:
         """Every article, oldest publication first (undated last), then by id."""
@@ -49,3 +58,11 @@ class Store(Protocol):
     def rejections(self) -> list[Rejection]:
         """Every rejected input, most recent first."""
         ...
+
+    def extraction(self, article_id: str) -> Extraction:
+        """Everything extracted from one article (empty sections when nothing was)."""
+        ...
+
+
+class Store(Writer, Reader, Protocol):
+    """Where records live: the write side and the read side of one store."""

@@ -12,7 +12,8 @@ from types import TracebackType
 from typing import Any
 
 from rashomon.errors import StoreError
-from rashomon.records import Article, InputKind, Rejection
+from rashomon.records import Article, Extraction, InputKind, Rejection
+from rashomon.store import rows
 from rashomon.store.base import Batch, WriteResult
 
 ARTICLE_COLUMNS = (
@@ -88,6 +89,8 @@ class SQLiteStore:
                 articles_added=self._insert_articles(cur, batch.articles),
                 rejections_added=self._upsert_rejections(cur, batch.rejections),
             )
+            for extraction in batch.extractions:
+                self._insert_extraction(cur, extraction)
             cur.execute("COMMIT")
         except BaseException:
             if self._db.in_transaction:
@@ -105,6 +108,29 @@ class SQLiteStore:
             [_article_row(a, now) for a in articles],
         )
         return cur.connection.total_changes - before
+
+    @staticmethod
+    def _insert_rows(cur: sqlite3.Cursor, table: str, values: list[tuple[Any, ...]]) -> None:
+        if not values:
+            return
+        columns = rows.TABLES[table]
+        cur.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            "ON CONFLICT (id) DO NOTHING",
+            values,
+        )
+
+    def _insert_extraction(self, cur: sqlite3.Cursor, x: Extraction) -> None:
+        self._insert_rows(cur, "entities", [rows.entity_row(e) for e in x.entities])
+        cur.executemany(
+            "INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(e.id, alias) for e in x.entities for alias in e.aliases],
+        )
+        self._insert_rows(cur, "mentions", [rows.mention_row(m) for m in x.mentions])
+        self._insert_rows(cur, "quantities", [rows.quantity_row(q) for q in x.quantities])
+        self._insert_rows(cur, "attributions", [rows.attribution_row(a) for a in x.attributions])
+        self._insert_rows(cur, "events", [rows.event_row(e, x.article_id) for e in x.events])
+        self._insert_rows(cur, "claims", [rows.claim_row(c) for c in x.claims])
 
     @staticmethod
     def _upsert_rejections(cur: sqlite3.Cursor, rejections: tuple[Rejection, ...]) -> int:
@@ -142,8 +168,49 @@ class SQLiteStore:
         rows = self._db.execute("SELECT id, origin, reason, last_seen FROM rejections ORDER BY last_seen DESC, origin")
         return [Rejection(r[0], r[1], r[2], datetime.fromisoformat(r[3])) for r in rows]
 
+    def known(self, article_ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(article_ids), 500):
+            chunk = article_ids[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            found.update(r[0] for r in self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def _select(self, table: str, article_id: str) -> list[tuple[Any, ...]]:
+        columns = ", ".join(rows.TABLES[table])
+        return self._db.execute(
+            f"SELECT {columns} FROM {table} WHERE article_id = ? ORDER BY start, id", (article_id,)
+        ).fetchall()
+
+    def extraction(self, article_id: str) -> Extraction:
+        mentions = [rows.mention_from(r) for r in self._select("mentions", article_id)]
+        ids = sorted({m.entity_id for m in mentions})
+        return Extraction(
+            article_id=article_id,
+            entities=tuple(self.entities(ids)),
+            mentions=tuple(mentions),
+            quantities=tuple(rows.quantity_from(r) for r in self._select("quantities", article_id)),
+            attributions=tuple(rows.attribution_from(r) for r in self._select("attributions", article_id)),
+            events=tuple(rows.event_from(r) for r in self._events_of(article_id)),
+            claims=tuple(rows.claim_from(r) for r in self._select("claims", article_id)),
+        )
+
+    def _events_of(self, article_id: str) -> list[tuple[Any, ...]]:
+        columns = ", ".join(rows.TABLES["events"])
+        return self._db.execute(f"SELECT {columns} FROM events WHERE article_id = ? ORDER BY id", (article_id,)).fetchall()
+
+    def entities(self, ids: list[str]) -> list[Any]:
+        out = []
+        for eid in ids:
+            row = self._db.execute("SELECT id, name, type, geo FROM entities WHERE id = ?", (eid,)).fetchone()
+            if row is None:
+                continue
+            aliases = [a[0] for a in self._db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ?", (eid,))]
+            out.append(rows.entity_from(row, aliases))
+        return out
+
     def count(self, table: str) -> int:
-        if table not in {"articles", "rejections"}:
+        if table not in {"articles", "rejections", *rows.TABLES}:
             raise StoreError(f"no table {table!r} to count")
         return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 

@@ -1,0 +1,184 @@
+"""Events: triggers (``data/lexicons/events.json``) mapped to sub-types and PLOVER types,
+with their actor, target, place and date, and whether they are reported as fact.
+
+Negated ("did not escape"), hypothetical ("could escape") and future ("will
+withdraw") events are marked by ``modality``, never reported as facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from rashomon.extract.entities import Found as EntityFound
+from rashomon.extract.lexicons import lexicon
+from rashomon.extract.time import Timex
+from rashomon.records import Event, Span, content_id
+
+Doc = Any
+Token = Any
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+AGENT_TYPES = ("ORG", "PERSON", "NORP", "GPE")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event mention in one article, before it becomes a record."""
+
+    type: str
+    plover: str | None
+    start: int  # characters of the trigger
+    end: int
+    sentence: tuple[int, int]
+    actor: EntityFound | None = None
+    target: EntityFound | None = None
+    place: EntityFound | None = None
+    date: date | None = None
+    date_precision: str | None = None
+    modality: str = "asserted"
+
+
+@cache
+def _types() -> dict[str, dict[str, Any]]:
+    types: dict[str, dict[str, Any]] = lexicon("events")["types"]
+    return types
+
+
+@cache
+def _lemma_index() -> tuple[dict[str, str], dict[str, str]]:
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    for name, spec in _types().items():
+        for v in spec["verbs"]:
+            verbs.setdefault(v, name)
+        for n in spec["nouns"]:
+            nouns.setdefault(n, name)
+    return verbs, nouns
+
+
+@cache
+def _phrases() -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])", re.I), name)
+        for name, spec in _types().items()
+        for p in spec["phrases"]
+    ]
+
+
+def find_triggers(doc: Doc, entities: list[EntityFound], timexes: list[Timex]) -> list[Trigger]:
+    """Every event trigger in ``doc`` with its participants, place, date and modality."""
+    out: list[Trigger] = []
+    for sent in doc.sents:
+        for tok, kind in _sentence_triggers(doc, sent):
+            out.append(_describe(doc, sent, tok, kind, entities, timexes))
+    return out
+
+
+def _sentence_triggers(doc: Doc, sent: Any) -> list[tuple[Token, str]]:
+    verbs, nouns = _lemma_index()
+    found: dict[int, tuple[Token, str]] = {}
+    for pattern, name in _phrases():
+        for m in pattern.finditer(sent.text):
+            span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            if span is not None:
+                found.setdefault(span.root.i, (span.root, name))
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in verbs:
+            found.setdefault(tok.i, (tok, verbs[lemma]))
+        elif tok.pos_ in ("NOUN", "PROPN") and (lemma in nouns or tok.lower_ in nouns):
+            found.setdefault(tok.i, (tok, nouns.get(lemma) or nouns[tok.lower_]))
+    return [found[i] for i in sorted(found)]
+
+
+def _describe(doc: Doc, sent: Any, tok: Token, kind: str, entities: list[EntityFound], timexes: list[Timex]) -> Trigger:
+    actor, target = _participants(tok, entities)
+    when = _date_of(doc, sent, tok, timexes)
+    return Trigger(
+        type=kind, plover=_types()[kind]["plover"], start=tok.idx, end=tok.idx + len(tok.text),
+        sentence=(sent.start_char, sent.end_char), actor=actor, target=target,
+        place=_place_of(sent, tok, entities), date=when.first if when else None,
+        date_precision=when.precision if when else None, modality=_modality(tok),
+    )  # fmt: skip
+
+
+def _entity_in(tok: Token, entities: list[EntityFound], types: tuple[str, ...]) -> EntityFound | None:
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    inside = [e for e in entities if lo <= e.start and e.end <= hi and e.type in types]
+    return inside[0] if inside else None
+
+
+def _participants(tok: Token, entities: list[EntityFound]) -> tuple[EntityFound | None, EntityFound | None]:
+    actor = target = None
+    for child in tok.children:
+        if child.dep_ == "nsubj":
+            actor = actor or _entity_in(child, entities, AGENT_TYPES)
+        elif child.dep_ == "agent":
+            actor = actor or _entity_in(child, entities, AGENT_TYPES)
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            target = target or _entity_in(child, entities, AGENT_TYPES + ("FAC",))
+        elif child.dep_ == "prep" and child.lower_ == "from" and tok.lemma_ in ("withdraw", "retreat", "pull"):
+            target = target or _entity_in(child, entities, ("FAC", "GPE", "LOC"))
+    if actor is None and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        actor = _participants(tok.head, entities)[0]
+    return actor, target
+
+
+def _place_of(sent: Any, tok: Token, entities: list[EntityFound]) -> EntityFound | None:
+    """Where it happened: a place in the trigger's own phrase, else the nearest place in the sentence."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "from", "near", "on", "into", "outside", "inside"):
+            place = _entity_in(child, entities, PLACE_TYPES)
+            if place is not None:
+                return place
+    in_sentence = [e for e in entities if sent.start_char <= e.start < sent.end_char and e.type in PLACE_TYPES]
+    if not in_sentence:
+        return None
+    return min(in_sentence, key=lambda e: abs(e.start - tok.idx) + (0 if e.type == "FAC" else 1))
+
+
+def _date_of(doc: Doc, sent: Any, tok: Token, timexes: list[Timex]) -> Timex | None:
+    """The dated time expression in the trigger's phrase, else the sentence's own, if it is not the speech's."""
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    dated = [t for t in timexes if t.first is not None and sent.start_char <= t.start < sent.end_char]
+    own = [t for t in dated if lo <= t.start < hi]
+    if own:
+        return min(own, key=lambda t: abs(t.start - tok.idx))
+    free = [t for t in dated if not _attached_to_speech(doc, t)]
+    return min(free, key=lambda t: abs(t.start - tok.idx)) if free else None
+
+
+def _attached_to_speech(doc: Doc, t: Timex) -> bool:
+    """"the ministry said Tuesday": that day dates the statement, not the event."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    return bool(head.lemma_.lower() in lexicon("attribution")["verbs"])
+
+
+def _modality(tok: Token) -> str:
+    lex = lexicon("events")
+    children = [c.lower_ for c in tok.children]
+    if any(c.dep_ == "neg" for c in tok.children):
+        return "negated"
+    if any(c in lex["future"] for c in children) or (tok.dep_ == "xcomp" and tok.head.lower_ in lex["future"]):
+        return "future"
+    if any(c in lex["hypothetical"] for c in children) or tok.head.lower_ in ("if", "unless"):
+        return "hypothetical"
+    return "asserted"
+
+
+def to_event(t: Trigger, article_id: str) -> Event:
+    return Event(
+        id=content_id("event", article_id, t.start), type=t.type, sub_type=t.plover,
+        mentions=(Span(article_id, *t.sentence),), date=t.date, date_precision=t.date_precision,
+        place=t.place.entity_id if t.place else None,
+        actors=(t.actor.entity_id,) if t.actor else (), targets=(t.target.entity_id,) if t.target else (),
+        modality=t.modality,  # type: ignore[arg-type]
+    )  # fmt: skip

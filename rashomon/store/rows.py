@@ -1,0 +1,122 @@
+"""Records to table rows and back, shared by every SQL store."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from rashomon.records import (
+    Attribution, Claim, Entity, Event, Geo, Mention, Quantity, Span, Speaker, Value,
+)  # fmt: skip
+
+Row = tuple[Any, ...]
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+def _span(s: Span | None) -> list[int] | None:
+    return [s.start, s.end] if s else None
+
+
+def _unspan(article_id: str, v: list[int] | None) -> Span | None:
+    return Span(article_id, v[0], v[1]) if v else None
+
+
+def _speaker(s: Speaker | None) -> str | None:
+    return json.dumps({"name": s.name, "role": s.role, "entity_id": s.entity_id}, ensure_ascii=False) if s else None
+
+
+def _unspeaker(raw: str | None) -> Speaker | None:
+    if not raw:
+        return None
+    d = json.loads(raw)
+    return Speaker(d["name"], d.get("role"), d.get("entity_id"))
+
+
+def entity_row(e: Entity) -> Row:
+    geo = json.dumps([e.geo.lat, e.geo.lon, e.geo.precision, e.geo.geonames_id]) if e.geo else None
+    return (e.id, e.name, e.type, geo)
+
+
+def entity_from(row: Row, aliases: list[str]) -> Entity:
+    geo = json.loads(row[3]) if row[3] else None
+    return Entity(row[0], row[1], row[2], tuple(sorted(aliases)), Geo(*geo) if geo else None)
+
+
+def mention_row(m: Mention) -> Row:
+    return (m.id, m.entity_id, m.evidence.article_id, m.evidence.start, m.evidence.end, m.text, m.role)
+
+
+def mention_from(row: Row) -> Mention:
+    return Mention(row[0], row[1], Span(row[2], row[3], row[4]), row[5], row[6])
+
+
+def quantity_row(q: Quantity) -> Row:
+    e = q.evidence
+    return (q.id, e.article_id, e.start, e.end, q.text, q.low, q.high, int(q.approximate), q.unit, q.counted,
+            q.kind, q.change, json.dumps(list(q.values)))  # fmt: skip
+
+
+def quantity_from(row: Row) -> Quantity:
+    return Quantity(row[0], Span(row[1], row[2], row[3]), row[4], row[5], row[6], bool(row[7]), row[8], row[9],
+                    row[10], row[11], tuple(json.loads(row[12])))  # fmt: skip
+
+
+def attribution_row(a: Attribution) -> Row:
+    data = {"content": _span(a.content), "cue": _span(a.cue), "source": _span(a.source),
+            "speaker": _speaker(a.speaker), "via": list(a.via)}  # fmt: skip
+    return (a.id, a.evidence.article_id, a.evidence.start, a.evidence.end, json.dumps(data, ensure_ascii=False))
+
+
+def attribution_from(row: Row) -> Attribution:
+    d = json.loads(row[4])
+    aid = row[1]
+    content = _unspan(aid, d["content"])
+    assert content is not None
+    return Attribution(row[0], Span(aid, row[2], row[3]), content, _unspan(aid, d["cue"]), _unspan(aid, d["source"]),
+                       _unspeaker(d["speaker"]), tuple(d["via"]))  # fmt: skip
+
+
+def event_row(e: Event, article_id: str) -> Row:
+    return (e.id, article_id, e.type, e.sub_type, _iso(e.date), e.date_precision, e.place, json.dumps(list(e.actors)),
+            json.dumps(list(e.targets)), e.modality, json.dumps([[m.article_id, m.start, m.end] for m in e.mentions]))  # fmt: skip
+
+
+def event_from(row: Row) -> Event:
+    mentions = tuple(Span(a, s, t) for a, s, t in json.loads(row[10]))
+    return Event(row[0], row[2], mentions, row[3], _date(row[4]), row[5], row[6], tuple(json.loads(row[7])),
+                 tuple(json.loads(row[8])), row[9])  # fmt: skip
+
+
+def claim_row(c: Claim) -> Row:
+    return (c.id, c.article_id, c.event_id, c.subject, c.predicate, c.value.low, c.value.high, int(c.value.approximate),
+            c.value.text, _iso(c.as_of), _speaker(c.speaker), json.dumps(list(c.via), ensure_ascii=False), c.stance,
+            c.evidence.start, c.evidence.end)  # fmt: skip
+
+
+def claim_from(row: Row) -> Claim:
+    return Claim(
+        id=row[0], article_id=row[1], event_id=row[2], subject=row[3], predicate=row[4],
+        value=Value(row[5], row[6], bool(row[7]), row[8]), as_of=_date(row[9]), speaker=_unspeaker(row[10]),
+        via=tuple(json.loads(row[11])), stance=row[12], evidence=Span(row[1], row[13], row[14]),
+    )  # fmt: skip
+
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "entities": ("id", "name", "type", "geo"),
+    "mentions": ("id", "entity_id", "article_id", "start", "end", "text", "role"),
+    "quantities": ("id", "article_id", "start", "end", "text", "low", "high", "approximate", "unit", "counted",
+                   "kind", "change", "vals"),  # fmt: skip
+    "attributions": ("id", "article_id", "start", "end", "data"),
+    "events": ("id", "article_id", "type", "sub_type", "date", "date_precision", "place", "actors", "targets",
+               "modality", "mentions"),  # fmt: skip
+    "claims": ("id", "article_id", "event_id", "subject", "predicate", "low", "high", "approximate", "value_text",
+               "as_of", "speaker", "via", "stance", "start", "end"),  # fmt: skip
+}
