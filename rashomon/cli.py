@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="export the store")
     exp.add_argument("--format", choices=["json"], default="json")
     exp.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
+    ev = sub.add_parser("eval", help="write predictions for a ../shared/bench file to standard output")
+    ev.add_argument("task", choices=["attribution", "events", "quantities", "time"])
+    ev.add_argument("--data", required=True, type=Path, help="a gold file in the ../shared/bench formats")
     demo = sub.add_parser("demo", help="ingest the built-in demo corpus into a fresh store and show it")
     demo.add_argument("--db", dest="demo_db", type=Path, help="demo store file (default: demo.sqlite in the data dir)")
     return p
@@ -142,6 +145,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             return cmd_ingest(args, settings, console)
         if args.command == "demo":
             return cmd_demo(args, settings, console)
+        if args.command == "eval":
+            from rashomon.eval.__main__ import main as eval_main
+
+            return eval_main([args.task, "--data", str(args.data)])
         with open_store(settings.db_path) as store:
             if args.command == "articles":
                 return cmd_articles(store, console)

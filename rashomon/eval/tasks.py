@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from rashomon.extract.attribution import find_attributions
+from rashomon.extract.events import find_triggers
 from rashomon.extract.nlp import parse
 from rashomon.extract.quantities import find_figures
 from rashomon.extract.time import find_timexes
@@ -29,7 +30,9 @@ def quantities(records: list[Record]) -> Iterator[Record]:
 def time(records: list[Record]) -> Iterator[Record]:
     for record in records:
         dct = date.fromisoformat(record["dct"])
-        timexes = [{"span": [t.start, t.end], "type": t.type, "value": t.value} for t in find_timexes(record["text"], dct)]
+        timexes = [
+            {"span": [t.start, t.end], "type": t.type, "value": t.value} for t in find_timexes(record["text"], dct)
+        ]
         yield {"id": record["id"], "timexes": timexes}
 
 
@@ -52,10 +55,28 @@ def _chars(doc: Any, tokens: tuple[int, int] | None) -> list[int] | None:
     return [span.start_char, span.end_char]
 
 
+def events(records: list[Record]) -> Iterator[Record]:
+    for record, doc in zip(records, parse(r["text"] for r in records), strict=True):
+        triggers = [t for t in find_triggers(doc, [], []) if t.plover and t.modality != "negated"]
+        depth = {t.start: _depth(doc, t.start) for t in triggers}
+        top = min(depth.values(), default=0)
+        labels = {t.plover for t in triggers if depth[t.start] == top}  # PLOVER codes a sentence's main event
+        yield {"id": record["id"], "labels": sorted(labels)}
+
+
+def _depth(doc: Any, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    tok, steps = span[0], 0
+    while tok.head.i != tok.i and steps < 50:
+        tok, steps = tok.head, steps + 1
+    return steps
+
+
 TASKS: dict[str, Callable[[list[Record]], Iterable[Record]]] = {
     "quantities": quantities,
     "time": time,
     "attribution": attribution,
+    "events": events,
 }
 
 

@@ -64,7 +64,9 @@ def _speakers(
     return out
 
 
-def extract_articles(articles: Iterable[Article], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator[Extraction]:
+def extract_articles(
+    articles: Iterable[Article], model: str = DEFAULT_MODEL, batch_size: int = 16
+) -> Iterator[Extraction]:
     """Extractions for ``articles``, in order, parsing them in batches with ``nlp.pipe``."""
     pending = list(articles) if not isinstance(articles, list) else articles
     for article, doc in zip(pending, parse((a.text for a in pending), model, batch_size), strict=True):

@@ -85,7 +85,7 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _headline_colons(doc: Doc) -> list[Found]:
-    """"Cruz: Trump would put liberals on the court": a short name before a colon is a source."""
+    """ "Cruz: Trump would put liberals on the court": a short name before a colon is a source."""
     out = []
     for m in HEADLINE.finditer(doc.text):
         source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -106,10 +106,16 @@ def _headline_colons(doc: Doc) -> list[Found]:
 # -- cues --------------------------------------------------------------------------------
 def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, int]]) -> Found | None:
     lemma = verb.lemma_.lower()
-    if (lemma not in _verbs(attitudes) and not (attitudes and _speaker_with_clause(verb))) or any(start < verb.i < end - 1 for start, end in quotes):
+    if (lemma not in _verbs(attitudes) and not (attitudes and _speaker_with_clause(verb))) or any(
+        start < verb.i < end - 1 for start, end in quotes
+    ):
         return None  # a cue inside a quotation belongs to the quoted speaker's own words
     source = _inverted_subject(verb) or _subject(verb)
-    if source is not None and lemma not in _lex()["verbs"] and doc[source[0] : source[1]].text.lower() in _lex()["first_person"]:
+    if (
+        source is not None
+        and lemma not in _lex()["verbs"]
+        and doc[source[0] : source[1]].text.lower() in _lex()["first_person"]
+    ):
         return None  # "I think", "you know": asides inside quotations, not attributions
     content = _content(doc, verb) or _adjacent_quote(verb, source, quotes)
     if content is None:
@@ -123,7 +129,7 @@ def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, i
 
 
 def _from_according(doc: Doc, tok: Token) -> Found | None:
-    """"..., according to X": X is the source, the clause it hangs on is the content."""
+    """ "..., according to X": X is the source, the clause it hangs on is the content."""
     if tok.lower_ not in ("according", "citing", "quoting"):
         return None
     if tok.lower_ == "according":
@@ -135,7 +141,9 @@ def _from_according(doc: Doc, tok: Token) -> Found | None:
         return None
     source = _noun_phrase(obj)
     content = _rest_of_clause(doc, tok.head, _subtree(tok))
-    return Found(cue=(tok.i, tok.i + (2 if tok.lower_ == "according" else 1)), source=source, content=content, verb="according")
+    return Found(
+        cue=(tok.i, tok.i + (2 if tok.lower_ == "according" else 1)), source=source, content=content, verb="according"
+    )
 
 
 # -- spans -------------------------------------------------------------------------------
@@ -163,7 +171,7 @@ def _noun_phrase(tok: Token) -> tuple[int, int]:
 
 
 def _speaker_with_clause(verb: Token) -> bool:
-    """"Officials realised the road was cut": a named or personal subject with a clause complement."""
+    """ "Officials realised the road was cut": a named or personal subject with a clause complement."""
     if not any(c.dep_ == "ccomp" for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -173,7 +181,7 @@ def _speaker_with_clause(verb: Token) -> bool:
 
 
 def _inverted_subject(verb: Token) -> tuple[int, int] | None:
-    """"..., said Jim Doyle", "“...,” said the ministry": the subject after the verb."""
+    """ "..., said Jim Doyle", "“...,” said the ministry": the subject after the verb."""
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’"):
         return None
@@ -195,15 +203,13 @@ def _subject(verb: Token) -> tuple[int, int] | None:
 
 
 def _inherited_subject(verb: Token) -> tuple[int, int] | None:
-    """The subject of the nearest cue verb above ``verb`` (not of a clause it happens to hang on)."""
-    node = verb.head
-    for _ in range(3):
-        if node.lemma_.lower() in _lex()["verbs"] or verb.dep_ == "conj":
-            return _subject(node)
-        if node.dep_ == "ROOT":
-            return None
-        node = node.head
-    return None
+    """The subject of the verb this one hangs on ("said X and added Y", "..., adding that ..."), unless
+    that verb is itself reported speech ("told Rudaw that 1,500 had escaped, accusing ..."): then the
+    reporting verb's."""
+    head = verb.head
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in _verbs(True):
+        head = head.head
+    return _subject(head)
 
 
 def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -224,8 +230,10 @@ def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _adjacent_quote(verb: Token, source: tuple[int, int] | None, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """"“...,” he said" and "he said: “...”": the quotation next to the cue is its content."""
+def _adjacent_quote(
+    verb: Token, source: tuple[int, int] | None, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """ "“...,” he said" and "he said: “...”": the quotation next to the cue is its content."""
     left = min(verb.i, source[0]) if source else verb.i
     right = max(verb.i + 1, source[1]) if source else verb.i + 1
     for start, end in quotes:
@@ -248,7 +256,7 @@ def _rest_of_clause(doc: Doc, head: Token, cut: tuple[int, int]) -> tuple[int, i
 
 
 def _relay(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    """"told Kurdish news site Rudaw": the addressee, when it is an outlet (not "reporters")."""
+    """ "told Kurdish news site Rudaw": the addressee, when it is an outlet (not "reporters")."""
     for child in verb.children:
         if child.dep_ not in ("dobj", "dative", "iobj") or child.i < verb.i:
             continue

@@ -108,7 +108,7 @@ def _predicate(tok: Token) -> tuple[str, str | None] | None:
 
 
 def _counted_words(tok: Token, nominal: Token) -> str | None:
-    """"ISIS members", "ISIS detainees": the counted thing, without determiners."""
+    """ "ISIS members", "ISIS detainees": the counted thing, without determiners."""
     head = nominal
     if nominal is tok:
         of = next((c for c in tok.children if c.lower_ == "of"), None)
@@ -146,14 +146,14 @@ def _verb_predicate(node: Token) -> str | None:
 
 
 def _state_predicate(node: Token) -> str | None:
-    """"remain unaccounted for", "are still held", "remain in the hands of": a state phrase in the verb's words."""
+    """ "remain unaccounted for", "are still held", "remain in the hands of": a state phrase in the verb's words."""
     words = " ".join(t.text for t in node.subtree if t.i >= node.i)[:80]
     m = _states().search(words)
     return _lex()["states"][re.sub(r"\s+", " ", m.group().lower())] if m else None
 
 
 def _modifier_state(nominal: Token) -> str | None:
-    """"33 missing residents": a state adjective on the counted noun."""
+    """ "33 missing residents": a state adjective on the counted noun."""
     for child in nominal.children:
         if child.dep_ == "amod" and child.lower_ in _lex()["states"]:
             return str(_lex()["states"][child.lower_])
@@ -161,10 +161,10 @@ def _modifier_state(nominal: Token) -> str | None:
 
 
 def _noun_predicate(node: Token) -> str | None:
-    """"the death toll of 14", "the bodies of 38 people", "put the death toll at 14"."""
+    """ "the death toll of 14", "the bodies of 38 people", "put the death toll at 14"."""
     nouns = _lex()["nouns"]
     if node.pos_ in ("NOUN", "PROPN"):
-        compound = " ".join(t.lower_ for t in node.subtree if t.i <= node.i and t.dep_ in ("compound",) or t is node)
+        compound = " ".join(t.lower_ for t in node.subtree if (t.i <= node.i and t.dep_ in ("compound",)) or t is node)
         found = nouns.get(compound) or nouns.get(node.lower_)
         return str(found) if found else None
     for child in node.children:
@@ -176,7 +176,7 @@ def _noun_predicate(node: Token) -> str | None:
 
 
 def _holder(verb: Token) -> str | None:
-    """"al-Shaddadi prison held thousands": the place that holds them (a relative pronoun's antecedent)."""
+    """ "al-Shaddadi prison held thousands": the place that holds them (a relative pronoun's antecedent)."""
     if verb.lemma_.lower() not in ("hold", "house", "contain"):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -247,7 +247,9 @@ def _said_on(doc: Doc, item: AttributionFound, ctx: Context) -> date | None:
     return None
 
 
-def _stance(sentence: str, predicate: str, cue: str | None, speaker: Speaker | None, disclaimers: list[Any], doc: Doc) -> Stance:
+def _stance(
+    sentence: str, predicate: str, cue: str | None, speaker: Speaker | None, disclaimers: list[Any], doc: Doc
+) -> Stance:
     if cue in lexicon("attribution")["denials"]:
         return "denied"
     if any(_disclaims(doc, m, predicate) for m in disclaimers):
@@ -260,7 +262,7 @@ def _stance(sentence: str, predicate: str, cue: str | None, speaker: Speaker | N
 
 
 def _disclaims(doc: Doc, m: Any, predicate: str) -> bool:
-    """"cannot independently verify the number ... nor how many escaped" covers escaped and held counts."""
+    """ "cannot independently verify the number ... nor how many escaped" covers escaped and held counts."""
     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
     if span is None:
         return False

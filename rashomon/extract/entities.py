@@ -140,7 +140,7 @@ def _with_role(doc: Doc, person: Found, others: list[Found]) -> Found:
 
 
 def _appositive_role(doc: Doc, span: Any) -> list[Any]:
-    """", a Syria analyst with the International Crisis Group": the appositive's words."""
+    """ ", a Syria analyst with the International Crisis Group": the appositive's words."""
     appos = next((t for t in span.root.children if t.dep_ == "appos" and t.i > span.end - 1), None)
     if appos is None:
         return []
@@ -181,6 +181,8 @@ def to_records(found: list[Found], article_id: str) -> tuple[list[Entity], list[
             aliases.add(_clean_name(f.text))
         entities[eid] = Entity(eid, f.name, f.type, tuple(sorted(aliases - {f.name})))
         mentions.append(
-            Mention(content_id("mention", article_id, f.start, f.end), eid, Span(article_id, f.start, f.end), f.text, f.role)
+            Mention(
+                content_id("mention", article_id, f.start, f.end), eid, Span(article_id, f.start, f.end), f.text, f.role
+            )
         )
     return list(entities.values()), mentions

@@ -114,12 +114,10 @@ def _entity_in(tok: Token, entities: list[EntityFound], types: tuple[str, ...]) 
 def _participants(tok: Token, entities: list[EntityFound]) -> tuple[EntityFound | None, EntityFound | None]:
     actor = target = None
     for child in tok.children:
-        if child.dep_ == "nsubj":
-            actor = actor or _entity_in(child, entities, AGENT_TYPES)
-        elif child.dep_ == "agent":
+        if child.dep_ == "nsubj" or child.dep_ == "agent":
             actor = actor or _entity_in(child, entities, AGENT_TYPES)
         elif child.dep_ in ("dobj", "nsubjpass"):
-            target = target or _entity_in(child, entities, AGENT_TYPES + ("FAC",))
+            target = target or _entity_in(child, entities, (*AGENT_TYPES, "FAC"))
         elif child.dep_ == "prep" and child.lower_ == "from" and tok.lemma_ in ("withdraw", "retreat", "pull"):
             target = target or _entity_in(child, entities, ("FAC", "GPE", "LOC"))
     if actor is None and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
@@ -152,7 +150,7 @@ def _date_of(doc: Doc, sent: Any, tok: Token, timexes: list[Timex]) -> Timex | N
 
 
 def _attached_to_speech(doc: Doc, t: Timex) -> bool:
-    """"the ministry said Tuesday": that day dates the statement, not the event."""
+    """ "the ministry said Tuesday": that day dates the statement, not the event."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return False

@@ -28,7 +28,9 @@ def number_words_pattern() -> re.Pattern[str]:
     unit = "(?:" + "|".join(words) + ")"
     big = "(?:hundred|thousand|million|billion|trillion)"
     part = rf"(?:{unit}(?:-{unit})?|{big})"
-    return re.compile(rf"(?<![\w-])(?:(?:an?|one)\s+{big}|{unit}(?:-{unit})?)(?:(?:\s+and\s+|\s+|-){part})*(?![\w-])", re.I)
+    return re.compile(
+        rf"(?<![\w-])(?:(?:an?|one)\s+{big}|{unit}(?:-{unit})?)(?:(?:\s+and\s+|\s+|-){part})*(?![\w-])", re.I
+    )
 
 
 def parse_digits(text: str) -> float:

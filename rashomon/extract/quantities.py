@@ -23,7 +23,9 @@ from rashomon.records import Quantity, Span, content_id
 Doc = Any  # spacy.tokens.Doc: spaCy ships no type stubs
 
 MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-TIME_AFTER = re.compile(r"^\s?(?::\d\d|[.:]\d\d\s?[ap]\.?m|\s?[ap]\.?m\.?(?!\w)|\s?(?:GMT|UTC|EST|EDT|CET|BST)\b|\s?o'clock)", re.I)
+TIME_AFTER = re.compile(
+    r"^\s?(?::\d\d|[.:]\d\d\s?[ap]\.?m|\s?[ap]\.?m\.?(?!\w)|\s?(?:GMT|UTC|EST|EDT|CET|BST)\b|\s?o'clock)", re.I
+)
 SCALE_WORDS = re.compile(r"^(?:\s?(?:hundred|thousand|million|billion|trillion)\b)+", re.I)
 SCALE_SHORT = re.compile(r"^\s?(?:bn|Bn|mn|mln|tn|[kKmMbB])(?![\w])")
 CURRENCY_AFTER_CODE = re.compile(r"^\s?([A-Z]{3})\b")
@@ -201,14 +203,18 @@ def _attached_unit(rest: str, end: int, value: float) -> tuple[int, float, str |
     spaced = re.match(r"^\s([A-Za-z°][\w°/-]*(?:\s[a-z]{1,2}\b)?)", rest)
     if spaced:
         for candidate in (spaced.group(1), spaced.group(1).split()[0]):
-            unit = abbreviations.get(candidate.lower()) if len(candidate) > 1 and candidate not in ("in", "am", "pm") else None
+            unit = (
+                abbreviations.get(candidate.lower())
+                if len(candidate) > 1 and candidate not in ("in", "am", "pm")
+                else None
+            )
             if unit:
                 return end + 1 + len(candidate), value, unit, "measure"
     return end, value, None, "count"
 
 
 def _short_scale_applies(word: str, currency: re.Match[str] | None, decimal: bool) -> bool:
-    """"$5m" and "2.7m sales" are millions; "100m" alone is a distance."""
+    """ "$5m" and "2.7m sales" are millions; "100m" alone is a distance."""
     return currency is not None or word in ("M", "bn", "mn", "mln", "tn", "Bn") or (decimal and word == "m")
 
 
@@ -246,7 +252,9 @@ def _word_figures(doc: Doc, text: str) -> list[Figure]:
             continue
         if frac := FRACTION_AFTER.match(text[m.end() :]):
             denominator = _amounts()["fractions"][frac.group(2).lower()]
-            fig = Figure(m.start(), m.end() + frac.end(), value / denominator, value / denominator, (value / denominator,))
+            fig = Figure(
+                m.start(), m.end() + frac.end(), value / denominator, value / denominator, (value / denominator,)
+            )
             out.append(_with_context(doc, text, replace(fig, kind="proportion", unit=_unit_after(doc, text, fig))))
             continue
         end, value, unit, kind = _scale_and_unit(text, m.end(), value, None)
@@ -260,7 +268,7 @@ def _word_figures(doc: Doc, text: str) -> list[Figure]:
 
 
 def _titlecase_name(doc: Doc, text: str, start: int) -> bool:
-    """"Apple One", "Formula One": a capitalised number word inside a name."""
+    """ "Apple One", "Formula One": a capitalised number word inside a name."""
     if not text[start].isupper():
         return False
     tok = _token_at(doc, start)
@@ -271,7 +279,9 @@ def _pronoun_one(text: str, m: re.Match[str]) -> bool:
     if m.group().lower() != "one":
         return False
     before, after = text[max(0, m.start() - 12) : m.start()].lower(), text[m.end() : m.end() + 10].lower()
-    return bool(re.search(r"\b(?:no|any|every|each|some|the|this|that|which)\s*$", before) or after.startswith(" another"))
+    return bool(
+        re.search(r"\b(?:no|any|every|each|some|the|this|that|which)\s*$", before) or after.startswith(" another")
+    )
 
 
 def _vague_figures(doc: Doc, text: str) -> list[Figure]:
@@ -279,11 +289,15 @@ def _vague_figures(doc: Doc, text: str) -> list[Figure]:
     table = {k.lower(): v for k, v in _amounts()["vague"].items()}
     for m in _vague_pattern().finditer(text):
         low, high = table[re.sub(r"\s+", " ", m.group().lower())]
-        fig = Figure(m.start(), m.end(), float(low), float(high), (float(low), float(high)), approximate=True, vague=True)
+        fig = Figure(
+            m.start(), m.end(), float(low), float(high), (float(low), float(high)), approximate=True, vague=True
+        )
         out.append(_with_context(doc, text, fig))
     props = {k.lower(): v for k, v in _amounts()["proportions"].items()}
     for m in _proportion_pattern().finditer(text):
-        if re.search(r"(?:first|second|third|fourth|last|other|the)\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
+        if re.search(
+            r"(?:first|second|third|fourth|last|other|the)\s+$", text[max(0, m.start() - 8) : m.start()], re.I
+        ):
             continue  # "the second half of the game" is a period, not a share
         low, high = props[re.sub(r"\s+", " ", m.group().lower())]
         values = (float(low),) if low == high else (float(low), float(high))
@@ -333,14 +347,20 @@ def _unit_after(doc: Doc, text: str, fig: Figure) -> str | None:
     if last is None:
         return None
     head = last.head
-    if last.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.i > last.i and head.pos_ in ("NOUN", "PROPN"):
+    if (
+        last.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod")
+        and head.i > last.i
+        and head.pos_ in ("NOUN", "PROPN")
+    ):
         words = [t for t in doc[last.i + 1 : head.i + 1] if not t.is_punct]
         return " ".join(t.text for t in words) or None
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         if obj is not None:
-            words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ not in ("det", "poss", "case") and not t.is_punct]
+            words = [
+                t for t in obj.subtree if t.i <= obj.i and t.dep_ not in ("det", "poss", "case") and not t.is_punct
+            ]
             return " ".join(t.text for t in words) or None
     if nxt is not None and nxt.pos_ in ("NOUN",) and nxt.tag_ in ("NNS", "NN"):
         return str(nxt.text)
@@ -348,7 +368,7 @@ def _unit_after(doc: Doc, text: str, fig: Figure) -> str | None:
 
 
 def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
-    """"between 20 and 30", "20-30", "from 5 to 9": one figure with both values."""
+    """ "between 20 and 30", "20-30", "from 5 to 9": one figure with both values."""
     out: list[Figure] = []
     for fig in figures:
         prev = out[-1] if out else None

@@ -169,7 +169,8 @@ def r_month_rel_year(m: M, ctx: Context) -> Resolved:
 
 def r_weekday(m: M, ctx: Context) -> Resolved:
     day = WEEKDAYS[m["day"].lower()]
-    d = weekday_date(day, ctx, (m["dir"] or "").lower())
+    direction = m["dir"].lower()
+    d = weekday_date(day, ctx, direction if direction in ("last", "next") else "")
     part = (m["part"] or "").lower() or None
     return _day_result(d, part)
 
@@ -225,7 +226,7 @@ def r_quarter(m: M, ctx: Context) -> Resolved:
 
 
 def r_latest_quarter(m: M, ctx: Context) -> Resolved:
-    """"the quarter", "the latest period": the last quarter completed before the report."""
+    """ "the quarter", "the latest period": the last quarter completed before the report."""
     q = (ctx.dct.month - 1) // 3  # the current quarter's number minus one
     y = ctx.dct.year if q else ctx.dct.year - 1
     q = q or 4
@@ -333,31 +334,73 @@ def r_clock(m: M, ctx: Context) -> Resolved:
 
 
 PATTERNS: list[tuple[str, Resolver]] = [
-    (rf"(?:(?P<wd>{DAYNAME}),?\s+)?(?P<mon>{MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?\b", r_full_date),
-    (rf"(?:(?P<wd>{DAYNAME}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR}))?\b", r_full_date),
+    (
+        rf"(?:(?P<wd>{DAYNAME}),?\s+)?(?P<mon>{MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?\b",
+        r_full_date,
+    ),
+    (
+        rf"(?:(?P<wd>{DAYNAME}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR}))?\b",
+        r_full_date,
+    ),
     (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", r_iso),
     (rf"(?:(?:early|late|mid-?)\s*)?(?P<mon>{MON})(?:\s+of)?,?\s+(?P<year>{YEAR})\b", r_month_year),
-    (r"(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*(?P<ampm>[ap]\.?m\.?)(?:\s+(?:[A-Z]{3}\s+)?(?P<day>" + DAYNAME + r"))?"
-     r"|(?P<noon>noon|midnight)(?:\s+(?P<day2>" + DAYNAME + r"))?", r_clock),
+    (
+        r"(?P<h>\d{1,2})(?::(?P<min>\d\d))?\s*(?P<ampm>[ap]\.?m\.?)(?:\s+(?:[A-Z]{3}\s+)?(?P<day>" + DAYNAME + r"))?"
+        r"|(?P<noon>noon|midnight)(?:\s+(?P<day2>" + DAYNAME + r"))?",
+        r_clock,
+    ),
     (rf"(?:(?P<dir>last|next|this|on|early|late)\s+)?(?P<day>{DAYNAME})(?:\s+(?P<part>{PART}))?", r_weekday),
-    (r"(?P<word>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|overnight)", r_relative_day),
-    (r"(?:(?:earlier|later|late|early)\s+)?(?P<rel>(?:the\s+)?(?:this|current|last|past|previous|next|coming))\s+"
-     r"(?P<unit>week|month|year|quarter|weekend)(?!s)", r_relative_unit),
-    (r"(?:(?P<rel>this|last|next|the)\s+)(?:(?:early|late|mid)\s*-?)?(?P<season>spring|summer|fall|autumn|winter)"
-     rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?|(?P<season2>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year2>{YEAR})", r_season),
-    (rf"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?P<year>{YEAR}))?", r_quarter),
-    (rf"(?:(?:about|almost|nearly|some|more\s+than|over)\s+)?(?P<n>{NUM})\s+(?P<unit>years?|months?|weeks?|days?)\s+(?:ago|earlier|before)", r_ago),
-    (r"the\s+(?:(?:latest|most\s+recent|recent|current|same|just[\s-]ended|(?P<ago>year[\s-](?:ago|earlier)))\s+)?(?:quarter|period)(?!s)", r_latest_quarter),
+    (
+        r"(?P<word>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|overnight)",
+        r_relative_day,
+    ),
+    (
+        r"(?:(?:earlier|later|late|early)\s+)?(?P<rel>(?:the\s+)?(?:this|current|last|past|previous|next|coming))\s+"
+        r"(?P<unit>week|month|year|quarter|weekend)(?!s)",
+        r_relative_unit,
+    ),
+    (
+        r"(?:(?P<rel>this|last|next|the)\s+)(?:(?:early|late|mid)\s*-?)?(?P<season>spring|summer|fall|autumn|winter)"
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?|(?P<season2>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year2>{YEAR})",
+        r_season,
+    ),
+    (
+        rf"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?P<year>{YEAR}))?",
+        r_quarter,
+    ),
+    (
+        rf"(?:(?:about|almost|nearly|some|more\s+than|over)\s+)?(?P<n>{NUM})\s+(?P<unit>years?|months?|weeks?|days?)\s+(?:ago|earlier|before)",
+        r_ago,
+    ),
+    (
+        r"the\s+(?:(?:latest|most\s+recent|recent|current|same|just[\s-]ended|(?P<ago>year[\s-](?:ago|earlier)))\s+)?(?:quarter|period)(?!s)",
+        r_latest_quarter,
+    ),
     (r"(?:(?P<rel>the|this|last|next)\s+)weekend", r_weekend),
     (rf"(?P<mon>{MONTH_NAME})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year", r_month_rel_year),
     (rf"(?:(?P<mod>last|next|this|early|late|mid)[\s-]+)?(?P<mon>{MONTH_NAME})(?!\s+\d)", r_month),
     (r"a\s+year\s+(?:ago|earlier)|(?:the\s+)?year[\s-](?:ago|earlier)", r_year_ago),
-    (rf"(?:the\s+)?(?:(?:early|late|mid)[\s-])?(?P<dec>(?:19|20)?\d0)'?s\b|(?:the\s+)'(?P<dec2>\d0)s|(?:the\s+)?(?P<dec3>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", r_decade),
-    (rf"(?:(?:early|late|mid)[\s-]?|the\s+end\s+of\s+|(?:the\s+)?(?:fiscal|calendar)\s+)?(?P<year>{YEAR})(?!\s*(?:%|percent|\d|,\d))", r_year),
-    (rf"(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+)?(?:(?:about|almost|nearly|some|more\s+than|at\s+least|less\s+than|over|only|just)\s+)?(?P<n>{NUM})(?:[\s-]+(?:more\s+)?|\s+)(?P<unit>{UNIT})(?![\s-]+old)", r_duration),
-    (rf"(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?:few|several|many|recent|coming)\s+(?P<unit>years|months|weeks|days|hours|minutes)", r_vague_duration),
-    (r"(?<![\w-])(?:now|currently|current|nowadays|at\s+present|the\s+present|recently|"
-     r"(?:in\s+)?the\s+past|(?:in\s+)?the\s+future)(?![\w-])", r_ref),
+    (
+        r"(?:the\s+)?(?:(?:early|late|mid)[\s-])?(?P<dec>(?:19|20)?\d0)'?s\b|(?:the\s+)'(?P<dec2>\d0)s|(?:the\s+)?(?P<dec3>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+        r_decade,
+    ),
+    (
+        rf"(?:(?:early|late|mid)[\s-]?|the\s+end\s+of\s+|(?:the\s+)?(?:fiscal|calendar)\s+)?(?P<year>{YEAR})(?!\s*(?:%|percent|\d|,\d))",
+        r_year,
+    ),
+    (
+        rf"(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+)?(?:(?:about|almost|nearly|some|more\s+than|at\s+least|less\s+than|over|only|just)\s+)?(?P<n>{NUM})(?:[\s-]+(?:more\s+)?|\s+)(?P<unit>{UNIT})(?![\s-]+old)",
+        r_duration,
+    ),
+    (
+        r"(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+)?(?:few|several|many|recent|coming)\s+(?P<unit>years|months|weeks|days|hours|minutes)",
+        r_vague_duration,
+    ),
+    (
+        r"(?<![\w-])(?:now|currently|current|nowadays|at\s+present|the\s+present|recently|"
+        r"(?:in\s+)?the\s+past|(?:in\s+)?the\s+future)(?![\w-])",
+        r_ref,
+    ),
     (r"(?:every|each|per)\s+(?:day|week|month|year|quarter|hour)|daily|weekly|monthly|yearly|hourly", r_set),
 ]
 COMPILED = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.I), f) for p, f in PATTERNS]
@@ -387,7 +430,7 @@ ANCHOR_WINDOW = 400
 
 
 def _anchor_year_ago(text: str, timexes: list[Timex]) -> list[Timex]:
-    """"A year earlier" after a quarter ("third-quarter profit ... a year earlier") is that quarter, a year back."""
+    """ "A year earlier" after a quarter ("third-quarter profit ... a year earlier") is that quarter, a year back."""
     out: list[Timex] = []
     for t in timexes:
         anchor = next((p for p in reversed(out) if p.precision == "quarter" and t.start - p.end < ANCHOR_WINDOW), None)

@@ -7,7 +7,16 @@ from datetime import date
 from typing import Any
 
 from rashomon.records import (
-    Attribution, Claim, Entity, Event, Geo, Mention, Quantity, Span, Speaker, Value,
+    Attribution,
+    Claim,
+    Entity,
+    Event,
+    Geo,
+    Mention,
+    Quantity,
+    Span,
+    Speaker,
+    Value,
 )  # fmt: skip
 
 Row = tuple[Any, ...]
@@ -86,7 +95,8 @@ def attribution_from(row: Row) -> Attribution:
 
 def event_row(e: Event, article_id: str) -> Row:
     return (e.id, article_id, e.type, e.sub_type, _iso(e.date), e.date_precision, e.place, json.dumps(list(e.actors)),
-            json.dumps(list(e.targets)), e.modality, json.dumps([[m.article_id, m.start, m.end] for m in e.mentions]))  # fmt: skip
+            json.dumps(list(e.targets)), e.modality,
+            json.dumps([[m.article_id, m.start, m.end] for m in e.mentions]))  # fmt: skip
 
 
 def event_from(row: Row) -> Event:
@@ -112,11 +122,50 @@ def claim_from(row: Row) -> Claim:
 TABLES: dict[str, tuple[str, ...]] = {
     "entities": ("id", "name", "type", "geo"),
     "mentions": ("id", "entity_id", "article_id", "start", "end", "text", "role"),
-    "quantities": ("id", "article_id", "start", "end", "text", "low", "high", "approximate", "unit", "counted",
-                   "kind", "change", "vals"),  # fmt: skip
+    "quantities": (
+        "id",
+        "article_id",
+        "start",
+        "end",
+        "text",
+        "low",
+        "high",
+        "approximate",
+        "unit",
+        "counted",
+        "kind",
+        "change",
+        "vals",
+    ),
     "attributions": ("id", "article_id", "start", "end", "data"),
-    "events": ("id", "article_id", "type", "sub_type", "date", "date_precision", "place", "actors", "targets",
-               "modality", "mentions"),  # fmt: skip
-    "claims": ("id", "article_id", "event_id", "subject", "predicate", "low", "high", "approximate", "value_text",
-               "as_of", "speaker", "via", "stance", "start", "end"),  # fmt: skip
+    "events": (
+        "id",
+        "article_id",
+        "type",
+        "sub_type",
+        "date",
+        "date_precision",
+        "place",
+        "actors",
+        "targets",
+        "modality",
+        "mentions",
+    ),
+    "claims": (
+        "id",
+        "article_id",
+        "event_id",
+        "subject",
+        "predicate",
+        "low",
+        "high",
+        "approximate",
+        "value_text",
+        "as_of",
+        "speaker",
+        "via",
+        "stance",
+        "start",
+        "end",
+    ),
 }

@@ -197,7 +197,9 @@ class SQLiteStore:
 
     def _events_of(self, article_id: str) -> list[tuple[Any, ...]]:
         columns = ", ".join(rows.TABLES["events"])
-        return self._db.execute(f"SELECT {columns} FROM events WHERE article_id = ? ORDER BY id", (article_id,)).fetchall()
+        return self._db.execute(
+            f"SELECT {columns} FROM events WHERE article_id = ? ORDER BY id", (article_id,)
+        ).fetchall()
 
     def entities(self, ids: list[str]) -> list[Any]:
         out = []

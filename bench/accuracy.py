@@ -1,0 +1,41 @@
+"""Accuracy of each extractor on the ../shared/bench development files, scored by ../shared/bench/score.py.
+
+    .venv/bin/python bench/accuracy.py [--bench ../shared/bench] [--task TASK ...]
+
+Prints one line per task with its headline metrics, then one JSON object with all of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from rashomon.eval.scoring import DEV_FILES, score
+
+HEADLINES = {
+    "quantities": ("value_f1", "value_unit_f1", "value_change_f1"),
+    "time": ("value_f1", "relaxed_f1", "strict_f1"),
+    "attribution": ("source_overlap_f1", "relations_f1", "source_exact_f1", "content_overlap_f1"),
+    "events": ("micro_f1", "macro_f1"),
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--bench", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "bench")
+    ap.add_argument("--task", action="append", choices=sorted(DEV_FILES))
+    args = ap.parse_args()
+    results = {}
+    for task in args.task or sorted(DEV_FILES):
+        start = time.perf_counter()
+        metrics = score(task, args.bench / DEV_FILES[task], args.bench / "score.py")
+        results[task] = {k: metrics[k] for k in HEADLINES[task]}
+        shown = ", ".join(f"{k} {metrics[k]:.4f}" for k in HEADLINES[task])
+        print(f"{task:12} {shown}  ({time.perf_counter() - start:.0f} s)")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Run a task on a bench file and score it with the bench's own scorer (../shared/bench/score.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rashomon.eval.tasks import predict
+
+DEV_FILES = {
+    "quantities": "quantities/newsquant_dev.jsonl",
+    "time": "time/tbaq_dev.jsonl",
+    "attribution": "attribution/polnear_dev.jsonl",
+    "events": "events/plover_dev.jsonl",
+}
+
+
+def score(task: str, data: Path, scorer: Path) -> dict[str, Any]:
+    """The scorer's metrics (its last output line) for our predictions on ``data``."""
+    records = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for prediction in predict(task, records):
+            fh.write(json.dumps(prediction, ensure_ascii=False) + "\n")
+        predictions = fh.name
+    try:
+        done = subprocess.run(
+            [sys.executable, str(scorer), task, str(data), predictions], capture_output=True, text=True, check=True
+        )
+    finally:
+        Path(predictions).unlink(missing_ok=True)
+    metrics: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return metrics

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from rashomon.extract.quantities import Figure, find_figures
+
+
+def figures(nlp: Callable[[str], Any], text: str) -> list[Figure]:
+    return find_figures(nlp(text))
+
+
+def one(nlp: Callable[[str], Any], text: str) -> Figure:
+    found = figures(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_exact_figure_with_thousands_separator(nlp: Callable[[str], Any]) -> None:
+    f = one(nlp, "Officials said 1,500 detainees were moved.")
+    assert (f.low, f.high, f.approximate) == (1500, 1500, False)
+    assert f.unit == "detainees"
+
+
+def test_approximate_figure_is_a_range_around_it(nlp: Callable[[str], Any]) -> None:
+    f = one(nlp, "Around 1,500 ISIS members had escaped.")
+    assert f.approximate and f.low < 1500 < f.high and f.change == "~"
+
+
+def test_explicit_range(nlp: Callable[[str], Any]) -> None:
+    f = one(nlp, "Between 20 and 30 people were hurt.")
+    assert (f.low, f.high, f.values) == (20, 30, (20, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high_at_least"),
+    [("At least 12 people died.", 12, 12), ("More than 300 homes burned.", 300, 300)],
+)
+def test_lower_bounds(nlp: Callable[[str], Any], text: str, low: float, high_at_least: float) -> None:
+    f = one(nlp, text)
+    assert f.low == low and f.high > high_at_least and f.change == ">"
+
+
+def test_upper_bound(nlp: Callable[[str], Any]) -> None:
+    f = one(nlp, "Up to 40 fighters were captured.")
+    assert (f.low, f.high, f.change) == (0, 40, "<")
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("Dozens escaped from the prison.", 120, 500),
+        ("The camp holds tens of thousands of families.", 20000, 5000),
+        ("Several militants remain at large.", 5, 39),
+        ("Thousands of detainees were held there.", 2000, 50000),
+        ("A few guards stayed.", 3, 12),
+    ],
+)
+def test_vague_amounts_are_ranges(nlp: Callable[[str], Any], text: str, inside: float, outside: float) -> None:
+    f = one(nlp, text)
+    assert f.vague and f.low <= inside <= f.high and not f.low <= outside <= f.high
+
+
+def test_proportions(nlp: Callable[[str], Any]) -> None:
+    f = one(nlp, "Most of the escapees have been recaptured.")
+    assert f.kind == "proportion" and f.low >= 0.5 and f.high <= 1.0
+    assert one(nlp, "Half of the residents returned.").low == 0.5
+
+
+def test_number_words_and_scales(nlp: Callable[[str], Any]) -> None:
+    assert one(nlp, "Twenty-six people were freed.").low == 26
+    assert one(nlp, "The fund holds $2.5 billion.").low == 2.5e9
+    assert one(nlp, "Nearly 1.2 million people fled.").high > 1.2e6
+
+
+def test_currency_and_percent_units(nlp: Callable[[str], Any]) -> None:
+    money = one(nlp, "The repairs cost $40 million.")
+    assert (money.kind, money.unit, money.low) == ("money", "dollar", 4e7)
+    pct = one(nlp, "Turnout rose 5 percent.")
+    assert (pct.kind, pct.unit, pct.change) == ("percent", "percent", "up")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law was passed in 2019.",
+        "The escape began on January 19.",
+        "It happened on 19 January.",
+        "Gunfire started at 10:30 p.m. on the outskirts.",
+        "Call 555-123-4567 for details.",
+        "The 22nd amendment limits terms.",
+        "Tickets in Section 427 sold out.",
+        "The F-16 crashed near the base.",
+    ],
+)
+def test_years_dates_times_phones_ordinals_and_codes_are_not_amounts(nlp: Callable[[str], Any], text: str) -> None:
+    assert [f for f in figures(nlp, text) if f.kind not in ("age", "duration")] == []
+
+
+def test_ages_and_durations_are_not_counts(nlp: Callable[[str], Any]) -> None:
+    age = one(nlp, "A 45-year-old man was arrested.")
+    assert age.kind == "age"
+    duration = one(nlp, "The siege lasted three years.")
+    assert duration.kind == "duration"
+
+
+def test_a_score_is_not_an_amount(nlp: Callable[[str], Any]) -> None:
+    assert figures(nlp, "Bristol beat Charlton 2-1 on Saturday.") == []
