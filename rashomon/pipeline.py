@@ -4,7 +4,8 @@
 2. parse: each input becomes a clean Article, or a Rejection with its reason;
 3. extract: articles not stored yet are parsed by spaCy in batches and read out
    (entities, times, amounts, attributions, events, claims);
-4. write: articles, rejections and extractions go to the store, one transaction per batch.
+4. write: articles, rejections and extractions go to the store, one transaction per batch;
+5. link: new articles are deduplicated and clustered into stories, whose claims are reconciled.
 
 A batch is committed whole or not at all, and every id is a content hash, so an
 ingest killed half-way is finished by running it again: nothing is lost or doubled.
@@ -15,11 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from rashomon.ingest import Manifest, Metadata, RawInput, iter_inputs, read_article, reject
+from rashomon.link import LinkStore, link_pending
 from rashomon.records import Article, Extraction, Rejection
 from rashomon.settings import Settings
 from rashomon.store import Batch, Store, WriteResult
+
+
+class IngestStore(Store, LinkStore, Protocol):
+    """A store that holds articles and their links."""
 
 
 @dataclass
@@ -30,6 +37,7 @@ class IngestReport:
     added: int = 0
     article_ids: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)  # stories that gained articles
 
     @property
     def already_stored(self) -> int:
@@ -87,7 +95,7 @@ def extract_new(batch: Batch, store: Store, settings: Settings) -> Batch:
 
 def ingest(
     paths: Iterable[Path],
-    store: Store,
+    store: IngestStore,
     settings: Settings,
     given: Metadata | None = None,
     manifest: Manifest | None = None,
@@ -106,4 +114,6 @@ def ingest(
         report.rejected.extend(batch.rejections)
         if progress is not None:
             progress(report)
+    if settings.extract:
+        report.stories = sorted(link_pending(store, settings.batch_size))  # 5. link
     return report

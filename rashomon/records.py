@@ -223,6 +223,23 @@ class Slot:
     status: SlotStatus
     event_id: str | None = None
     consensus: Interval | None = None
+    timeline: tuple[tuple[str, float, float, str], ...] = ()  # (as_of, low, high, claim or derived id)
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """A figure computed from one speaker's own figures, citing the claims it used and its rule."""
+
+    id: str
+    story_id: str
+    subject: str
+    predicate: str
+    low: float
+    high: float
+    sources: tuple[str, ...]
+    rule: str
+    as_of: date | None = None
+    speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

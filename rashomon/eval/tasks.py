@@ -11,6 +11,8 @@ from rashomon.extract.events import find_triggers
 from rashomon.extract.nlp import parse
 from rashomon.extract.quantities import find_figures
 from rashomon.extract.time import find_timexes
+from rashomon.link.cluster import MemoryIndex, assign
+from rashomon.link.vectors import article_terms
 
 Record = dict[str, Any]
 SMALL_VAGUE = 12
@@ -72,11 +74,21 @@ def _depth(doc: Any, char: int) -> int:
     return steps
 
 
+def clustering(records: list[Record]) -> Iterator[Record]:
+    """Read in order, as a stream: each article joins a story or starts one."""
+    index = MemoryIndex()
+    for record in records:
+        published = date.fromisoformat(record["published"]) if record.get("published") else None
+        story, _ = assign(index, record["id"], article_terms(record.get("title"), record["text"]), published)
+        yield {"id": record["id"], "cluster": story}
+
+
 TASKS: dict[str, Callable[[list[Record]], Iterable[Record]]] = {
     "quantities": quantities,
     "time": time,
     "attribution": attribution,
     "events": events,
+    "clustering": clustering,
 }
 
 

@@ -92,7 +92,7 @@ def actor_by_name(name: str) -> Actor | None:
 # -- finding mentions ------------------------------------------------------------------------
 def find_entities(doc: Doc) -> list[Found]:
     """Actor-lexicon matches first, then spaCy's entities that do not overlap them; in text order."""
-    found = _actor_matches(doc.text)
+    found = actor_matches(doc.text)
     taken = [(f.start, f.end) for f in found]
     for ent in doc.ents:
         if ent.label_ not in NER_TYPES or any(s < ent.end_char and ent.start_char < e for s, e in taken):
@@ -105,7 +105,7 @@ def find_entities(doc: Doc) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _actor_matches(text: str) -> list[Found]:
+def actor_matches(text: str) -> list[Found]:
     hits: list[Found] = []
     for pattern, actor in _actor_patterns():
         for m in pattern.finditer(text):

@@ -1,15 +1,19 @@
 """The JSON export: the contract written in the seeds' EXPORT.md.
 
-Until stories are clustered (the linking stage), every article is a story of its
-own; slots, derived figures and signals are present as (empty) lists.
+Stories come from the linking stage; within each, entities and events are resolved
+(one per thing, one per happening) and ids in events and claims point at the
+merged ones. An article that was never linked (extraction switched off) is a story
+of its own.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import replace
+from typing import Any, Protocol
 
-from rashomon.records import Article, Claim, Entity, Event, Extraction, Speaker, content_id
+from rashomon.link.resolve import merge_entities, merge_events
+from rashomon.records import Article, Claim, Entity, Event, Extraction, Speaker, Story, content_id
 from rashomon.store import Store
 
 TITLE_CHARS = 100
@@ -63,24 +67,57 @@ def fallback_title(a: Article) -> str:
     return first if len(first) <= TITLE_CHARS else first[: TITLE_CHARS - 1].rstrip() + "…"
 
 
-def story_json(articles: list[Article], extractions: list[Extraction]) -> dict[str, Any]:
+def story_json(
+    story_id: str, articles: list[Article], extractions: list[Extraction], reconciliation: tuple[list[Any], list[Any]]
+) -> dict[str, Any]:
     texts = {a.id: a.text for a in articles}
-    entities = {e.id: e for x in extractions for e in x.entities}
+    entities, entity_ids = merge_entities(e for x in extractions for e in x.entities)
+    asserted = [e for x in extractions for e in x.events if e.modality == "asserted"]
+    events, event_ids = merge_events(asserted, entity_ids)
+    events = [replace(e, actors=tuple(entity_ids.get(a, a) for a in e.actors)) for e in events]
+    claims = [_remap_claim(c, entity_ids, event_ids) for x in extractions for c in x.claims]
+    slots, derived = reconciliation
+    for slot in slots:
+        slot["event_id"] = event_ids.get(slot["event_id"], slot["event_id"])
     return {
-        "id": content_id("story", *sorted(a.id for a in articles)),
+        "id": story_id,
         "title": fallback_title(articles[0]),
         "articles": [article_json(a) for a in articles],
-        "entities": [entity_json(e) for e in entities.values()],
-        "events": [event_json(e, texts) for x in extractions for e in x.events if e.modality == "asserted"],
-        "claims": [claim_json(c, texts) for x in extractions for c in x.claims],
-        "slots": [], "derived": [], "signals": [],
+        "entities": [entity_json(e) for e in entities],
+        "events": [event_json(e, texts) for e in events],
+        "claims": [claim_json(c, texts) for c in claims],
+        "slots": slots, "derived": derived, "signals": [],
     }  # fmt: skip
 
 
-def export_json(store: Store) -> dict[str, Any]:
+def _remap_claim(c: Claim, entity_ids: dict[str, str], event_ids: dict[str, str]) -> Claim:
+    speaker = c.speaker
+    if speaker is not None and speaker.entity_id:
+        speaker = replace(speaker, entity_id=entity_ids.get(speaker.entity_id, speaker.entity_id))
+    return replace(c, speaker=speaker, event_id=event_ids.get(c.event_id, c.event_id) if c.event_id else None)
+
+
+def export_json(store: ExportStore) -> dict[str, Any]:
     """One JSON-ready object: ``{"stories": [...], "rejected": [...]}``."""
-    stories = [story_json([a], [store.extraction(a.id)]) for a in store.articles()]
+    articles = {a.id: a for a in store.articles()}
+    stories = []
+    linked: set[str] = set()
+    for story in store.stories():
+        members = [articles[i] for i in story.article_ids if i in articles]
+        linked.update(story.article_ids)
+        extractions = [store.extraction(a.id) for a in members]
+        stories.append(story_json(story.id, members, extractions, store.reconciliation(story.id)))
+    for a in articles.values():
+        if a.id not in linked:
+            stories.append(story_json(content_id("story", a.id), [a], [store.extraction(a.id)], ([], [])))
     rejected = [
         {"origin": r.origin, "reason": r.reason, "at": r.at.isoformat(timespec="seconds")} for r in store.rejections()
     ]
     return {"stories": stories, "rejected": rejected}
+
+
+class ExportStore(Store, Protocol):
+    """What the export reads."""
+
+    def stories(self) -> list[Story]: ...
+    def reconciliation(self, story_id: str) -> tuple[list[Any], list[Any]]: ...

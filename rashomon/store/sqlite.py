@@ -15,6 +15,7 @@ from rashomon.errors import StoreError
 from rashomon.records import Article, Extraction, InputKind, Rejection
 from rashomon.store import rows
 from rashomon.store.base import Batch, WriteResult
+from rashomon.store.sqlite_links import LinkTables
 
 ARTICLE_COLUMNS = (
     "id", "origin", "kind", "outlet", "url", "published", "title", "byline",
@@ -36,7 +37,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SQLiteStore:
+class SQLiteStore(LinkTables):
     """A :class:`~rashomon.store.base.Store` over one SQLite file (or ``:memory:``)."""
 
     def __init__(self, path: Path | str) -> None:
@@ -107,7 +108,9 @@ class SQLiteStore:
             f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}) ON CONFLICT (id) DO NOTHING",
             [_article_row(a, now) for a in articles],
         )
-        return cur.connection.total_changes - before
+        added = cur.connection.total_changes - before
+        cur.execute("UPDATE articles SET seq = rowid WHERE seq IS NULL")  # ingest order, for linking
+        return added
 
     @staticmethod
     def _insert_rows(cur: sqlite3.Cursor, table: str, values: list[tuple[Any, ...]]) -> None:

@@ -1,0 +1,131 @@
+"""Stories, clustered as a stream: each new article joins the most similar recent story or starts one.
+
+Candidates come from an inverted index (term -> the most recent stories using it), so
+adding an article looks at a bounded set of stories however large the store is. The
+result depends only on the order articles arrive in: no step is random and nothing is
+ever re-clustered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from rashomon.link.vectors import Counts, Vector, cosine, weigh
+from rashomon.records import content_id
+
+THRESHOLD = 0.18
+WINDOW_DAYS = 10
+ACTOR_BONUS = 0.04
+MAX_ACTORS = 3
+DAY_PENALTY = 0.04  # similarity needed grows with the days between an article and a story
+QUERY_TERMS = 20
+POSTINGS_PER_TERM = 40
+CENTROID_TERMS = 200
+
+
+@dataclass
+class StoryState:
+    """What clustering keeps of a story: its centroid and its date span."""
+
+    id: str
+    centroid: dict[str, float] = field(default_factory=dict)
+    size: int = 0
+    first: date | None = None
+    last: date | None = None
+
+    def add(self, vector: Vector, published: date | None) -> None:
+        for term, w in vector.items():
+            self.centroid[term] = self.centroid.get(term, 0.0) + w
+        if len(self.centroid) > CENTROID_TERMS:
+            kept = sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
+            self.centroid = dict(kept)
+        self.size += 1
+        if published is not None:
+            self.first = min(self.first or published, published)
+            self.last = max(self.last or published, published)
+
+
+class StoryIndex(Protocol):
+    """Where clustering state lives (in memory, or in the store)."""
+
+    def document_frequencies(self, terms: list[str]) -> tuple[dict[str, int], int]:
+        """(df of each term, number of documents seen)."""
+        ...
+
+    def candidates(self, terms: list[str], per_term: int) -> list[StoryState]:
+        """Stories that recently used any of ``terms`` (at most ``per_term`` per term)."""
+        ...
+
+    def save(self, story: StoryState, counts: Counts, vector: Vector) -> None:
+        """Record that an article with term ``counts`` and ``vector`` joined ``story``."""
+        ...
+
+
+def within_window(story: StoryState, published: date | None) -> bool:
+    if published is None or story.first is None or story.last is None:
+        return True
+    return (story.first - published).days <= WINDOW_DAYS and (published - story.last).days <= WINDOW_DAYS
+
+
+def shared_actors(a: Vector, b: dict[str, float]) -> int:
+    """Known actors (from the actor lexicon) that both mention: the same groups, agencies, camps, prisons."""
+    return sum(1 for t in a if t.startswith("@") and t in b)
+
+
+def days_apart(story: StoryState, published: date | None) -> int:
+    if published is None or story.first is None or story.last is None:
+        return 0
+    if story.first <= published <= story.last:
+        return 0
+    return min(abs((published - story.first).days), abs((published - story.last).days))
+
+
+def assign(index: StoryIndex, article_id: str, counts: Counts, published: date | None) -> tuple[str, float]:
+    """The story the article joins (an existing one, or a new one) and its similarity to it."""
+    df, n = index.document_frequencies(sorted(counts))
+    vector = weigh(counts, df, n)
+    query = sorted(vector, key=lambda t: (-vector[t], t))[:QUERY_TERMS]
+    best: tuple[float, str] | None = None
+    best_story: StoryState | None = None
+    for story in index.candidates(query, POSTINGS_PER_TERM):
+        if not within_window(story, published):
+            continue
+        sim = cosine(vector, story.centroid) - DAY_PENALTY * days_apart(story, published)
+        sim += ACTOR_BONUS * min(MAX_ACTORS, shared_actors(vector, story.centroid))
+        if best is None or (sim, story.id) > best:
+            best, best_story = (sim, story.id), story
+    if best_story is None or best is None or best[0] < THRESHOLD:
+        best_story, best = StoryState(content_id("story", article_id)), (1.0, "")
+    best_story.add(vector, published)
+    index.save(best_story, counts, vector)
+    return best_story.id, best[0]
+
+
+class MemoryIndex:
+    """A :class:`StoryIndex` in memory: for evaluation and tests."""
+
+    def __init__(self) -> None:
+        self.df: dict[str, int] = {}
+        self.n = 0
+        self.stories: dict[str, StoryState] = {}
+        self.postings: dict[str, list[str]] = {}
+
+    def document_frequencies(self, terms: list[str]) -> tuple[dict[str, int], int]:
+        return {t: self.df[t] for t in terms if t in self.df}, self.n
+
+    def candidates(self, terms: list[str], per_term: int) -> list[StoryState]:
+        ids = {sid for t in terms for sid in self.postings.get(t, [])[-per_term:]}
+        return [self.stories[i] for i in sorted(ids)]
+
+    def save(self, story: StoryState, counts: Counts, vector: Vector) -> None:
+        self.n += 1
+        for term in counts:
+            self.df[term] = self.df.get(term, 0) + 1
+        self.stories[story.id] = story
+        for term in vector:
+            posting = self.postings.setdefault(term, [])
+            if story.id in posting:
+                posting.remove(story.id)
+            posting.append(story.id)

@@ -1,0 +1,53 @@
+"""Near-duplicates: wire copies and reprints, found by MinHash over word shingles with LSH bands.
+
+An article whose estimated Jaccard similarity to an earlier one reaches ``THRESHOLD`` is a
+copy of it (of its original, if that is itself a copy) and counts once wherever sources
+are counted. Candidates come from shared LSH bands, so the work per article is bounded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+
+SHINGLE = 5
+PERMUTATIONS = 64
+BANDS = 16
+ROWS = PERMUTATIONS // BANDS
+THRESHOLD = 0.7
+PRIME = (1 << 61) - 1
+_rng = np.random.default_rng(20260119)  # fixed: signatures must not change between runs
+_A = _rng.integers(1, PRIME, PERMUTATIONS, dtype=np.uint64)
+_B = _rng.integers(0, PRIME, PERMUTATIONS, dtype=np.uint64)
+
+
+def shingles(text: str) -> set[bytes]:
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < SHINGLE:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+
+
+def signature(text: str) -> list[int]:
+    """The MinHash signature of ``text`` (``PERMUTATIONS`` integers)."""
+    hashes = np.array(
+        [int.from_bytes(hashlib.blake2b(s, digest_size=8).digest(), "little") >> 4 for s in shingles(text)] or [0],
+        dtype=np.uint64,
+    )
+    # (a*h + b) mod p with 61-bit operands: Python ints keep it exact, numpy keeps it fast enough per article
+    values = (np.outer(_A, hashes).astype(object) + _B.astype(object)[:, None]) % PRIME
+    return [int(v) for v in values.min(axis=1)]
+
+
+def bands(sig: list[int]) -> list[str]:
+    return [
+        hashlib.blake2b(repr((b, sig[b * ROWS : (b + 1) * ROWS])).encode(), digest_size=8).hexdigest()
+        for b in range(BANDS)
+    ]
+
+
+def similarity(a: list[int], b: list[int]) -> float:
+    """Estimated Jaccard similarity of the two signed texts."""
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)

@@ -1,0 +1,105 @@
+"""Within a story: one entity per thing, one event per happening.
+
+Entities merge when their names agree once spelling is folded (Velmora / Vellmora,
+al-Hol / Al Hol), when a lone surname is a named person's ("Hawach" is Nanar Hawach),
+or when an acronym spells an organisation's initials (NRF / Northern Rising Front).
+Events merge when their type agrees and their dates and places are compatible (CNN's
+"escaped on Monday" and TRN's "prison break on January 19" are one escape).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+
+from rashomon.records import Entity, Event
+
+PREFIX = re.compile(r"^(?:al|el|ash|as|ad|ar|an|at|the)[\s-]+", re.I)
+
+
+def fold(name: str) -> str:
+    """A spelling-insensitive key: no diacritics, no article prefix, no doubled letters, no punctuation."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = PREFIX.sub("", text.strip())
+    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
+
+
+def merge_entities(entities: Iterable[Entity]) -> tuple[list[Entity], dict[str, str]]:
+    """(merged entities, old id -> kept id). The first entity seen of each group keeps its id."""
+    kept: list[Entity] = []
+    mapping: dict[str, str] = {}
+    for e in entities:
+        target = next((k for k in kept if _same(k, e)), None)
+        if target is None:
+            kept.append(e)
+            mapping[e.id] = e.id
+            continue
+        merged = _union(target, e)
+        kept[kept.index(target)] = merged
+        mapping[e.id] = merged.id
+    return kept, mapping
+
+
+def _same(a: Entity, b: Entity) -> bool:
+    if a.id == b.id:
+        return True
+    if {a.type, b.type} <= {"GPE", "LOC", "FAC"} or a.type == b.type:
+        names_a = {fold(n) for n in (a.name, *a.aliases)}
+        names_b = {fold(n) for n in (b.name, *b.aliases)}
+        if names_a & names_b:
+            return a.type == b.type or not ({a.type, b.type} & {"FAC"})
+    if a.type == b.type == "PERSON":
+        return _surname_of(a, b) or _surname_of(b, a)
+    if a.type == b.type == "ORG":
+        return _initials(a.name) in (b.name, *b.aliases) or _initials(b.name) in (a.name, *a.aliases)
+    return False
+
+
+def _surname_of(short: Entity, full: Entity) -> bool:
+    """ "Hawach" is "Nanar Hawach"."""
+    return " " not in short.name and len(full.name.split()) > 1 and full.name.split()[-1] == short.name
+
+
+def _union(keep: Entity, other: Entity) -> Entity:
+    longer = keep if len(keep.name) >= len(other.name) else other
+    names = {keep.name, other.name, *keep.aliases, *other.aliases} - {longer.name}
+    return replace(keep, name=longer.name, aliases=tuple(sorted(names)), geo=keep.geo or other.geo)
+
+
+def merge_events(events: Iterable[Event], places: dict[str, str]) -> tuple[list[Event], dict[str, str]]:
+    """(merged events, old id -> kept id). ``places`` maps entity ids to their merged ids."""
+    kept: list[Event] = []
+    mapping: dict[str, str] = {}
+    for e in sorted(events, key=lambda e: (e.date is None, e.id)):
+        e = replace(e, place=places.get(e.place, e.place) if e.place else None)
+        target = next((k for k in kept if _compatible(k, e)), None)
+        if target is None:
+            kept.append(e)
+            mapping[e.id] = e.id
+            continue
+        merged = replace(
+            target, mentions=target.mentions + e.mentions, date=target.date or e.date,
+            date_precision=target.date_precision or e.date_precision, place=target.place or e.place,
+            actors=tuple(dict.fromkeys(target.actors + e.actors)), targets=tuple(dict.fromkeys(target.targets + e.targets)),
+        )  # fmt: skip
+        kept[kept.index(target)] = merged
+        mapping[e.id] = merged.id
+    return kept, mapping
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return False
+    if a.date is None or b.date is None:
+        return a.place is not None and a.place == b.place
+    return True  # same type, same day: places differ only in precision ("Syria", "al-Shaddadi prison")

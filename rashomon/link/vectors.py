@@ -1,0 +1,92 @@
+"""Sparse term vectors for comparing articles: content words, with names and title words weighted up."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import cache
+
+from rashomon.extract.lexicons import lexicon
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d{2,}(?:[.,]\d+)*")
+NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b[A-Z]{2,}\b")
+TITLE_WEIGHT = 2.0
+NAME_WEIGHT = 1.5
+TOP_TERMS = 80
+ACTOR_WEIGHT = 2.0
+PRIOR_DOCS = 50  # idf as if 50 unrelated documents came first: a young store does not over-weight new words
+
+Vector = dict[str, float]
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(lexicon("stopwords")["stopwords"])
+
+
+def normalise(word: str) -> str:
+    """Lower case, possessives and simple plurals folded: "fighters" and "fighter's" are "fighter"."""
+    w = word.lower().replace("’", "'").split("'")[0].strip("-")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+Counts = dict[str, float]
+
+
+def terms(text: str) -> Counts:
+    """Content-word counts of ``text``; multi-word names also count as one term each."""
+    counts: defaultdict[str, float] = defaultdict(float)
+    for m in WORD.finditer(text):
+        w = normalise(m.group())
+        if len(w) > 2 and w not in stopwords():
+            counts[w] += 1
+    for m in NAME.finditer(text):
+        name = m.group().lower()
+        if " " in name or "-" in name:
+            counts["§" + name] += NAME_WEIGHT
+    return dict(counts)
+
+
+def article_terms(title: str | None, text: str) -> Counts:
+    """Terms of an article: its words, its title's (weighted up) and its known actors, by canonical name
+    (so "Al-Hawl" and "Al-Hol", "ISIS" and "Islamic State" are one term)."""
+    counts = terms(text)
+    for actor in actor_names(text):
+        counts["@" + actor] = counts.get("@" + actor, 0.0) + ACTOR_WEIGHT
+    if title:
+        for term, n in terms(title).items():
+            counts[term] = counts.get(term, 0.0) + n * TITLE_WEIGHT
+    return counts
+
+
+def weigh(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int, top: int = TOP_TERMS) -> Vector:
+    """TF-IDF (sub-linear tf, smoothed idf), the ``top`` heaviest terms, unit length."""
+    weights = {
+        t: (1 + math.log(c)) * (math.log((n_docs + PRIOR_DOCS + 1) / (df.get(t, 0) + 1)) + 1)
+        for t, c in counts.items()
+        if c > 0
+    }
+    kept = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
+    return {t: w / norm for t, w in kept}
+
+
+def actor_names(text: str) -> list[str]:
+    from rashomon.extract.entities import actor_matches  # the actor lexicon; plain regular expressions
+
+    return sorted({m.name.lower() for m in actor_matches(text)})
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    na = math.sqrt(sum(w * w for w in a.values())) or 1.0
+    nb = math.sqrt(sum(w * w for w in b.values())) or 1.0
+    return dot / (na * nb)
