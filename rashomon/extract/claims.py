@@ -25,6 +25,7 @@ from rashomon.records import Claim, Span, Speaker, Stance, Value, content_id
 Doc = Any
 Token = Any
 CLAIM_KINDS = ("count", "proportion")
+INCREMENT = re.compile(r"\b(?:another|more|additional|further|other)\b", re.I)
 MAX_CLIMB = 4
 
 
@@ -90,6 +91,10 @@ def _predicate(tok: Token) -> tuple[str, str | None] | None:
     """(predicate, subject words) of the figure at ``tok``; None when it measures nothing we know."""
     nominal = _nominal(tok)
     counted = _counted_words(tok, nominal)
+    if nominal.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "Three residents abducted ... are still held": the main verb
+        found = _verb_predicate(nominal.head) or _state_predicate(nominal.head)
+        if found:
+            return found, counted
     for relcl in (c for c in nominal.children if c.dep_ in ("relcl", "acl")):
         found = _verb_predicate(relcl) or _state_predicate(relcl)
         if found:
@@ -104,6 +109,9 @@ def _predicate(tok: Token) -> tuple[str, str | None] | None:
             return found, counted or _holder(node)
         if node.dep_ == "ROOT":
             break
+    noun = counted.split()[-1].lower() if counted else ""
+    if noun in _lex()["nouns"]:  # "dozens of wounded", "hundreds of refugees"
+        return str(_lex()["nouns"][noun]), counted
     return None
 
 
@@ -141,8 +149,16 @@ def _verb_predicate(node: Token) -> str | None:
         return _state_predicate(node)
     if lemma == "break" and not any(c.lower_ == "out" for c in node.children):
         return None
+    if lemma == "take" and not _taken_away(node):
+        return None
     found = _lex()["verbs"].get(lemma)
     return str(found) if found else None
+
+
+def _taken_away(verb: Token) -> bool:
+    """ "30 people were taken", "took dozens from their homes", "taken hostage" (not "took part")."""
+    children = {c.dep_ for c in verb.children} | {c.lower_ for c in verb.children}
+    return bool(children & {"auxpass", "from", "hostage", "captive", "away"})
 
 
 def _state_predicate(node: Token) -> str | None:
@@ -194,6 +210,10 @@ def _claim(
 ) -> Claim:
     holder = _holder_of(tok)
     subject = subject or _lex()["default_subjects"].get(predicate, "people")
+    if fig.kind == "proportion":
+        subject = f"share of {subject}"
+    elif INCREMENT.search(doc.text[max(0, fig.start - 12) : fig.end + 12]):
+        subject = f"{subject} (more)"  # "another nine", "six more": a new batch, not the running total
     if predicate == "held" and holder and holder.lower() not in subject.lower():
         subject = f"{subject} in {holder}"
     source = _attribution_for(tok.i, ctx)

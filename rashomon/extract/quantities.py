@@ -29,6 +29,7 @@ TIME_AFTER = re.compile(
 SCALE_WORDS = re.compile(r"^(?:\s?(?:hundred|thousand|million|billion|trillion)\b)+", re.I)
 SCALE_SHORT = re.compile(r"^\s?(?:bn|Bn|mn|mln|tn|[kKmMbB])(?![\w])")
 CURRENCY_AFTER_CODE = re.compile(r"^\s?([A-Z]{3})\b")
+TIMES_AFTER = re.compile(r"^\s+times\b", re.I)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 PERCENT_AFTER = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)", re.I)
 LETTERS_AFTER = re.compile(r"^(?:[A-Za-z°][A-Za-z°/-]*)")
@@ -133,6 +134,8 @@ def _digit_figure(doc: Doc, text: str, m: re.Match[str]) -> Figure | None:
     end, value, unit, kind = _scale_and_unit(text, m.end(), value, currency, decimal="." in m.group())
     if kind == "skip" or (kind == "count" and _year_or_identifier(doc, text, m, before)):
         return None
+    if TIMES_AFTER.match(text[end:]):
+        kind = "multiplier"  # "three times the figure"
     if AGE_AFTER.match(text[m.end() :]) or AGE_BEFORE.search(before):
         kind, unit = "age", "year of age"
     return _with_context(doc, text, Figure(start, end, value, value, (value,), kind=kind, unit=unit))
@@ -261,6 +264,8 @@ def _word_figures(doc: Doc, text: str) -> list[Figure]:
         if kind == "skip":
             continue
         fig = Figure(m.start(), end, value, value, (value,), unit=unit, kind=kind)
+        if TIMES_AFTER.match(text[end:]):
+            fig = replace(fig, kind="multiplier")
         if AGE_AFTER.match(text[m.end() :]):
             fig = replace(fig, kind="age", unit="year of age")
         out.append(_with_context(doc, text, fig))

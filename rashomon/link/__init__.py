@@ -17,7 +17,7 @@ from typing import Protocol
 from rashomon.link import cluster, dedup
 from rashomon.link.reconcile import reconcile
 from rashomon.link.vectors import article_terms
-from rashomon.records import Derived, Extraction, Slot, Story
+from rashomon.records import Derived, Extraction, Slot
 
 __all__ = ["LinkStore", "link_pending"]
 
@@ -32,7 +32,7 @@ class LinkStore(Protocol):
     def save_copy(self, article_id: str, original_id: str, similarity: float) -> None: ...
     def mark_linked(self, article_id: str) -> None: ...
     def copies(self) -> dict[str, str]: ...
-    def stories(self) -> list[Story]: ...
+    def story_members(self, story_ids: list[str]) -> dict[str, list[str]]: ...
     def extraction(self, article_id: str) -> Extraction: ...
     def save_reconciliation(self, story_id: str, slots: list[Slot], derived: list[Derived]) -> None: ...
     def transaction(self) -> object: ...
@@ -68,7 +68,7 @@ def link_pending(store: LinkStore, batch_size: int = 64) -> set[str]:
 
 
 def reconcile_stories(store: LinkStore, story_ids: set[str], copies: dict[str, str]) -> None:
-    members = {s.id: s.article_ids for s in store.stories() if s.id in story_ids}
+    members = store.story_members(sorted(story_ids))
     with store.transaction():  # type: ignore[attr-defined]
         for story_id in sorted(members):
             claims = [c for aid in members[story_id] for c in store.extraction(aid).claims]

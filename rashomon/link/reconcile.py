@@ -10,6 +10,7 @@ counts once. Derived figures are simple arithmetic within one speaker's figures
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,9 +39,15 @@ class Point:
 
 
 def slot_key(c: Claim) -> tuple[str, str]:
-    """Claims with the same key measure the same quantity: the predicate, and the holder for "held"."""
+    """Claims with the same key measure the same quantity: the predicate, the holder for "held",
+    shares apart from counts, and each new batch ("six more") apart from the running total."""
     where = c.subject.split(" in ", 1)[1] if " in " in c.subject else ""
-    return c.predicate, _norm(where)
+    qualifier = _norm(where)
+    if c.subject.startswith("share of "):
+        qualifier += "|share"
+    if c.subject.endswith("(more)"):
+        qualifier += f"|more|{c.as_of}"
+    return c.predicate, qualifier
 
 
 def _norm(text: str) -> str:
@@ -76,7 +83,7 @@ def _plausible(predicate: str, by_day: list[list[Point]]) -> bool:
     """Each day's values lie in the direction the quantity can move from the day before's."""
     falls = predicate in _lex()["falls_over_time"]
     rises = predicate in _lex()["rises_over_time"]
-    for earlier, later in zip(by_day, by_day[1:], strict=False):
+    for earlier, later in itertools.pairwise(by_day):
         e_low, e_high = max(p.low for p in earlier), min(p.high for p in earlier)
         l_low, l_high = max(p.low for p in later), min(p.high for p in later)
         if (falls and l_low > e_high) or (rises and l_high < e_low) or not (falls or rises):

@@ -51,11 +51,10 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[list[Entity], dict[str, 
 def _same(a: Entity, b: Entity) -> bool:
     if a.id == b.id:
         return True
-    if {a.type, b.type} <= {"GPE", "LOC", "FAC"} or a.type == b.type:
-        names_a = {fold(n) for n in (a.name, *a.aliases)}
-        names_b = {fold(n) for n in (b.name, *b.aliases)}
-        if names_a & names_b:
-            return a.type == b.type or not ({a.type, b.type} & {"FAC"})
+    names_a = {fold(n) for n in (a.name, *a.aliases)}
+    names_b = {fold(n) for n in (b.name, *b.aliases)}
+    if names_a & names_b and (a.type == b.type or "FAC" not in (a.type, b.type)):
+        return True  # one name, spelt two ways or typed two ways by NER within one story
     if a.type == b.type == "PERSON":
         return _surname_of(a, b) or _surname_of(b, a)
     if a.type == b.type == "ORG":
@@ -68,10 +67,14 @@ def _surname_of(short: Entity, full: Entity) -> bool:
     return " " not in short.name and len(full.name.split()) > 1 and full.name.split()[-1] == short.name
 
 
+PLACE_FIRST = ("FAC", "GPE", "LOC", "ORG", "PERSON", "NORP")
+
+
 def _union(keep: Entity, other: Entity) -> Entity:
     longer = keep if len(keep.name) >= len(other.name) else other
     names = {keep.name, other.name, *keep.aliases, *other.aliases} - {longer.name}
-    return replace(keep, name=longer.name, aliases=tuple(sorted(names)), geo=keep.geo or other.geo)
+    kind = min((keep.type, other.type), key=lambda t: PLACE_FIRST.index(t) if t in PLACE_FIRST else len(PLACE_FIRST))
+    return replace(keep, name=longer.name, type=kind, aliases=tuple(sorted(names)), geo=keep.geo or other.geo)
 
 
 def merge_events(events: Iterable[Event], places: dict[str, str]) -> tuple[list[Event], dict[str, str]]:
@@ -88,7 +91,8 @@ def merge_events(events: Iterable[Event], places: dict[str, str]) -> tuple[list[
         merged = replace(
             target, mentions=target.mentions + e.mentions, date=target.date or e.date,
             date_precision=target.date_precision or e.date_precision, place=target.place or e.place,
-            actors=tuple(dict.fromkeys(target.actors + e.actors)), targets=tuple(dict.fromkeys(target.targets + e.targets)),
+            actors=tuple(dict.fromkeys(target.actors + e.actors)),
+            targets=tuple(dict.fromkeys(target.targets + e.targets)),
         )  # fmt: skip
         kept[kept.index(target)] = merged
         mapping[e.id] = merged.id

@@ -11,7 +11,7 @@ from functools import cache
 from rashomon.extract.lexicons import lexicon
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d{2,}(?:[.,]\d+)*")
-NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b|\b[A-Z]{2,}\b")
+NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\b")
 TITLE_WEIGHT = 2.0
 NAME_WEIGHT = 1.5
 TOP_TERMS = 80
@@ -39,14 +39,14 @@ def normalise(word: str) -> str:
 Counts = dict[str, float]
 
 
-def terms(text: str) -> Counts:
-    """Content-word counts of ``text``; multi-word names also count as one term each."""
+def terms(text: str, names: bool = True) -> Counts:
+    """Content-word counts of ``text``; multi-word names (of 2 to 4 words) also count as one term each."""
     counts: defaultdict[str, float] = defaultdict(float)
     for m in WORD.finditer(text):
         w = normalise(m.group())
         if len(w) > 2 and w not in stopwords():
             counts[w] += 1
-    for m in NAME.finditer(text):
+    for m in NAME.finditer(text) if names else ():
         name = m.group().lower()
         if " " in name or "-" in name:
             counts["§" + name] += NAME_WEIGHT
@@ -60,7 +60,7 @@ def article_terms(title: str | None, text: str) -> Counts:
     for actor in actor_names(text):
         counts["@" + actor] = counts.get("@" + actor, 0.0) + ACTOR_WEIGHT
     if title:
-        for term, n in terms(title).items():
+        for term, n in terms(title, names=False).items():  # a title-case headline is not a name
             counts[term] = counts.get(term, 0.0) + n * TITLE_WEIGHT
     return counts
 

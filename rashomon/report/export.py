@@ -68,9 +68,14 @@ def fallback_title(a: Article) -> str:
 
 
 def story_json(
-    story_id: str, articles: list[Article], extractions: list[Extraction], reconciliation: tuple[list[Any], list[Any]]
+    story_id: str,
+    articles: list[Article],
+    extractions: list[Extraction],
+    reconciliation: tuple[list[Any], list[Any]],
+    copies: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     texts = {a.id: a.text for a in articles}
+    copies = copies or {}
     entities, entity_ids = merge_entities(e for x in extractions for e in x.entities)
     asserted = [e for x in extractions for e in x.events if e.modality == "asserted"]
     events, event_ids = merge_events(asserted, entity_ids)
@@ -82,7 +87,7 @@ def story_json(
     return {
         "id": story_id,
         "title": fallback_title(articles[0]),
-        "articles": [article_json(a) for a in articles],
+        "articles": [article_json(a) | {"copy_of": copies.get(a.id)} for a in articles],
         "entities": [entity_json(e) for e in entities],
         "events": [event_json(e, texts) for e in events],
         "claims": [claim_json(c, texts) for c in claims],
@@ -100,13 +105,14 @@ def _remap_claim(c: Claim, entity_ids: dict[str, str], event_ids: dict[str, str]
 def export_json(store: ExportStore) -> dict[str, Any]:
     """One JSON-ready object: ``{"stories": [...], "rejected": [...]}``."""
     articles = {a.id: a for a in store.articles()}
+    copies = store.copies()
     stories = []
     linked: set[str] = set()
     for story in store.stories():
         members = [articles[i] for i in story.article_ids if i in articles]
         linked.update(story.article_ids)
         extractions = [store.extraction(a.id) for a in members]
-        stories.append(story_json(story.id, members, extractions, store.reconciliation(story.id)))
+        stories.append(story_json(story.id, members, extractions, store.reconciliation(story.id), copies))
     for a in articles.values():
         if a.id not in linked:
             stories.append(story_json(content_id("story", a.id), [a], [store.extraction(a.id)], ([], [])))
@@ -121,3 +127,4 @@ class ExportStore(Store, Protocol):
 
     def stories(self) -> list[Story]: ...
     def reconciliation(self, story_id: str) -> tuple[list[Any], list[Any]]: ...
+    def copies(self) -> dict[str, str]: ...

@@ -138,6 +138,14 @@ class LinkTables:
             members.setdefault(story_id, []).append(article_id)
         return [Story(sid, "", tuple(ids)) for sid, ids in members.items()]
 
+    def story_members(self, story_ids: list[str]) -> dict[str, list[str]]:
+        """The articles of each of ``story_ids``, in the order they joined."""
+        members: dict[str, list[str]] = {sid: [] for sid in story_ids}
+        for sid in story_ids:
+            rows = self._db.execute("SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY seq", (sid,))
+            members[sid].extend(r[0] for r in rows)
+        return members
+
     def save_reconciliation(self, story_id: str, slots: list[Slot], derived: list[Derived]) -> None:
         """Replace a story's slots and derived figures (they are recomputed whole when it changes)."""
         self._db.execute("DELETE FROM slots WHERE story_id = ?", (story_id,))
