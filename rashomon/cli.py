@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=["json"], default="json")
     exp.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
     ev = sub.add_parser("eval", help="write predictions for a ../shared/bench file to standard output")
-    ev.add_argument("task", choices=["attribution", "events", "quantities", "time"])
+    ev.add_argument("task", choices=["attribution", "clustering", "events", "quantities", "time"])
     ev.add_argument("--data", required=True, type=Path, help="a gold file in the ../shared/bench formats")
     demo = sub.add_parser("demo", help="ingest the built-in demo corpus into a fresh store and show it")
     demo.add_argument("--db", dest="demo_db", type=Path, help="demo store file (default: demo.sqlite in the data dir)")

@@ -11,11 +11,13 @@ from typing import Any
 
 from rashomon.eval.tasks import predict
 
-DEV_FILES = {
-    "quantities": "quantities/newsquant_dev.jsonl",
-    "time": "time/tbaq_dev.jsonl",
-    "attribution": "attribution/polnear_dev.jsonl",
-    "events": "events/plover_dev.jsonl",
+DEV_SETS = {  # name -> (task, file under ../shared/bench)
+    "quantities": ("quantities", "quantities/newsquant_dev.jsonl"),
+    "time": ("time", "time/tbaq_dev.jsonl"),
+    "attribution": ("attribution", "attribution/polnear_dev.jsonl"),
+    "events": ("events", "events/plover_dev.jsonl"),
+    "clustering-ecbplus": ("clustering", "clustering/ecbplus_dev.jsonl"),
+    "clustering-allsides": ("clustering", "clustering/allsides.jsonl"),
 }
 
 
