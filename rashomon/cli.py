@@ -53,8 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=["json"], default="json")
     exp.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
     ev = sub.add_parser("eval", help="write predictions for a ../shared/bench file to standard output")
-    ev.add_argument("task", choices=["attribution", "clustering", "events", "quantities", "time"])
+    ev.add_argument("task", choices=["attribution", "clustering", "events", "geo", "quantities", "time"])
     ev.add_argument("--data", required=True, type=Path, help="a gold file in the ../shared/bench formats")
+    gaz = sub.add_parser("gazetteer", help="manage the offline gazetteer")
+    gaz_sub = gaz.add_subparsers(dest="gazetteer_command", required=True)
+    imp = gaz_sub.add_parser("import", help="add a GeoNames dump (allCountries.txt or a country file such as SY.txt)")
+    imp.add_argument("file", type=Path)
     demo = sub.add_parser("demo", help="ingest the built-in demo corpus into a fresh store and show it")
     demo.add_argument("--db", dest="demo_db", type=Path, help="demo store file (default: demo.sqlite in the data dir)")
     return p
@@ -145,6 +149,11 @@ def run(argv: Sequence[str] | None = None) -> int:
             return cmd_ingest(args, settings, console)
         if args.command == "demo":
             return cmd_demo(args, settings, console)
+        if args.command == "gazetteer":
+            from rashomon.geo.gazetteer import import_dump
+
+            console.print(f"imported {import_dump(args.file)} place(s) from {args.file}")
+            return EXIT_OK
         if args.command == "eval":
             from rashomon.eval.__main__ import main as eval_main
 

@@ -36,7 +36,7 @@ def extract(article: Article, doc: Any) -> Extraction:
     speakers = _speakers(doc, found_attr, found_entities, article)
     triggers = events.find_triggers(doc, found_entities, timexes)
     ctx = claims.Context(article.id, article.published, found_attr, speakers, timexes, triggers)
-    ents, mentions = entities.to_records(found_entities, article.id)
+    ents, mentions = entities.to_records(found_entities, article.id, entities.place_geos(found_entities))
     return Extraction(
         article_id=article.id, entities=tuple(ents), mentions=tuple(mentions),
         quantities=tuple(quantities.to_quantity(doc.text, f, article.id) for f in figures),

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.lexicons import lexicon
-from rashomon.records import Entity, Mention, Span, Speaker, content_id
+from rashomon.records import Entity, Geo, Mention, Span, Speaker, content_id
 
 Doc = Any
 NER_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -52,12 +52,15 @@ class Actor:
     type: str
     kind: str
     aliases: tuple[str, ...]
+    near: str | None = None  # the town a camp or prison is named after or stands near
 
 
 @cache
 def actors() -> tuple[Actor, ...]:
     return tuple(
-        Actor(a["name"], a["type"], a.get("kind", ""), tuple(a["aliases"]) + tuple(a.get("acronyms", [])))
+        Actor(
+            a["name"], a["type"], a.get("kind", ""), tuple(a["aliases"]) + tuple(a.get("acronyms", [])), a.get("near")
+        )
         for a in lexicon("actors")["actors"]
     )
 
@@ -170,7 +173,32 @@ def speaker_from_span(doc: Doc, start: int, end: int, mentions: list[Found], ear
 
 
 # -- records ---------------------------------------------------------------------------------
-def to_records(found: list[Found], article_id: str) -> tuple[list[Entity], list[Mention]]:
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+
+
+def place_geos(found: list[Found]) -> dict[str, Geo]:
+    """Coordinates of the places among ``found``, each read in the context of the others."""
+    from rashomon.geo.resolve import context_for, resolve  # the gazetteer loads only when places are resolved
+
+    places = [f for f in found if f.type in PLACE_TYPES]
+    if not places:
+        return {}
+    ctx = context_for(f.name for f in places if f.type == "GPE")
+    geos: dict[str, Geo] = {}
+    for f in places:
+        if f.entity_id in geos:
+            continue
+        actor = actor_by_name(f.name)
+        geo = resolve(f.name, ctx, near=actor.near if actor else None)
+        if geo is not None:
+            geos[f.entity_id] = geo
+    return geos
+
+
+def to_records(
+    found: list[Found], article_id: str, geos: dict[str, Geo] | None = None
+) -> tuple[list[Entity], list[Mention]]:
+    geos = geos or {}
     entities: dict[str, Entity] = {}
     mentions = []
     for f in found:
@@ -179,7 +207,7 @@ def to_records(found: list[Found], article_id: str) -> tuple[list[Entity], list[
         aliases = set(prior.aliases) if prior else set()
         if f.text != f.name:
             aliases.add(_clean_name(f.text))
-        entities[eid] = Entity(eid, f.name, f.type, tuple(sorted(aliases - {f.name})))
+        entities[eid] = Entity(eid, f.name, f.type, tuple(sorted(aliases - {f.name})), geos.get(eid))
         mentions.append(
             Mention(
                 content_id("mention", article_id, f.start, f.end), eid, Span(article_id, f.start, f.end), f.text, f.role

@@ -77,8 +77,12 @@ def _union(keep: Entity, other: Entity) -> Entity:
     return replace(keep, name=longer.name, type=kind, aliases=tuple(sorted(names)), geo=keep.geo or other.geo)
 
 
-def merge_events(events: Iterable[Event], places: dict[str, str]) -> tuple[list[Event], dict[str, str]]:
-    """(merged events, old id -> kept id). ``places`` maps entity ids to their merged ids."""
+def merge_events(
+    events: Iterable[Event], places: dict[str, str], rank: dict[str, int] | None = None
+) -> tuple[list[Event], dict[str, str]]:
+    """(merged events, old id -> kept id). ``places`` maps entity ids to their merged ids; ``rank``
+    orders places from most to least precise (a prison before its town before its country)."""
+    rank = rank or {}
     kept: list[Event] = []
     mapping: dict[str, str] = {}
     for e in sorted(events, key=lambda e: (e.date is None, e.id)):
@@ -90,13 +94,25 @@ def merge_events(events: Iterable[Event], places: dict[str, str]) -> tuple[list[
             continue
         merged = replace(
             target, mentions=target.mentions + e.mentions, date=target.date or e.date,
-            date_precision=target.date_precision or e.date_precision, place=target.place or e.place,
+            date_precision=target.date_precision or e.date_precision, place=_precise(target.place, e.place, rank),
             actors=tuple(dict.fromkeys(target.actors + e.actors)),
             targets=tuple(dict.fromkeys(target.targets + e.targets)),
         )  # fmt: skip
         kept[kept.index(target)] = merged
         mapping[e.id] = merged.id
     return kept, mapping
+
+
+def _precise(a: str | None, b: str | None, rank: dict[str, int]) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return min((a, b), key=lambda p: (rank.get(p, 9), p))
+
+
+def place_rank(entities: Iterable[Entity]) -> dict[str, int]:
+    """How precisely each place entity is placed: facility 0, town 1, region 2, country 3, unplaced 4."""
+    order = {"2": 0, "1": 1, "3": 2, "country": 3}
+    return {e.id: order.get(e.geo.precision, 4) if e.geo else 4 for e in entities}
 
 
 def _compatible(a: Event, b: Event) -> bool:

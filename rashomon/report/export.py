@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any, Protocol
 
-from rashomon.link.resolve import merge_entities, merge_events
+from rashomon.link.resolve import merge_entities, merge_events, place_rank
 from rashomon.records import Article, Claim, Entity, Event, Extraction, Speaker, Story, content_id
 from rashomon.store import Store
 
@@ -78,7 +78,7 @@ def story_json(
     copies = copies or {}
     entities, entity_ids = merge_entities(e for x in extractions for e in x.entities)
     asserted = [e for x in extractions for e in x.events if e.modality == "asserted"]
-    events, event_ids = merge_events(asserted, entity_ids)
+    events, event_ids = merge_events(asserted, entity_ids, place_rank(entities))
     events = [replace(e, actors=tuple(entity_ids.get(a, a) for a in e.actors)) for e in events]
     claims = [_remap_claim(c, entity_ids, event_ids) for x in extractions for c in x.claims]
     slots, derived = reconciliation

@@ -1,0 +1,104 @@
+"""Toponym resolution: a place name, in the context of its text, to coordinates with a precision code.
+
+Precision codes follow ACLED: "1" the town itself, "2" near a town (a prison or camp named after or
+near it), "3" a region or province, "country" the country. Among a name's candidates, the one in
+the text's countries wins, then the one near the other places of the text, then the most populous.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rashomon.geo.gazetteer import Gazetteer, Place, gazetteer
+from rashomon.records import Geo
+
+FACILITY = re.compile(
+    r"\s+(?:refugee\s+|displacement\s+|detention\s+|central\s+)?(?:prison|jail|camp|hospital|airport|air\s*base|base|"
+    r"checkpoint|dam|port|university|mosque|church|market|square|bridge|crossing|stadium|district\s+hospital)$",
+    re.I,
+)
+REGION = re.compile(r"\s+(?:province|governorate|region|state|district|county|oblast|prefecture|valley)$", re.I)
+NEAR_KM = 300.0
+CONTEXT_WEIGHT = 2.5
+POPULATION_WEIGHT = 0.9
+UNKNOWN_POPULATION = 1000  # GeoNames gives 0 for many villages: read it as a village's size
+BIG_CITY = 50_000
+
+
+@dataclass
+class Context:
+    """What the rest of the text says about where it is: its countries and the places already placed."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    anchors: list[Place] = field(default_factory=list)
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _score(place: Place, ctx: Context, exact: bool) -> float:
+    score = 2.0 if exact else 0.0
+    if ctx.countries:
+        score += CONTEXT_WEIGHT * ctx.countries[place.country] / max(ctx.countries.values())
+    if place.feature == "country" or (place.feature == "region" and not place.country):
+        score += 4.0  # a country or a continent named outright
+    elif place.feature == "region":
+        score += 1.0  # a state or province; a big city of the same name usually wins
+    if any(km((place.lat, place.lon), (a.lat, a.lon)) < NEAR_KM for a in ctx.anchors if a.feature == "city"):
+        score += 2.0
+    return score + POPULATION_WEIGHT * math.log10(max(place.population, UNKNOWN_POPULATION))
+
+
+def best_place(name: str, ctx: Context, gaz: Gazetteer | None = None) -> Place | None:
+    gaz = gaz or gazetteer()
+    scored = [(_score(p, ctx, True), p) for p in gaz.candidates(name)]
+    if not scored and len(name) >= 5:
+        scored = [(_score(p, ctx, False), p) for p in gaz.candidates(name, loose=True)]
+    if not scored:
+        return None
+    return max(scored, key=lambda sp: (sp[0], -sp[1].geonameid))[1]
+
+
+def resolve(name: str, ctx: Context, near: str | None = None, gaz: Gazetteer | None = None) -> Geo | None:
+    """Coordinates for ``name`` (a facility's ``near`` place when it is known), with a precision code."""
+    base, precision = name, "1"
+    if near:
+        base, precision = near, "2"
+    elif FACILITY.search(name):
+        base, precision = FACILITY.sub("", name), "2"
+    elif REGION.search(name):
+        base, precision = REGION.sub("", name), "3"
+    place = best_place(base, ctx, gaz)
+    if place is None:
+        return None
+    if place.feature == "country":
+        precision = "country"
+    elif place.feature == "region":
+        precision = "3"
+    return Geo(place.lat, place.lon, precision, place.geonameid)
+
+
+def is_notable(place: Place) -> bool:
+    """A country, region or big city: safe to read as a place even where NER saw an organisation or a person."""
+    return place.feature != "city" or place.population >= BIG_CITY
+
+
+def context_for(names: Iterable[str], gaz: Gazetteer | None = None) -> Context:
+    """A text's context from its place names: countries named outright, and each name's most likely country."""
+    ctx = Context()
+    gaz = gaz or gazetteer()
+    for name in names:
+        candidates = gaz.candidates(name)
+        if not candidates:
+            continue
+        top = candidates[0] if candidates[0].feature == "country" else max(candidates, key=lambda p: p.population)
+        ctx.countries[top.country] += 2 if top.feature == "country" else 1
+    return ctx
