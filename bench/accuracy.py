@@ -20,6 +20,7 @@ HEADLINES = {
     "attribution": ("source_overlap_f1", "relations_f1", "source_exact_f1", "content_overlap_f1"),
     "events": ("micro_f1", "macro_f1"),
     "clustering": ("b3_f1", "b3_p", "b3_r", "clusters_pred", "clusters_gold"),
+    "geo": ("acc161", "ner_f1", "acc161_found", "mean_km"),
 }
 
 

@@ -18,6 +18,7 @@ DEV_SETS = {  # name -> (task, file under ../shared/bench)
     "events": ("events", "events/plover_dev.jsonl"),
     "clustering-ecbplus": ("clustering", "clustering/ecbplus_dev.jsonl"),
     "clustering-allsides": ("clustering", "clustering/allsides.jsonl"),
+    "geo": ("geo", "geo/geowebnews_dev.jsonl"),
 }
 
 

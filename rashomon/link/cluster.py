@@ -20,8 +20,8 @@ WINDOW_DAYS = 10
 ACTOR_BONUS = 0.04
 MAX_ACTORS = 3
 DAY_PENALTY = 0.04  # similarity needed grows with the days between an article and a story
-QUERY_TERMS = 20
-POSTINGS_PER_TERM = 40
+QUERY_TERMS = 15
+POSTINGS_PER_TERM = 10
 CENTROID_TERMS = 200
 
 
