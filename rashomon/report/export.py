@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from rashomon.link.resolve import merge_entities, merge_events, place_rank
 from rashomon.records import Article, Claim, Entity, Event, Extraction, Speaker, Story, content_id
+from rashomon.report.signals import story_signals
 from rashomon.store import Store
 
 TITLE_CHARS = 100
@@ -84,7 +85,7 @@ def story_json(
     slots, derived = reconciliation
     for slot in slots:
         slot["event_id"] = event_ids.get(slot["event_id"], slot["event_id"])
-    return {
+    story = {
         "id": story_id,
         "title": fallback_title(articles[0]),
         "articles": [article_json(a) | {"copy_of": copies.get(a.id)} for a in articles],
@@ -93,6 +94,8 @@ def story_json(
         "claims": [claim_json(c, texts) for c in claims],
         "slots": slots, "derived": derived, "signals": [],
     }  # fmt: skip
+    story["signals"] = story_signals(story)
+    return story
 
 
 def _remap_claim(c: Claim, entity_ids: dict[str, str], event_ids: dict[str, str]) -> Claim:
