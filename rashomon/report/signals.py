@@ -40,37 +40,70 @@ def beat_of(text: str) -> tuple[str | None, int]:
 
 
 def _signal(article: Json, name: str, severity: str, evidence: str, **detail: float) -> Json:
-    return {"article_id": article["id"], "outlet": article.get("outlet"), "name": name, "severity": severity,
-            "evidence": evidence, "detail": detail}  # fmt: skip
+    return {
+        "article_id": article["id"],
+        "outlet": article.get("outlet"),
+        "name": name,
+        "severity": severity,
+        "evidence": evidence,
+        "detail": detail,
+    }
 
 
 def byline_mismatch(article: Json, story_beat: str | None) -> list[Json]:
     bio = article.get("author_bio") or ""
-    bio_beat, hits = beat_of(bio)
+    bio_beat, _ = beat_of(bio)
     if not bio or bio_beat is None or story_beat is None or bio_beat == story_beat:
         return []
-    return [_signal(article, "byline-beat-mismatch", "medium",
-                    f"{article.get('byline') or 'The author'}'s bio: \"{bio}\" ({bio_beat}); the story is {story_beat}")]  # fmt: skip
+    return [
+        _signal(
+            article,
+            "byline-beat-mismatch",
+            "medium",
+            f'{article.get("byline") or "The author"}\'s bio: "{bio}" ({bio_beat}); the story is {story_beat}',
+        )
+    ]
 
 
 def sourcing(article: Json, claims: list[Json]) -> list[Json]:
     mine = [c for c in claims if c["article_id"] == article["id"]]
     out = []
     if mine:
-        anonymous = [c for c in mine if not c["speaker"] or (not c["speaker"].get("entity_id") and not c["speaker"].get("role")
-                     and len(c["speaker"]["name"].split()) < 2)]  # fmt: skip
+        anonymous = [
+            c
+            for c in mine
+            if not c["speaker"]
+            or (
+                not c["speaker"].get("entity_id")
+                and not c["speaker"].get("role")
+                and len(c["speaker"]["name"].split()) < 2
+            )
+        ]
         share = len(anonymous) / len(mine)
         if share > 0:
             severity = "high" if share == 1 else "medium" if share >= 0.5 else "low"
             example = anonymous[0]["evidence"]
-            out.append(_signal(article, "unattributed-figures", severity,
-                               f"{len(anonymous)} of {len(mine)} figures name no source, e.g. \"{example}\"", share=share))  # fmt: skip
+            out.append(
+                _signal(
+                    article,
+                    "unattributed-figures",
+                    severity,
+                    f'{len(anonymous)} of {len(mine)} figures name no source, e.g. "{example}"',
+                    share=share,
+                )
+            )
     named = {c["speaker"]["name"] for c in mine if c["speaker"] and c["speaker"].get("entity_id")}
     words = max(1, len(article["text"].split()))
     density = 1000 * len(named) / words
-    out.append(_signal(article, "named-source-density", "info" if named else "medium",
-                       f"{len(named)} named source(s) in {words} words" + (f": {', '.join(sorted(named))}" if named else ""),
-                       per_1000_words=round(density, 2)))  # fmt: skip
+    out.append(
+        _signal(
+            article,
+            "named-source-density",
+            "info" if named else "medium",
+            f"{len(named)} named source(s) in {words} words" + (f": {', '.join(sorted(named))}" if named else ""),
+            per_1000_words=round(density, 2),
+        )
+    )
     return out
 
 
@@ -91,8 +124,15 @@ def furniture(article: Json) -> list[Json]:
     if not junk:
         return []
     ratio = len(junk) / (len(junk) + len(lines))
-    return [_signal(article, "page-furniture", "medium" if ratio >= 0.2 else "low",
-                    f"{len(junk)} furniture line(s) removed: {', '.join(junk[:4])}", ratio=round(ratio, 2))]  # fmt: skip
+    return [
+        _signal(
+            article,
+            "page-furniture",
+            "medium" if ratio >= 0.2 else "low",
+            f"{len(junk)} furniture line(s) removed: {', '.join(junk[:4])}",
+            ratio=round(ratio, 2),
+        )
+    ]
 
 
 def against_consensus(article: Json, claims: list[Json], slots: list[Json]) -> list[Json]:
@@ -105,9 +145,15 @@ def against_consensus(article: Json, claims: list[Json], slots: list[Json]) -> l
             if c is None or c["article_id"] != article["id"] or cons is None:
                 continue
             if c["value"]["high"] < cons["low"] or c["value"]["low"] > cons["high"]:
-                out.append(_signal(article, "contradicted-by-consensus", "medium",
-                                   f"{slot['predicate']}: {c['value']['text']} against a consensus of "
-                                   f"{cons['low']:g}-{cons['high']:g}: \"{c['evidence']}\""))  # fmt: skip
+                out.append(
+                    _signal(
+                        article,
+                        "contradicted-by-consensus",
+                        "medium",
+                        f"{slot['predicate']}: {c['value']['text']} against a consensus of "
+                        f'{cons["low"]:g}-{cons["high"]:g}: "{c["evidence"]}"',
+                    )
+                )
     return out
 
 
@@ -116,8 +162,14 @@ def relayed_only(article: Json, claims: list[Json]) -> list[Json]:
     speakers = {c["speaker"]["name"] for c in mine}
     if len(mine) >= 1 and len(speakers) == 1 and all(c["via"] for c in mine):
         c = mine[0]
-        return [_signal(article, "single-relayed-source", "medium",
-                        f"every figure rests on {c['speaker']['name']} via {', '.join(c['via'])}: \"{c['evidence']}\"")]  # fmt: skip
+        return [
+            _signal(
+                article,
+                "single-relayed-source",
+                "medium",
+                f'every figure rests on {c["speaker"]["name"]} via {", ".join(c["via"])}: "{c["evidence"]}"',
+            )
+        ]
     return []
 
 
@@ -125,14 +177,23 @@ def vaguer(article: Json, claims: list[Json]) -> list[Json]:
     exact_elsewhere = {
         c["predicate"] for c in claims if c["article_id"] != article["id"] and not c["value"]["approximate"]
     }
-    vague_here = [c for c in claims if c["article_id"] == article["id"] and c["value"]["approximate"]
-                  and c["value"]["low"] != c["value"]["high"]]  # fmt: skip
+    vague_here = [
+        c
+        for c in claims
+        if c["article_id"] == article["id"] and c["value"]["approximate"] and c["value"]["low"] != c["value"]["high"]
+    ]
     exact_here = [c for c in claims if c["article_id"] == article["id"] and not c["value"]["approximate"]]
     hits = [c for c in vague_here if c["predicate"] in exact_elsewhere]
     if hits and not exact_here:
-        return [_signal(article, "vaguer-than-others", "low",
-                        f"only vague figures ({', '.join(c['value']['text'] for c in hits[:3])}) where other reports "
-                        f"give numbers: \"{hits[0]['evidence']}\"")]  # fmt: skip
+        return [
+            _signal(
+                article,
+                "vaguer-than-others",
+                "low",
+                f"only vague figures ({', '.join(c['value']['text'] for c in hits[:3])}) where other reports "
+                f'give numbers: "{hits[0]["evidence"]}"',
+            )
+        ]
     return []
 
 
