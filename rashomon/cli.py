@@ -10,6 +10,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from rashomon import __version__
 from rashomon.dates import parse_iso_date
@@ -18,7 +19,21 @@ from rashomon.errors import RashomonError
 from rashomon.ingest import Manifest, Metadata
 from rashomon.pipeline import IngestReport, ingest
 from rashomon.records import Article
-from rashomon.report import export_json
+from rashomon.report import (
+    CLAIM_COLUMNS,
+    EVENT_COLUMNS,
+    biggest_story,
+    claim_rows,
+    event_rows,
+    export_json,
+    fact_sheet,
+    find_story,
+    geojson,
+    html,
+    markdown,
+    terminal,
+    to_csv,
+)  # fmt: skip
 from rashomon.settings import Settings, load_settings
 from rashomon.store import SQLiteStore, open_store
 
@@ -49,8 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print one article")
     show.add_argument("article", help="article id (or a unique prefix)")
     sub.add_parser("rejected", help="list inputs that were refused, with the reason")
+    sub.add_parser("stories", help="list stories")
+    st = sub.add_parser("story", help="a story's fact sheet")
+    st.add_argument("story", help="story id (or a unique prefix, or an article id of the story)")
+    st.add_argument("--format", choices=["terminal", "md", "html", "json"], default="terminal")
     exp = sub.add_parser("export", help="export the store")
-    exp.add_argument("--format", choices=["json"], default="json")
+    exp.add_argument(
+        "--format",
+        choices=["json", "csv", "events-csv", "geojson"],
+        default="json",
+        help="json: the whole export; csv: claims; events-csv: events in ACLED-like columns; geojson: events",
+    )
     exp.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
     ev = sub.add_parser("eval", help="write predictions for a ../shared/bench file to standard output")
     ev.add_argument("task", choices=["attribution", "clustering", "events", "geo", "quantities", "time"])
@@ -122,12 +146,49 @@ def cmd_rejected(store: SQLiteStore, console: Console) -> int:
     return EXIT_OK
 
 
-def cmd_export(store: SQLiteStore, output: Path | None) -> int:
-    text = json.dumps(export_json(store), ensure_ascii=False, indent=2)
+def cmd_export(store: SQLiteStore, fmt: str, output: Path | None) -> int:
+    data = export_json(store)
+    if fmt == "csv":
+        text = to_csv(claim_rows(data), CLAIM_COLUMNS)
+    elif fmt == "events-csv":
+        text = to_csv(event_rows(data), EVENT_COLUMNS)
+    else:
+        text = json.dumps(geojson(data) if fmt == "geojson" else data, ensure_ascii=False, indent=2)
     if output is None:
         sys.stdout.write(text + "\n")
     else:
         output.write_text(text + "\n", encoding="utf-8")
+    return EXIT_OK
+
+
+def cmd_stories(store: SQLiteStore, console: Console) -> int:
+    table = Table(title="Stories")
+    for col in ("id", "reports", "outlets", "days", "conflicts", "title"):
+        table.add_column(col, overflow="fold")
+    for s in export_json(store)["stories"]:
+        days = sorted({a["published"] for a in s["articles"] if a["published"]})
+        conflicts = sum(1 for slot in s["slots"] if slot["status"] == "conflict")
+        outlets = len({a["outlet"] for a in s["articles"]})
+        span = f"{days[0]}..{days[-1]}" if days else "?"
+        table.add_row(*(Text(str(c)) for c in (s["id"][:10], len(s["articles"]), outlets, span, conflicts, s["title"])))
+    console.print(table)
+    return EXIT_OK
+
+
+def cmd_story(store: SQLiteStore, key: str, fmt: str, console: Console) -> int:
+    story = find_story(store, key)
+    if story is None:
+        console.print(f"no single story matches {key!r}; see `rashomon stories`", markup=False)
+        return EXIT_ERROR
+    sheet = fact_sheet(story)
+    if fmt == "terminal":
+        terminal(sheet, console)
+    elif fmt == "md":
+        sys.stdout.write(markdown(sheet))
+    elif fmt == "html":
+        sys.stdout.write(html(sheet))
+    else:
+        sys.stdout.write(json.dumps(sheet, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
@@ -137,6 +198,9 @@ def cmd_demo(args: argparse.Namespace, settings: Settings, console: Console) -> 
         console.print(f"Demo store: {store.path}")
         _print_report(console, report, quiet=False)
         console.print(articles_table(list(store.articles()), title="Demo articles"))
+        story = biggest_story(store)
+        if story is not None:
+            terminal(fact_sheet(story), console)
     return EXIT_REFUSED if report.rejected else EXIT_OK
 
 
@@ -165,7 +229,11 @@ def run(argv: Sequence[str] | None = None) -> int:
                 return cmd_show(store, args.article, console)
             if args.command == "rejected":
                 return cmd_rejected(store, console)
-            return cmd_export(store, args.output)
+            if args.command == "stories":
+                return cmd_stories(store, console)
+            if args.command == "story":
+                return cmd_story(store, args.story, args.format, console)
+            return cmd_export(store, args.format, args.output)
     except RashomonError as exc:
         Console(stderr=True).print(f"rashomon: {exc}", markup=False, highlight=False)
         return EXIT_ERROR
