@@ -11,7 +11,16 @@ import pytest
 
 from rashomon.pipeline import ingest
 from rashomon.report import (
-    CLAIM_COLUMNS, EVENT_COLUMNS, claim_rows, event_rows, export_json, fact_sheet, geojson, html, markdown, to_csv,
+    CLAIM_COLUMNS,
+    EVENT_COLUMNS,
+    claim_rows,
+    event_rows,
+    export_json,
+    fact_sheet,
+    geojson,
+    html,
+    markdown,
+    to_csv,
 )  # fmt: skip
 from rashomon.settings import Settings
 from rashomon.store import open_store
