@@ -147,8 +147,10 @@ def _slot(story_id: str, key: tuple[str, str], points: list[Point], claims: list
         sorted(((p.as_of.isoformat() if p.as_of else "", p.low, p.high, p.id) for p in points), key=lambda t: t)
     )
     subject = claims[0].subject if claims else predicate
+    status = status_of(predicate, points)
     return Slot(
         id=content_id("slot", story_id, predicate, where), story_id=story_id, subject=subject, predicate=predicate,
-        claim_ids=tuple(c.id for c in claims), status=status_of(predicate, points),
-        event_id=events[0] if events else None, consensus=consensus(points), timeline=timeline,
+        claim_ids=tuple(c.id for c in claims), status=status,
+        event_id=events[0] if events else None, consensus=None if status == "conflict" else consensus(points),
+        timeline=timeline,
     )  # fmt: skip

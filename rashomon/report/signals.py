@@ -140,10 +140,11 @@ def against_consensus(article: Json, claims: list[Json], slots: list[Json]) -> l
     out = []
     for slot in slots:
         cons = slot.get("consensus")
+        latest = max((p[0] for p in slot.get("timeline", [])), default="")
         for cid in slot["claim_ids"]:
             c = by_id.get(cid)
-            if c is None or c["article_id"] != article["id"] or cons is None:
-                continue
+            if c is None or c["article_id"] != article["id"] or cons is None or (c["as_of"] or "") != latest:
+                continue  # an older figure of an evolving slot is not contradicted, only superseded
             if c["value"]["high"] < cons["low"] or c["value"]["low"] > cons["high"]:
                 out.append(
                     _signal(
