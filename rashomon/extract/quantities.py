@@ -18,6 +18,7 @@ from typing import Any
 from rashomon.dates import MONTHS
 from rashomon.extract.lexicons import lexicon, phrase_pattern
 from rashomon.extract.numbers import DIGITS, number_words_pattern, parse_digits, parse_number_words, scales
+from rashomon.extract.spans import without_overlaps
 from rashomon.records import Quantity, Span, content_id
 
 Doc = Any  # spacy.tokens.Doc: spaCy ships no type stubs
@@ -100,15 +101,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     blocked += [(m.start(), m.end()) for m in SCORE.finditer(text) if int(m[1]) >= int(m[2])]
     found = _digit_figures(doc, text) + _word_figures(doc, text) + _vague_figures(doc, text)
     found = [f for f in found if not any(s <= f.start < e for s, e in blocked)]
-    return _merge_ranges(text, _without_overlaps(found))
-
-
-def _without_overlaps(figures: list[Figure]) -> list[Figure]:
-    kept: list[Figure] = []
-    for f in sorted(figures, key=lambda f: (-(f.end - f.start), f.start)):
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
-            kept.append(f)
-    return sorted(kept, key=lambda f: f.start)
+    return _merge_ranges(text, without_overlaps(found))
 
 
 def _digit_figures(doc: Doc, text: str) -> list[Figure]:

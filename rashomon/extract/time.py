@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rashomon.dates import MONTHS
+from rashomon.extract.spans import without_overlaps
 
 WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -422,7 +423,7 @@ def find_timexes(text: str, dct: date) -> list[Timex]:
             result = resolve(M(m), ctx)
             if result is not None:
                 found.append(Timex(m.start(), m.end(), *result))
-    return _anchor_year_ago(text, _without_overlaps(found))
+    return _anchor_year_ago(text, without_overlaps(found))
 
 
 YEAR_AGO = re.compile(r"year[\s-](?:ago|earlier)", re.I)
@@ -457,11 +458,3 @@ class M:
 
     def group(self, index: int = 0) -> str:
         return self.m.group(index)
-
-
-def _without_overlaps(found: list[Timex]) -> list[Timex]:
-    kept: list[Timex] = []
-    for t in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
-        if all(t.end <= k.start or t.start >= k.end for k in kept):
-            kept.append(t)
-    return sorted(kept, key=lambda t: t.start)
