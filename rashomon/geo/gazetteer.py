@@ -23,7 +23,7 @@ import platformdirs
 from rashomon.errors import RashomonError
 
 PREFIX = re.compile(r"^(?:al|el|ash|as|ad|ar|an|at|az|ath|adh|ed|es|et|the)[\s'’-]+")
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "9"
 MIN_ALTERNATE = 4  # shorter alternate names are codes and abbreviations ("The" for Teresina): they collide with words
 
 
@@ -65,18 +65,20 @@ def _package_rows() -> Iterator[tuple[Place, list[str]]]:
         yield Place(int(c["geonameid"]), c["name"], 0.0, 0.0, c["iso"], int(c["population"] or 0), "country"), names
     yield from _regions(json.loads((data / "continents.json").read_text(encoding="utf-8")), extra["regions"])
     states = {s["code"]: s for s in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values()}
-    sums: dict[str, list[float]] = {}
+    bounds: dict[str, list[float]] = {}  # state -> [min lat, max lat, min lon, max lon, population]
     for c in json.loads((data / "cities500.json").read_text(encoding="utf-8")).values():
         names = [c["name"], *(a for a in c["alternatenames"] if a.isascii() and len(a) >= MIN_ALTERNATE)]
         place = Place(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
                       c["countrycode"], int(c["population"] or 0), "city")  # fmt: skip
         if place.country == "US" and c["admin1code"] in states:
-            acc = sums.setdefault(c["admin1code"], [0.0, 0.0, 0.0])
-            acc[0], acc[1], acc[2] = acc[0] + place.lat, acc[1] + place.lon, acc[2] + 1
+            b = bounds.setdefault(c["admin1code"], [90.0, -90.0, 180.0, -180.0, 0.0])
+            b[:] = [min(b[0], place.lat), max(b[1], place.lat), min(b[2], place.lon), max(b[3], place.lon),
+                    b[4] + place.population]  # fmt: skip
         yield place, names
-    for code, (lat, lon, n) in sums.items():  # a state is placed at the mean of its towns
+    for code, (lat0, lat1, lon0, lon1, pop) in bounds.items():  # a state: the middle of its towns' extent
         st = states[code]
-        yield Place(int(st["geonameid"]), st["name"], lat / n, lon / n, "US", 0, "region"), [st["name"]]
+        centre = ((lat0 + lat1) / 2, (lon0 + lon1) / 2)
+        yield Place(int(st["geonameid"]), st["name"], *centre, "US", 0, "region"), [st["name"]]
 
 
 def _regions(continents: dict[str, dict[str, str]], regions: dict[str, object]) -> Iterator[tuple[Place, list[str]]]:
