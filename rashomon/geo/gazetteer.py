@@ -65,17 +65,16 @@ def _package_rows() -> Iterator[tuple[Place, list[str]]]:
         yield Place(int(c["geonameid"]), c["name"], 0.0, 0.0, c["iso"], int(c["population"] or 0), "country"), names
     yield from _regions(json.loads((data / "continents.json").read_text(encoding="utf-8")), extra["regions"])
     states = {s["code"]: s for s in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values()}
-    bounds: dict[str, list[float]] = {}  # state -> [min lat, max lat, min lon, max lon, population]
+    bounds: dict[str, list[float]] = {}  # state -> [min lat, max lat, min lon, max lon]
     for c in json.loads((data / "cities500.json").read_text(encoding="utf-8")).values():
         names = [c["name"], *(a for a in c["alternatenames"] if a.isascii() and len(a) >= MIN_ALTERNATE)]
         place = Place(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
                       c["countrycode"], int(c["population"] or 0), "city")  # fmt: skip
         if place.country == "US" and c["admin1code"] in states:
-            b = bounds.setdefault(c["admin1code"], [90.0, -90.0, 180.0, -180.0, 0.0])
-            b[:] = [min(b[0], place.lat), max(b[1], place.lat), min(b[2], place.lon), max(b[3], place.lon),
-                    b[4] + place.population]  # fmt: skip
+            b = bounds.setdefault(c["admin1code"], [90.0, -90.0, 180.0, -180.0])
+            b[:] = [min(b[0], place.lat), max(b[1], place.lat), min(b[2], place.lon), max(b[3], place.lon)]
         yield place, names
-    for code, (lat0, lat1, lon0, lon1, pop) in bounds.items():  # a state: the middle of its towns' extent
+    for code, (lat0, lat1, lon0, lon1) in bounds.items():  # a state: the middle of its towns' extent
         st = states[code]
         centre = ((lat0 + lat1) / 2, (lon0 + lon1) / 2)
         yield Place(int(st["geonameid"]), st["name"], *centre, "US", 0, "region"), [st["name"]]
