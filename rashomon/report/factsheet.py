@@ -217,6 +217,20 @@ CSS = (
 )
 
 
+def _table(heads: tuple[str, ...], rows: list[list[Any]], ids: list[str] | None = None) -> str:
+    """An HTML table with every cell escaped; the last column is evidence when it is named so."""
+    head = "".join(f"<th>{_h(h)}</th>" for h in heads)
+    body = []
+    for i, row in enumerate(rows):
+        attr = f' id="{_h(ids[i])}"' if ids else ""
+        cells = "".join(
+            f'<td class="evidence">{_h(c)}</td>' if heads[j] == "evidence" else f"<td>{_h(c)}</td>"
+            for j, c in enumerate(row)
+        )
+        body.append(f"<tr{attr}>{cells}</tr>")
+    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+
+
 def html(sheet: Json) -> str:
     """A self-contained page (no outside request); every piece of article text is escaped."""
     parts = [
@@ -224,31 +238,20 @@ def html(sheet: Json) -> str:
         f"<style>{CSS}</style></head><body><h1>{_h(sheet['title'])}</h1><p>{_h(sheet['summary'])}</p>"
     ]
     if sheet["events"]:
+        columns = ("type", "date", "place", "actors", "reports")
         parts.append(
-            "<h2>Events</h2><table><tr><th>event</th><th>date</th><th>place</th><th>actors</th><th>reports</th></tr>"
+            "<h2>Events</h2>" + _table(("event", *columns[1:]), [[e[c] for c in columns] for e in sheet["events"]])
         )
-        parts += [
-            f"<tr><td>{_h(e['type'])}</td><td>{_h(e['date'])}</td><td>{_h(e['place'])}</td><td>{_h(e['actors'])}</td>"
-            f"<td>{e['reports']}</td></tr>"
-            for e in sheet["events"]
-        ]
-        parts.append("</table>")
     parts.append("<h2>Figures</h2>")
     for row in sheet["slots"]:
+        title = f"{row['predicate']} ({row['subject']}): {STATUS_MARK[row['status']]}, consensus {row['consensus']}"
+        columns = ("figure", "range", "speaker", "via", "outlet", "as_of", "stance", "evidence")
+        heads = ("figure", "value", "who said it", "via", "outlet", "as of", "stance", "evidence")
+        figures = [[f[c] for c in columns] for f in row["figures"]]
+        ids = [f"claim-{f['claim_id']}" for f in row["figures"]]
         parts.append(
-            f'<section class="{_h(row["status"])}"><h3>{_h(row["predicate"])} ({_h(row["subject"])}): '
-            f"{_h(STATUS_MARK[row['status']])}, consensus {_h(row['consensus'])}</h3><table><tr><th>figure</th>"
-            "<th>value</th><th>who said it</th><th>via</th><th>outlet</th><th>as of</th><th>stance</th>"
-            "<th>evidence</th></tr>"
+            f'<section class="{_h(row["status"])}"><h3>{_h(title)}</h3>{_table(heads, figures, ids)}</section>'
         )
-        parts += [
-            f'<tr id="claim-{_h(f["claim_id"])}"><td>{_h(f["figure"])}</td><td>{_h(f["range"])}</td>'
-            f"<td>{_h(f['speaker'])}</td>"
-            f"<td>{_h(f['via'])}</td><td>{_h(f['outlet'])}</td><td>{_h(f['as_of'])}</td><td>{_h(f['stance'])}</td>"
-            f'<td class="evidence">{_h(f["evidence"])}</td></tr>'
-            for f in row["figures"]
-        ]
-        parts.append("</table></section>")
     if sheet["derived"]:
         parts.append("<h2>Derived figures</h2><ul>")
         parts += [
