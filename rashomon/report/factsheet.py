@@ -238,10 +238,8 @@ def html(sheet: Json) -> str:
         f"<style>{CSS}</style></head><body><h1>{_h(sheet['title'])}</h1><p>{_h(sheet['summary'])}</p>"
     ]
     if sheet["events"]:
-        columns = ("type", "date", "place", "actors", "reports")
-        parts.append(
-            "<h2>Events</h2>" + _table(("event", *columns[1:]), [[e[c] for c in columns] for e in sheet["events"]])
-        )
+        keys = ("type", "date", "place", "actors", "reports")
+        parts.append("<h2>Events</h2>" + _table(("event", *keys[1:]), [[e[k] for k in keys] for e in sheet["events"]]))
     parts.append("<h2>Figures</h2>")
     for row in sheet["slots"]:
         title = f"{row['predicate']} ({row['subject']}): {STATUS_MARK[row['status']]}, consensus {row['consensus']}"
