@@ -180,6 +180,15 @@ def _speaker_with_clause(verb: Token) -> bool:
     )
 
 
+def _lemma(verb: Token) -> str:
+    """spaCy's lemma, or the word stripped of -s when the small model lemmatises it oddly ("hopes" -> "hop")."""
+    lemma = str(verb.lemma_.lower())
+    if lemma in _verbs(True):
+        return lemma
+    word = str(verb.lower_)
+    return word[:-1] if word.endswith("s") and word[:-1] in _verbs(True) else lemma
+
+
 def _inverted_subject(verb: Token) -> tuple[int, int] | None:
     """ "..., said Jim Doyle", "“...,” said the ministry": the subject after the verb."""
     doc = verb.doc
