@@ -23,7 +23,7 @@ import platformdirs
 from rashomon.errors import RashomonError
 
 PREFIX = re.compile(r"^(?:al|el|ash|as|ad|ar|an|at|az|ath|adh|ed|es|et|the)[\s'’-]+")
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 MIN_ALTERNATE = 4  # shorter alternate names are codes and abbreviations ("The" for Teresina): they collide with words
 
 
@@ -77,7 +77,8 @@ def _package_rows() -> Iterator[tuple[Place, list[str]]]:
     for code, (lat0, lat1, lon0, lon1) in bounds.items():  # a state: the middle of its towns' extent
         st = states[code]
         centre = ((lat0 + lat1) / 2, (lon0 + lon1) / 2)
-        yield Place(int(st["geonameid"]), st["name"], *centre, "US", 0, "region"), [st["name"]]
+        short = [k for k, v in extra["us_state_abbreviations"].items() if v == st["name"]]
+        yield Place(int(st["geonameid"]), st["name"], *centre, "US", 0, "region"), [st["name"], *short]
 
 
 def _regions(continents: dict[str, dict[str, str]], regions: dict[str, object]) -> Iterator[tuple[Place, list[str]]]:

@@ -2,7 +2,7 @@
 
 Precision codes follow ACLED: "1" the town itself, "2" near a town (a prison or camp named after or
 near it), "3" a region or province, "country" the country. Among a name's candidates, the one in
-the text's countries wins, then the one near the other places of the text, then the most populous.
+the text's countries wins, then the most populous (a place GeoNames gives no population counts as a village).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from rashomon.records import Geo
 
 FACILITY = re.compile(
     r"\s+(?:refugee\s+|displacement\s+|detention\s+|central\s+)?(?:prison|jail|camp|hospital|airport|air\s*base|base|"
-    r"checkpoint|dam|port|university|mosque|church|market|square|bridge|crossing|stadium|district\s+hospital)$",
+    r"checkpoint|dam|port|university|mosque|church|cathedral|market|square|bridge|crossing|stadium|"
+    r"district\s+hospital|street|road|avenue|estate|institute|center|centre|court|village|academy|station|park)$",
     re.I,
 )
 REGION = re.compile(r"\s+(?:province|governorate|region|state|district|county|oblast|prefecture|valley)$", re.I)
-NEAR_KM = 300.0
 CONTEXT_WEIGHT = 2.5
 POPULATION_WEIGHT = 0.9
 UNKNOWN_POPULATION = 1000  # GeoNames gives 0 for many villages: read it as a village's size
@@ -31,10 +31,9 @@ BIG_CITY = 50_000
 
 @dataclass
 class Context:
-    """What the rest of the text says about where it is: its countries and the places already placed."""
+    """What the rest of the text says about where it is: the countries its places belong to."""
 
     countries: Counter[str] = field(default_factory=Counter)
-    anchors: list[Place] = field(default_factory=list)
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -52,8 +51,6 @@ def _score(place: Place, ctx: Context, exact: bool) -> float:
         score += 4.0  # a country or a continent named outright
     elif place.feature == "region":
         score += 2.5  # a state or province: above a town of the same name, below a big city
-    if any(km((place.lat, place.lon), (a.lat, a.lon)) < NEAR_KM for a in ctx.anchors if a.feature == "city"):
-        score += 2.0
     return score + POPULATION_WEIGHT * math.log10(max(place.population, UNKNOWN_POPULATION))
 
 
@@ -79,12 +76,26 @@ def resolve(name: str, ctx: Context, near: str | None = None, gaz: Gazetteer | N
         base, precision = REGION.sub("", name), "3"
     place = best_place(base, ctx, gaz)
     if place is None:
+        place, precision = _named_after(base, ctx, gaz), "2"
+    if place is None:
         return None
     if place.feature == "country":
         precision = "country"
     elif place.feature == "region":
         precision = "3"
     return Geo(place.lat, place.lon, precision, place.geonameid)
+
+
+def _named_after(name: str, ctx: Context, gaz: Gazetteer | None) -> Place | None:
+    """ "Birmingham City", "Republic of Armenia", "Manila Cathedral": the place a longer name is built on
+    (the longest run of its words, from either end, that names a place)."""
+    words = re.sub(r"^(?:the|republic|kingdom|state|province|city|county)\s+of\s+", "", name, flags=re.I).split()
+    for n in range(len(words) - 1, 0, -1):
+        for part in (words[:n], words[-n:]):
+            place = best_place(" ".join(part), ctx, gaz, exact=True)
+            if place is not None and part[0][:1].isupper():
+                return place
+    return None
 
 
 def is_notable(place: Place) -> bool:
