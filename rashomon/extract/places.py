@@ -72,7 +72,8 @@ def _toponym(doc: Any, f: Found, ctx: Context) -> Toponym | None:
     if f.type == "NORP" and f.text.endswith("s"):
         return None  # "Mexicans" are people; "Mexican" names the country
     place = best_place(f.name, ctx, exact=True)
-    if place is not None and is_notable(place) and not (f.type == "PERSON" and " " in f.name):
+    person_like = f.type == "PERSON" and " " in f.name and place is not None and place.feature == "city"
+    if place is not None and is_notable(place) and not person_like:
         return Toponym(f.start, f.end, f.text, resolve(f.name, ctx))
     return _leading_place(doc, f, ctx)
 
