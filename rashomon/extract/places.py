@@ -4,6 +4,8 @@ placed by the gazetteer in the context of the document's other places."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +15,12 @@ from rashomon.records import Geo
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 METONYMY_LABELS = ("ORG", "PERSON", "NORP")
-EMBEDDED_CITY = 500_000  # a smaller town's name inside another name is more often a surname or a brand
+EMBEDDED_CITY = 500_000
+LOCAL_FACILITY = re.compile(
+    r"\b(?:street|st\.|road|avenue|boulevard|church|cathedral|chapel|school|high|elementary|academy|library|"
+    r"plantation|restaurant|hall|house|center|centre|park|square|market|hospital|station|bridge|court)$",
+    re.I,
+)  # a smaller town's name inside another name is more often a surname or a brand
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +41,24 @@ def find_toponyms(doc: Any) -> list[Toponym]:
         if top is not None:
             out.append(top)
     people = [(f.start, f.end) for f in entities if f.type == "PERSON"]
-    return sorted(out + _embedded(doc, out, people, ctx), key=lambda t: t.start)
+    out = out + _embedded(doc, out, people, ctx)
+    out += _local_facilities(entities, out)
+    return sorted(out, key=lambda t: t.start)
+
+
+def _local_facilities(entities: list[Found], found: list[Toponym]) -> list[Toponym]:
+    """A street, church or school the gazetteer does not know stands in the text's main town (precision 2)."""
+    towns = Counter((t.geo.lat, t.geo.lon) for t in found if t.geo is not None and t.geo.precision == "1")
+    if not towns:
+        return []
+    (lat, lon), _ = towns.most_common(1)[0]
+    taken = [(t.start, t.end) for t in found]
+    return [
+        Toponym(f.start, f.end, f.text, Geo(lat, lon, "2"))
+        for f in entities
+        if f.type in ("ORG", "FAC") and LOCAL_FACILITY.search(f.name)
+        and not any(s < f.end and f.start < e for s, e in taken)
+    ]  # fmt: skip
 
 
 def _embedded(doc: Any, found: list[Toponym], people: list[tuple[int, int]], ctx: Context) -> list[Toponym]:
