@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from rashomon.extract import attribution, claims, entities, events, quantities, time
+from rashomon.extract import attribution, claims, entities, events, places, quantities, time
 from rashomon.extract.nlp import DEFAULT_MODEL, parse
 from rashomon.records import Article, Extraction, Speaker
 
@@ -36,7 +36,7 @@ def extract(article: Article, doc: Any) -> Extraction:
     speakers = _speakers(doc, found_attr, found_entities, article)
     triggers = events.find_triggers(doc, found_entities, timexes)
     ctx = claims.Context(article.id, article.published, found_attr, speakers, timexes, triggers)
-    ents, mentions = entities.to_records(found_entities, article.id, entities.place_geos(found_entities))
+    ents, mentions = entities.to_records(found_entities, article.id, places.entity_geos(doc, found_entities))
     return Extraction(
         article_id=article.id, entities=tuple(ents), mentions=tuple(mentions),
         quantities=tuple(quantities.to_quantity(doc.text, f, article.id) for f in figures),

@@ -176,25 +176,6 @@ def speaker_from_span(doc: Doc, start: int, end: int, mentions: list[Found], ear
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
-def place_geos(found: list[Found]) -> dict[str, Geo]:
-    """Coordinates of the places among ``found``, each read in the context of the others."""
-    from rashomon.geo.resolve import context_for, resolve  # the gazetteer loads only when places are resolved
-
-    places = [f for f in found if f.type in PLACE_TYPES]
-    if not places:
-        return {}
-    ctx = context_for(f.name for f in places if f.type == "GPE")
-    geos: dict[str, Geo] = {}
-    for f in places:
-        if f.entity_id in geos:
-            continue
-        actor = actor_by_name(f.name)
-        geo = resolve(f.name, ctx, near=actor.near if actor else None)
-        if geo is not None:
-            geos[f.entity_id] = geo
-    return geos
-
-
 def to_records(
     found: list[Found], article_id: str, geos: dict[str, Geo] | None = None
 ) -> tuple[list[Entity], list[Mention]]:

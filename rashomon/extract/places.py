@@ -31,8 +31,9 @@ class Toponym:
     geo: Geo | None
 
 
-def find_toponyms(doc: Any) -> list[Toponym]:
-    entities = find_entities(doc)
+def find_toponyms(doc: Any, entities: list[Found] | None = None) -> list[Toponym]:
+    """Every toponym of ``doc`` with its coordinates (``entities``: the doc's, when already found)."""
+    entities = find_entities(doc) if entities is None else entities
     found = [f for f in entities if f.type in PLACE_LABELS + METONYMY_LABELS]
     ctx = context_for(f.name for f in found if f.type in ("GPE", "NORP"))
     out: list[Toponym] = []
@@ -125,3 +126,11 @@ def _leading_place(doc: Any, f: Found, ctx: Context) -> Toponym | None:
         if place is not None and place.feature != "city":
             return Toponym(head.start_char, head.end_char, head.text, resolve(head.text, ctx))
     return None
+
+
+def entity_geos(doc: Any, entities: list[Found]) -> dict[str, Geo]:
+    """Coordinates of the place entities among ``entities``: those the toponym finder placed at their span."""
+    placed = {(t.start, t.end): t.geo for t in find_toponyms(doc, entities) if t.geo is not None}
+    return {
+        f.entity_id: placed[(f.start, f.end)] for f in entities if f.type in PLACE_LABELS and (f.start, f.end) in placed
+    }
