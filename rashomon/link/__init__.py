@@ -11,6 +11,7 @@ gives the same stories; an interrupted run leaves articles unlinked, and the nex
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import date
 from typing import Protocol
 
@@ -35,7 +36,7 @@ class LinkStore(Protocol):
     def story_members(self, story_ids: list[str]) -> dict[str, list[str]]: ...
     def extraction(self, article_id: str) -> Extraction: ...
     def save_reconciliation(self, story_id: str, slots: list[Slot], derived: list[Derived]) -> None: ...
-    def transaction(self) -> object: ...
+    def transaction(self) -> AbstractContextManager[object]: ...
 
 
 def _dedup(store: LinkStore, article_id: str, text: str, copies: dict[str, str]) -> None:
@@ -55,7 +56,7 @@ def link_pending(store: LinkStore, batch_size: int = 64) -> set[str]:
     touched: set[str] = set()
     copies = store.copies()
     while pending := store.unlinked(batch_size):
-        with store.transaction():  # type: ignore[attr-defined]
+        with store.transaction():
             for article_id, title, text, published in pending:
                 _dedup(store, article_id, text, copies)  # 1. dedup
                 day = date.fromisoformat(published) if published else None
@@ -69,7 +70,7 @@ def link_pending(store: LinkStore, batch_size: int = 64) -> set[str]:
 
 def reconcile_stories(store: LinkStore, story_ids: set[str], copies: dict[str, str]) -> None:
     members = store.story_members(sorted(story_ids))
-    with store.transaction():  # type: ignore[attr-defined]
+    with store.transaction():
         for story_id in sorted(members):
             claims = [c for aid in members[story_id] for c in store.extraction(aid).claims]
             slots, derived = reconcile(story_id, claims, copies)
