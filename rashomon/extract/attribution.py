@@ -118,6 +118,8 @@ def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, i
     ):
         return None  # "I think", "you know": asides inside quotations, not attributions
     content = _content(doc, verb) or _adjacent_quote(verb, source, quotes)
+    if content is None and attitudes and source is not None and lemma in _lex()["verbs"]:
+        content = (verb.i, verb.i + 1)  # "He declined to comment": a source and a cue, the content unsaid
     if content is None:
         return None
     sent = verb.sent
