@@ -173,9 +173,6 @@ def speaker_from_span(doc: Doc, start: int, end: int, mentions: list[Found], ear
 
 
 # -- records ---------------------------------------------------------------------------------
-PLACE_TYPES = ("GPE", "LOC", "FAC")
-
-
 def to_records(
     found: list[Found], article_id: str, geos: dict[str, Geo] | None = None
 ) -> tuple[list[Entity], list[Mention]]:

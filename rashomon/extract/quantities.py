@@ -413,11 +413,6 @@ def _token_at(doc: Doc, char: int) -> Any:
 
 
 # -- records ---------------------------------------------------------------------------
-def find_quantities(doc: Doc, article_id: str) -> list[Quantity]:
-    """Every amount in ``doc`` as a :class:`Quantity` record with its evidence span."""
-    return [to_quantity(doc.text, f, article_id) for f in find_figures(doc)]
-
-
 def to_quantity(text: str, f: Figure, article_id: str) -> Quantity:
     surface = text[f.start : f.end]
     unit = f.unit if f.kind in ("money", "percent", "measure", "age", "duration") else None

@@ -118,14 +118,6 @@ class Gazetteer:
         ).fetchall()
         return [Place(*r) for r in rows]
 
-    def country(self, code: str) -> Place | None:
-        row = self.db.execute(
-            "SELECT id, name, lat, lon, country, population, feature FROM places "
-            "WHERE feature = 'country' AND country = ?",
-            (code,),
-        ).fetchone()
-        return Place(*row) if row else None
-
 
 def build(path: Path, rows: Iterable[tuple[Place, list[str]]]) -> int:
     """(Re)build the index at ``path`` from (place, names) rows; returns the number of places."""
