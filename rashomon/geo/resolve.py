@@ -1,8 +1,11 @@
 """Toponym resolution: a place name, in the context of its text, to coordinates with a precision code.
 
 Precision codes follow ACLED: "1" the town itself, "2" near a town (a prison or camp named after or
-near it), "3" a region or province, "country" the country. Among a name's candidates, the one in
-the text's countries wins, then the most populous (a place GeoNames gives no population counts as a village).
+near it) or a district (a county), "3" a region or province, "country" the country. Among a name's
+candidates, the score prefers an exact spelling, the text's countries, places near the text's other
+places (a first reading puts each name on the map; the second reads each among the others), a
+national capital at home, countries and regions named outright, and then population (a place
+GeoNames gives no population counts as a village).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rashomon.geo.gazetteer import Gazetteer, Place, gazetteer
+from rashomon.geo.gazetteer import Gazetteer, Place, gazetteer, key
 from rashomon.records import Geo
 
 FACILITY = re.compile(
@@ -27,6 +30,9 @@ CONTEXT_WEIGHT = 2.5
 POPULATION_WEIGHT = 0.9
 UNKNOWN_POPULATION = 1000  # GeoNames gives 0 for many villages: read it as a village's size
 BIG_CITY = 50_000
+NEAR_WEIGHT = 1.5  # a town near the text's other places: about what a 50-fold population is worth
+NEAR_KM = 400.0
+CAPITAL_WEIGHT = 1.5
 
 
 @dataclass
@@ -34,6 +40,19 @@ class Context:
     """What the rest of the text says about where it is: the countries its places belong to."""
 
     countries: Counter[str] = field(default_factory=Counter)
+    anchors: dict[str, tuple[float, float]] = field(default_factory=dict)  # key(name) -> where a first reading put it
+
+    def nearness(self, place: Place, name: str) -> float:
+        """How close ``place`` lies to where the text's other places were first put: 1 at one of them, 0 from
+        NEAR_KM away (a name's own first reading does not count, or it would only confirm itself)."""
+        own = key(name)
+        closeness = (1.0 - km((place.lat, place.lon), at) / NEAR_KM for k, at in self.anchors.items() if k != own)
+        return max(0.0, max(closeness, default=0.0))
+
+    def is_home(self, place: Place) -> bool:
+        """Whether ``place`` lies in one of the text's main countries (named at least half as often as the first)."""
+        top = max(self.countries.values(), default=0)
+        return bool(place.country) and top > 0 and 2 * self.countries[place.country] >= top
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -43,23 +62,29 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _score(place: Place, ctx: Context, exact: bool) -> float:
+def _score(place: Place, ctx: Context, exact: bool, name: str) -> float:
     score = 2.0 if exact else 0.0
+    if place.feature == "region" and not place.country:
+        return score + 4.0 + CONTEXT_WEIGHT + NEAR_WEIGHT  # a continent or world region holds the text's places
+    if ctx.anchors and place.feature != "country":
+        score += NEAR_WEIGHT * ctx.nearness(place, name)
     if ctx.countries:
         score += CONTEXT_WEIGHT * ctx.countries[place.country] / max(ctx.countries.values())
-    if place.feature == "country" or (place.feature == "region" and not place.country):
-        score += 4.0  # a country or a continent named outright
+    if place.feature == "country":
+        score += 4.0  # a country named outright
     elif place.feature == "region":
         score += 2.5  # a state or province: above a town of the same name, below a big city
+    elif place.feature == "capital" and ctx.is_home(place):
+        score += CAPITAL_WEIGHT  # "Washington" in a US story is the capital more often than the state
     return score + POPULATION_WEIGHT * math.log10(max(place.population, UNKNOWN_POPULATION))
 
 
 def best_place(name: str, ctx: Context, gaz: Gazetteer | None = None, exact: bool = False) -> Place | None:
     """The likeliest place called ``name``; spelling variants too, unless ``exact``."""
     gaz = gaz or gazetteer()
-    scored = [(_score(p, ctx, True), p) for p in gaz.candidates(name)]
+    scored = [(_score(p, ctx, True, name), p) for p in gaz.candidates(name)]
     if not scored and len(name) >= 5 and not exact:
-        scored = [(_score(p, ctx, False), p) for p in gaz.candidates(name, loose=True)]
+        scored = [(_score(p, ctx, False, name), p) for p in gaz.candidates(name, loose=True)]
     if not scored:
         return None
     return max(scored, key=lambda sp: (sp[0], -sp[1].geonameid))[1]
@@ -72,8 +97,8 @@ def resolve(name: str, ctx: Context, near: str | None = None, gaz: Gazetteer | N
         base, precision = near, "2"
     elif FACILITY.search(name):
         base, precision = FACILITY.sub("", name), "2"
-    elif REGION.search(name):
-        base, precision = REGION.sub("", name), "3"
+    elif REGION.search(name) and best_place(name, ctx, gaz, exact=True) is None:
+        base, precision = REGION.sub("", name), "3"  # "Benue State": the state is indexed as "Benue"
     place = best_place(base, ctx, gaz)
     if place is None:
         place, precision = _named_after(base, ctx, gaz), "2"
@@ -83,6 +108,8 @@ def resolve(name: str, ctx: Context, near: str | None = None, gaz: Gazetteer | N
         precision = "country"
     elif place.feature == "region":
         precision = "3"
+    elif place.feature == "district":
+        precision = "2"
     return Geo(place.lat, place.lon, precision, place.geonameid)
 
 
@@ -90,7 +117,7 @@ def _named_after(name: str, ctx: Context, gaz: Gazetteer | None) -> Place | None
     """ "Birmingham City", "Republic of Armenia", "Manila Cathedral": the place a longer name is built on
     (the longest run of its words, from either end, that names a place)."""
     words = re.sub(r"^(?:the|republic|kingdom|state|province|city|county)\s+of\s+", "", name, flags=re.I).split()
-    for n in range(len(words) - 1, 0, -1):
+    for n in range(len(words) - (len(words) == len(name.split())), 0, -1):
         for part in (words[:n], words[-n:]):
             place = best_place(" ".join(part), ctx, gaz, exact=True)
             if place is not None and part[0][:1].isupper():
@@ -99,8 +126,9 @@ def _named_after(name: str, ctx: Context, gaz: Gazetteer | None) -> Place | None
 
 
 def is_notable(place: Place) -> bool:
-    """A country, region or big city: safe to read as a place even where NER saw an organisation or a person."""
-    return place.feature != "city" or place.population >= BIG_CITY
+    """A country, region or big city or district: safe to read as a place even where NER saw an organisation
+    or a person."""
+    return place.feature in ("country", "region") or place.population >= BIG_CITY
 
 
 def context_for(names: Iterable[str], gaz: Gazetteer | None = None) -> Context:
@@ -108,9 +136,7 @@ def context_for(names: Iterable[str], gaz: Gazetteer | None = None) -> Context:
     ctx = Context()
     gaz = gaz or gazetteer()
     for name in names:
-        candidates = gaz.candidates(name)
-        if not candidates:
-            continue
-        top = candidates[0] if candidates[0].feature == "country" else max(candidates, key=lambda p: p.population)
-        ctx.countries[top.country] += 2 if top.feature == "country" else 1
+        top = best_place(name, Context(), gaz, exact=True)  # each name read on its own
+        if top is not None and top.country:
+            ctx.countries[top.country] += 2 if top.feature == "country" else 1
     return ctx

@@ -69,3 +69,43 @@ def test_a_file_that_is_not_a_dump_is_refused(tmp_path: Path) -> None:
     bad.write_text("\t".join(["x"] * 15) + "\n", encoding="utf-8")
     with pytest.raises(Exception, match="not a GeoNames dump"):
         import_dump(bad, index)
+
+
+def test_counties_and_provinces_are_indexed_with_their_precision(gaz: Gazetteer) -> None:
+    ohio = context_for(["Ohio"], gaz)
+    county = resolve("Cuyahoga County", ohio, gaz=gaz)
+    assert county is not None and county.precision == "2" and km((county.lat, county.lon), (41.5, -81.7)) < 50
+    state = resolve("Benue State", context_for(["Nigeria"], gaz), gaz=gaz)
+    assert state is not None and state.precision == "3" and km((state.lat, state.lon), (7.35, 8.75)) < 150
+
+
+def test_regions_named_by_generic_words_alone_are_not_indexed(gaz: Gazetteer) -> None:
+    for word in ("Centre", "Northern", "South"):
+        assert not [p for p in gaz.candidates(word) if p.feature in ("region", "district")], word
+
+
+def test_a_national_capital_wins_over_a_region_of_its_name_at_home(gaz: Gazetteer) -> None:
+    dc = resolve("Washington", context_for(["U.S.", "Virginia"], gaz), gaz=gaz)
+    assert dc is not None and km((dc.lat, dc.lon), (38.9, -77.04)) < 20
+
+
+def test_places_near_the_texts_other_places_win_among_towns_of_one_name(gaz: Gazetteer) -> None:
+    ctx = context_for(["U.S."], gaz)
+    ctx.anchors = {"boston": (42.36, -71.06)}
+    east = resolve("Springfield", ctx, gaz=gaz)
+    assert east is not None and km((east.lat, east.lon), (42.10, -72.59)) < 20
+    ctx.anchors = {"portland": (45.52, -122.68)}
+    west = resolve("Springfield", ctx, gaz=gaz)
+    assert west is not None and km((west.lat, west.lon), (44.05, -123.02)) < 20
+
+
+def test_a_world_region_is_not_read_as_a_neighbourhood_of_the_same_name(gaz: Gazetteer) -> None:
+    ctx = context_for(["Baltimore", "Maryland"], gaz)
+    ctx.anchors = {"baltimore": (39.29, -76.61)}
+    region = resolve("Middle East", ctx, gaz=gaz)
+    assert region is not None and km((region.lat, region.lon), (39.29, -76.61)) > 5000
+
+
+def test_a_state_is_not_read_as_a_foreign_village_of_its_name(gaz: Gazetteer) -> None:
+    texas = resolve("Texas", context_for(["Texas"], gaz), gaz=gaz)
+    assert texas is not None and texas.precision == "3" and km((texas.lat, texas.lon), (31.0, -99.0)) < 300

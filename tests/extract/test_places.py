@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rashomon.extract.entities import Found
+from rashomon.extract.places import find_toponyms
+from rashomon.geo.resolve import km
+
+
+def _placed(nlp: Callable[[str], Any], text: str) -> dict[str, tuple[float, float, str]]:
+    return {t.text: (t.geo.lat, t.geo.lon, t.geo.precision) for t in find_toponyms(nlp(text)) if t.geo}
+
+
+def test_a_county_is_placed_as_a_district(nlp: Callable[[str], Any]) -> None:
+    found = _placed(nlp, "Flooding closed roads across Kent on Monday, and trains from Maidstone were cancelled.")
+    lat, lon, precision = found["Kent"]
+    assert precision == "2" and km((lat, lon), (51.2, 0.7)) < 50
+
+
+def test_a_surname_of_a_person_in_the_text_is_not_a_place(nlp: Callable[[str], Any]) -> None:
+    text = "Fox host Megyn Kelly interviewed the senator in Texas. Kelly said it would air on Sunday."
+    second = text.rindex("Kelly")
+
+    def mentions(kelly_type: str) -> list[Found]:
+        return [
+            Found(9, 20, "Megyn Kelly", "Megyn Kelly", "PERSON"),
+            Found(48, 53, "Texas", "Texas", "GPE"),
+            Found(second, second + 5, "Kelly", "Kelly", kelly_type),  # NER sometimes calls a lone surname an ORG
+        ]
+
+    assert second not in {t.start for t in find_toponyms(nlp(text), mentions("ORG"))}
+    alone = text.replace("Megyn Kelly", "Megyn Smith")  # with no Kelly in the text, Kelly may be the US town
+    found = find_toponyms(nlp(alone), [Found(48, 53, "Texas", "Texas", "GPE"), mentions("ORG")[2]])
+    assert second in {t.start for t in found}
+
+
+def test_a_town_opening_an_organisation_name_after_the_is_placed(nlp: Callable[[str], Any]) -> None:
+    text = "Members of the Allendale Woman's Club met in Paterson, New Jersey, on Friday."
+    starts = {t.text: t.start for t in find_toponyms(nlp(text))}
+    assert text.index("Allendale") in starts.values()
+
+
+def test_a_state_named_alone_is_the_state(nlp: Callable[[str], Any]) -> None:
+    lat, lon, precision = _placed(nlp, "The senator flew to Texas on Monday.")["Texas"]
+    assert precision == "3" and km((lat, lon), (31.0, -99.0)) < 300
