@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck unit clean
+.PHONY: setup demo test lint typecheck unit system clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,12 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy rashomon
 
-unit: setup
+# Browser tests drive Debian's chromium (no browser download); install it when it is missing.
+system:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q chromium; } \
+	  || { echo "chromium is missing: install Debian's chromium package (apt-get install chromium)"; exit 1; }
+
+unit: setup system
 	$(BIN)/python -m pytest
 
 test: lint typecheck unit

@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     gaz_sub = gaz.add_subparsers(dest="gazetteer_command", required=True)
     imp = gaz_sub.add_parser("import", help="add a GeoNames dump (allCountries.txt or a country file such as SY.txt)")
     imp.add_argument("file", type=Path)
+    srv = sub.add_parser("serve", help="the web app: JSON API and pages over the store")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    srv.add_argument("--port", type=int, default=8000)
     demo = sub.add_parser("demo", help="ingest the built-in demo corpus into a fresh store and show it")
     demo.add_argument("--db", dest="demo_db", type=Path, help="demo store file (default: demo.sqlite in the data dir)")
     return p
@@ -192,6 +195,18 @@ def cmd_story(store: SQLiteStore, key: str, fmt: str, console: Console) -> int:
     return EXIT_OK
 
 
+def cmd_serve(store: SQLiteStore, settings: Settings, host: str, port: int, console: Console) -> int:
+    import uvicorn
+
+    from rashomon.web import create_app
+
+    if not settings.api_token:
+        console.print("no api_token set (RASHOMON_API_TOKEN): the API is read-only", markup=False)
+    console.print(f"serving {store.path} on http://{host}:{port}/", markup=False)
+    uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace, settings: Settings, console: Console) -> int:
     store, report = run_demo(settings, args.demo_db or args.db)
     with store:
@@ -223,6 +238,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 
             return eval_main([args.task, "--data", str(args.data)])
         with open_store(settings.db_path) as store:
+            if args.command == "serve":
+                return cmd_serve(store, settings, args.host, args.port, console)
             if args.command == "articles":
                 return cmd_articles(store, console)
             if args.command == "show":

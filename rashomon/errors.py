@@ -45,3 +45,7 @@ class MalformedRecord(InputError):
 
 class ExportError(RashomonError):
     """An export format or destination is not supported."""
+
+
+class FetchError(InputError):
+    """A URL cannot be fetched: not http(s), a refused address, too many redirects, too big or too slow."""

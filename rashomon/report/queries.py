@@ -1,0 +1,143 @@
+"""Queries over exported stories, shared by the web API and its pages: story summaries with search and
+filters, one story, claims and events as flat rows, and an article with its extracted spans.
+
+Everything here reads the JSON contract of :func:`rashomon.report.export.export_json`, so the API, the
+pages, the CLI and the files agree on every field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rashomon.records import Extraction
+
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFilter:
+    """What a story list asks for; every field is optional and they combine with AND."""
+
+    q: str | None = None  # words that must all appear in a title, an article text or a name
+    since: str | None = None  # ISO date: a report published on or after it
+    until: str | None = None
+    place: str | None = None  # a place name, case-insensitive substring
+    actor: str | None = None
+    outlet: str | None = None
+
+
+def summary(story: Json) -> Json:
+    """A story's line in a list: size, outlets, days, conflicts, places and actors."""
+    days = sorted({a["published"] for a in story["articles"] if a.get("published")})
+    return {
+        "id": story["id"],
+        "title": story["title"],
+        "reports": len(story["articles"]),
+        "outlets": sorted({a.get("outlet") or "unknown outlet" for a in story["articles"]}),
+        "first_day": days[0] if days else None,
+        "last_day": days[-1] if days else None,
+        "conflicts": sum(1 for s in story["slots"] if s["status"] == "conflict"),
+        "claims": len(story["claims"]),
+        "places": sorted({e["name"] for e in story["entities"] if e.get("geo")}),
+        "actors": sorted({e["name"] for e in story["entities"] if e["type"] in ("ORG", "PERSON", "NORP")}),
+    }
+
+
+def matches(story: Json, f: StoryFilter) -> bool:
+    """Whether ``story`` passes every filter of ``f``."""
+    s = summary(story)
+    if f.since and (s["last_day"] is None or s["last_day"] < f.since):
+        return False
+    if f.until and (s["first_day"] is None or s["first_day"] > f.until):
+        return False
+    checks = ((f.place, s["places"]), (f.actor, s["actors"]), (f.outlet, s["outlets"]))
+    if any(want and not _any_contains(have, want) for want, have in checks):
+        return False
+    return not f.q or _has_words(story, f.q)
+
+
+def _any_contains(values: Iterable[str], wanted: str) -> bool:
+    w = wanted.casefold()
+    return any(w in v.casefold() for v in values)
+
+
+def _has_words(story: Json, q: str) -> bool:
+    haystack = " ".join(
+        [story["title"], *(a["text"] for a in story["articles"]), *(e["name"] for e in story["entities"])]
+    ).casefold()
+    return all(word in haystack for word in q.casefold().split())
+
+
+def page(items: Sequence[Json], offset: int, limit: int) -> Json:
+    """One page of ``items`` with the paging facts a client needs to ask for the next."""
+    return {"items": list(items[offset : offset + limit]), "total": len(items), "offset": offset, "limit": limit}
+
+
+def claim_rows(
+    stories: Iterable[Json], conflicts_only: bool = False, speaker: str | None = None, outlet: str | None = None
+) -> list[Json]:
+    """Every claim as a row with its story, outlet and slot status, filtered."""
+    rows = []
+    for story in stories:
+        status = {cid: s["status"] for s in story["slots"] for cid in s["claim_ids"]}
+        outlets = {a["id"]: a.get("outlet") or "unknown outlet" for a in story["articles"]}
+        for c in story["claims"]:
+            row = {
+                "story_id": story["id"], "claim_id": c["id"], "article_id": c["article_id"],
+                "outlet": outlets.get(c["article_id"], "unknown outlet"), "predicate": c["predicate"],
+                "subject": c["subject"], "value": c["value"], "speaker": (c["speaker"] or {}).get("name"),
+                "via": c["via"], "stance": c["stance"], "as_of": c["as_of"], "evidence": c["evidence"],
+                "slot_status": status.get(c["id"], "single"),
+            }  # fmt: skip
+            if _claim_wanted(row, conflicts_only, speaker, outlet):
+                rows.append(row)
+    return rows
+
+
+def _claim_wanted(row: Json, conflicts_only: bool, speaker: str | None, outlet: str | None) -> bool:
+    if conflicts_only and row["slot_status"] != "conflict":
+        return False
+    if speaker and not _any_contains([row["speaker"] or ""], speaker):
+        return False
+    return not outlet or _any_contains([row["outlet"]], outlet)
+
+
+def entity_rows(stories: Iterable[Json], type_: str | None = None) -> list[Json]:
+    """The stories' entities (merged within each story), with the story they belong to."""
+    return [
+        e | {"story_id": s["id"]} for s in stories for e in s["entities"] if not type_ or e["type"] == type_.upper()
+    ]
+
+
+def map_points(story: Json) -> list[Json]:
+    """Where the story's events happened (their place's coordinates), else its placed entities."""
+    entities = {e["id"]: e for e in story["entities"]}
+    points = []
+    for e in story["events"]:
+        place = entities.get(e.get("place") or "")
+        if place and place.get("geo"):
+            points.append({"label": f"{e['type']}: {place['name']}", "event_id": e["id"], **place["geo"]})
+    if not points:
+        points = [{"label": e["name"], "event_id": None, **e["geo"]} for e in story["entities"] if e.get("geo")]
+    return points
+
+
+def spans(extraction: Extraction) -> list[Json]:
+    """The extracted spans of one article, for highlighting: entity mentions, amounts, attributions and
+    claims, each ``{"start", "end", "kind", "label", "id"}`` in character offsets of the article text."""
+    names = {e.id: f"{e.type}: {e.name}" for e in extraction.entities}
+    out = [_span(m.evidence, "entity", names.get(m.entity_id, m.text), m.id) for m in extraction.mentions]
+    for q in extraction.quantities:
+        out.append(_span(q.evidence, "amount", f"{q.low:g}-{q.high:g} {q.counted or ''}".strip(), q.id))
+    for a in extraction.attributions:
+        if a.source is not None:
+            label = a.speaker.name if a.speaker else "source"
+            out.append(_span(a.source, "source", label + (f" via {', '.join(a.via)}" if a.via else ""), a.id))
+    out += [_span(c.evidence, "claim", f"{c.predicate} {c.value.text} ({c.stance})", c.id) for c in extraction.claims]
+    return sorted(out, key=lambda s: (s["start"], -s["end"]))
+
+
+def _span(span: Any, kind: str, label: str, id_: str) -> Json:
+    return {"start": span.start, "end": span.end, "kind": kind, "label": label, "id": id_}

@@ -1,0 +1,144 @@
+"""Server-rendered pages over the same data as the JSON API. Every piece of article-derived text goes
+through :func:`h` (HTML escaping); pages load only the app's own stylesheet and run no script."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+from urllib.parse import urlencode
+
+from rashomon.web.charts import event_map, slot_timeline
+
+Json = dict[str, Any]
+
+
+def h(value: object) -> str:
+    """Escaped text for HTML content and quoted attributes."""
+    return escape("" if value is None else str(value), quote=True)
+
+
+def layout(title: str, body: str) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<title>{h(title)} · Rashomon</title><link rel="stylesheet" href="/static/app.css"></head>'
+        f'<body><header><a class="home" href="/">Rashomon</a></header><main>{body}</main></body></html>'
+    )
+
+
+SEARCH_FIELDS = (("q", "Search"), ("place", "Place"), ("actor", "Actor"), ("outlet", "Outlet"), ("since", "Since"),
+                 ("until", "Until"))  # fmt: skip
+
+
+def story_list(result: Json, query: dict[str, str]) -> str:
+    inputs = "".join(
+        f'<label>{label} <input name="{name}" value="{h(query.get(name, ""))}"></label>'
+        for name, label in SEARCH_FIELDS
+    )
+    form = f'<form class="search" method="get" action="/">{inputs}<button type="submit">Find</button></form>'
+    rows = "".join(
+        f'<tr><td><a href="/stories/{h(s["id"])}">{h(s["title"])}</a></td><td>{s["reports"]}</td>'
+        f"<td>{h(', '.join(s['outlets']))}</td><td>{h(s['first_day'] or '?')} to {h(s['last_day'] or '?')}</td>"
+        f'<td class="{"conflict" if s["conflicts"] else ""}">{s["conflicts"]}</td></tr>'
+        for s in result["items"]
+    )
+    table = (
+        '<table class="stories"><thead><tr><th>Story</th><th>Reports</th><th>Outlets</th><th>Days</th>'
+        f"<th>Conflicts</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    return layout("Stories", f"<h1>Stories</h1>{form}<p>{result['total']} stories</p>{table}{_pager(result, query)}")
+
+
+def _pager(result: Json, query: dict[str, str]) -> str:
+    links = []
+    if result["offset"] > 0:
+        links.append(("Previous", max(result["offset"] - result["limit"], 0)))
+    if result["offset"] + result["limit"] < result["total"]:
+        links.append(("Next", result["offset"] + result["limit"]))
+    return "".join(f'<a class="pager" href="/?{h(urlencode(query | {"offset": o}))}">{t}</a> ' for t, o in links)
+
+
+def story_page(sheet: Json, points: list[Json]) -> str:
+    slots = "".join(_slot(s) for s in sheet["slots"])
+    events = "".join(
+        f"<tr><td>{h(e['type'])}</td><td>{h(e['date'])}</td><td>{h(e['place'])}</td><td>{h(e['actors'])}</td>"
+        f'<td>{e["reports"]}</td><td class="evidence">{h(e["evidence"])}</td></tr>'
+        for e in sheet["events"]
+    )
+    body = (
+        f'<h1>{h(sheet["title"])}</h1><p class="summary">{h(sheet["summary"])}</p>'
+        f'<section id="figures"><h2>Figures</h2>{slots or "<p>No figures.</p>"}</section>'
+        f'<section id="map-section"><h2>Map</h2>{event_map(points)}</section>'
+        '<section id="events"><h2>Events</h2><table><thead><tr><th>Type</th><th>Date</th><th>Place</th>'
+        f"<th>Actors</th><th>Reports</th><th>Evidence</th></tr></thead><tbody>{events}</tbody></table></section>"
+        f'<section id="sources"><h2>Sources</h2>{_sources(sheet["sources"])}</section>'
+    )
+    return layout(sheet["title"], body)
+
+
+def _slot(s: Json) -> str:
+    figures = "".join(
+        f'<tr id="claim-{h(f["claim_id"])}" class="figure-row"><td><a class="figure" href="{_evidence_href(f)}">'
+        f"{h(f['figure'])}</a></td><td>{h(f['range'])}</td><td>{h(f['speaker'])}</td><td>{h(f['via'])}</td>"
+        f"<td>{h(f['outlet'])}</td><td>{h(f['as_of'])}</td><td>{h(f['stance'])}</td>"
+        f'<td class="evidence">{h(f["evidence"])}</td></tr>'
+        for f in s["figures"]
+    )
+    status = h(s["status"])
+    return (
+        f'<div class="slot status-{status}"><h3>{h(s["predicate"])} · {h(s["subject"])} '
+        f'<span class="badge {status}">{status}</span> <span class="consensus">consensus: {h(s["consensus"])}</span>'
+        "</h3><table><thead><tr><th>Figure</th><th>Range</th><th>Speaker</th><th>Via</th><th>Outlet</th>"
+        f"<th>As of</th><th>Stance</th><th>Evidence</th></tr></thead><tbody>{figures}</tbody></table>"
+        f"{slot_timeline(s['timeline'], s['predicate'])}</div>"
+    )
+
+
+def _evidence_href(f: Json) -> str:
+    if not f["article_id"]:
+        return f"#claim-{h(f['claim_id'])}"
+    return f"/articles/{h(f['article_id'])}#span-{h(f['claim_id'])}"
+
+
+def _sources(sources: list[Json]) -> str:
+    items = []
+    for s in sources:
+        signals = "".join(
+            f'<li class="signal {h(x["severity"])}">{h(x["name"])}: {h(x["evidence"])}</li>' for x in s["signals"]
+        )
+        copy = f' <span class="copy">copy of {h(s["copy_of"][:10])}</span>' if s.get("copy_of") else ""
+        items.append(
+            f'<li><a href="/articles/{h(s["article_id"])}">{h(s["outlet"])}: {h(s["title"] or "untitled")}</a> '
+            f'{h(s["published"])} {h(s["byline"])}{copy}<ul class="signals">{signals}</ul></li>'
+        )
+    return f'<ul class="sources">{"".join(items)}</ul>'
+
+
+def article_page(article: Json, spans: list[Json]) -> str:
+    meta = "".join(
+        f"<dt>{h(k)}</dt><dd>{h(article.get(k))}</dd>" for k in ("outlet", "published", "byline", "url", "origin")
+    )
+    body = f'<h1>{h(article.get("title") or "Untitled article")}</h1><dl class="meta">{meta}</dl>'
+    return layout(
+        article.get("title") or "Article", body + f'<article class="text">{highlight(article["text"], spans)}</article>'
+    )
+
+
+def highlight(text: str, spans: list[Json]) -> str:
+    """The text, escaped, with each non-overlapping span wrapped in a ``<mark>`` that names its kind."""
+    out, at = [], 0
+    for s in spans:
+        if s["start"] < at or s["end"] > len(text):
+            continue  # nested or overlapping: the outer span already shows this text
+        out.append(h(text[at : s["start"]]))
+        out.append(
+            f'<mark id="span-{h(s["id"])}" class="{h(s["kind"])}" title="{h(s["kind"])}: {h(s["label"])}">'
+            f"{h(text[s['start'] : s['end']])}</mark>"
+        )
+        at = s["end"]
+    out.append(h(text[at:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def error_page(status: int, message: str) -> str:
+    return layout(f"Error {status}", f'<h1>Error {status}</h1><p class="error">{h(message)}</p>')

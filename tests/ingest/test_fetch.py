@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+
+from rashomon.errors import FetchError
+from rashomon.ingest import fetch as fetch_module
+from rashomon.ingest.fetch import FetchLimits, check_url, fetch
+
+PAGE = b"<html><body><article><p>Officials said 12 people were hurt.</p></article></body></html>"
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+        if self.path.startswith("/hop/"):
+            n = int(self.path.split("/")[2])
+            self._redirect(f"/hop/{n + 1}" if n < 9 else "/page")
+        elif self.path == "/to-private":
+            self._redirect("http://10.1.2.3/secret")
+        elif self.path == "/big":
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"x" * 200_000)
+        else:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(PAGE)
+
+    def _redirect(self, to: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", to)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1/", "http://localhost:8000/", "http://10.0.0.5/", "http://169.254.169.254/latest/meta-data",
+     "http://[::1]/", "http://192.168.1.1/", "http://0.0.0.0/"],
+)  # fmt: skip
+def test_loopback_private_and_link_local_addresses_are_refused(url: str) -> None:
+    with pytest.raises(FetchError, match="refused"):
+        check_url(url)
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/x", "gopher://x", "http:///nohost"])
+def test_only_http_urls_with_a_host_are_fetched(url: str) -> None:
+    with pytest.raises(FetchError, match="not an http"):
+        check_url(url, allow_private=True)
+
+
+def test_a_trusted_network_may_be_allowed(site: str) -> None:
+    raw = fetch(site + "/page", FetchLimits(allow_private=True))
+    assert raw.kind == "html" and raw.data == PAGE and raw.given.url == site + "/page"
+
+
+def test_redirects_are_followed_a_few_times_only(site: str) -> None:
+    assert fetch(site + "/hop/7", FetchLimits(allow_private=True, max_redirects=3)).data == PAGE
+    with pytest.raises(FetchError, match="more than 3 redirects"):
+        fetch(site + "/hop/0", FetchLimits(allow_private=True, max_redirects=3))
+
+
+def test_every_redirect_target_is_checked_again(site: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = fetch_module.check_url
+
+    def only_the_test_site(url: str, allow_private: bool = False) -> None:
+        if urlsplit(url).hostname != "127.0.0.1":  # the test site stands in for a public one
+            real(url, False)
+
+    monkeypatch.setattr(fetch_module, "check_url", only_the_test_site)
+    with pytest.raises(FetchError, match="10.1.2.3"):
+        fetch(site + "/to-private", FetchLimits())
+
+
+def test_a_page_over_the_size_limit_is_refused(site: str) -> None:
+    with pytest.raises(FetchError, match="over the 0.1 MB limit"):
+        fetch(site + "/big", FetchLimits(allow_private=True, max_bytes=100_000))

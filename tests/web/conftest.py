@@ -1,0 +1,67 @@
+"""A live `rashomon serve` on loopback over a store holding the demo corpus, for API and browser tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from rashomon.demo import run_demo
+from rashomon.settings import Settings
+
+TOKEN = "test-token-not-secret"
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    db: Path
+
+    def client(self, token: str | None = None) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=60)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    db = tmp_path_factory.mktemp("web") / "demo.sqlite"
+    store, _ = run_demo(Settings(db=db), db)
+    store.close()
+    port = _free_port()
+    env = os.environ | {"RASHOMON_API_TOKEN": TOKEN}
+    cmd = [sys.executable, "-m", "rashomon", "--db", str(db), "serve", "--port", str(port)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, proc)
+        yield Server(url, db)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"rashomon serve exited: {proc.stdout.read() if proc.stdout else ''}")
+        try:
+            httpx.get(url + "/api/stories", timeout=2)
+            return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise RuntimeError("rashomon serve did not answer within 60 s")
