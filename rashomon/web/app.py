@@ -279,7 +279,10 @@ def _writes(app: FastAPI, service: Service) -> None:
         limit = service.settings.max_input_bytes
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "upload.jsonl"
-            path.write_bytes(file.file.read(limit + 1))
+            data = file.file.read(limit + 1)
+            if len(data) > limit:
+                raise HTTPException(413, f"the upload is over the {limit} byte limit (max_input_bytes); split it")
+            path.write_bytes(data)
             return service.ingest(list(iter_inputs([path], limit)))
 
 
