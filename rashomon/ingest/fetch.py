@@ -62,13 +62,9 @@ def fetch(url: str, limits: FetchLimits, given: Metadata | None = None) -> RawIn
             data, location = _get(client, url, limits.max_bytes)
             if location is None:
                 meta = given or Metadata()
-                return RawInput(origin=url, kind="html", data=data, given=meta if meta.url else _with_url(meta, url))
+                return RawInput(origin=url, kind="html", data=data, given=meta if meta.url else replace(meta, url=url))
             url = urljoin(url, location)
     raise FetchError(f"more than {limits.max_redirects} redirects; give the final address")
-
-
-def _with_url(meta: Metadata, url: str) -> Metadata:
-    return replace(meta, url=url)
 
 
 def _get(client: httpx.Client, url: str, max_bytes: int) -> tuple[bytes, str | None]:

@@ -58,6 +58,12 @@ def matches(story: Json, f: StoryFilter) -> bool:
     return not f.q or _has_words(story, f.q)
 
 
+def find_stories(stories: Iterable[Json], f: StoryFilter) -> list[Json]:
+    """Summaries of the stories that pass ``f``, biggest first."""
+    found = [summary(s) for s in stories if matches(s, f)]
+    return sorted(found, key=lambda s: (-s["reports"], s["id"]))
+
+
 def _any_contains(values: Iterable[str], wanted: str) -> bool:
     w = wanted.casefold()
     return any(w in v.casefold() for v in values)

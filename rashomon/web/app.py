@@ -26,7 +26,7 @@ from rashomon.ingest.fetch import FetchLimits, fetch
 from rashomon.pipeline import IngestStore, ingest_inputs
 from rashomon.report import fact_sheet, stories_json
 from rashomon.report.export import article_json
-from rashomon.report.queries import StoryFilter, claim_rows, entity_rows, map_points, matches, page, spans, summary
+from rashomon.report.queries import StoryFilter, claim_rows, entity_rows, find_stories, map_points, page, spans
 from rashomon.report.tables import event_rows
 from rashomon.settings import Settings
 from rashomon.web import pages
@@ -225,9 +225,7 @@ def _api(app: FastAPI, service: Service) -> None:
     @app.get("/api/stories", response_model=StoryPage, tags=["stories"])
     def list_stories(f: Annotated[StoryFilter, Depends(_filters)], offset: Offset = 0, limit: Limit = 20) -> Json:
         """Stories, biggest first, filtered by words, dates, place, actor and outlet."""
-        found = [summary(s) for s in service.stories() if matches(s, f)]
-        found.sort(key=lambda s: (-s["reports"], s["id"]))
-        return page(found, offset, limit)
+        return page(find_stories(service.stories(), f), offset, limit)
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def get_story(story_id: str) -> Json:
@@ -319,13 +317,9 @@ def _digest(data: bytes) -> str:
 def _pages(app: FastAPI, service: Service) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, offset: Offset = 0, limit: Limit = 50) -> str:
-        query = {
-            k: v
-            for k, v in request.query_params.items()
-            if k in ("q", "since", "until", "place", "actor", "outlet") and v
-        }
-        f = StoryFilter(**query)
-        found = sorted((summary(s) for s in service.stories() if matches(s, f)), key=lambda s: (-s["reports"], s["id"]))
+        fields = {name for name, _ in pages.SEARCH_FIELDS}
+        query = {k: v for k, v in request.query_params.items() if k in fields and v}
+        found = find_stories(service.stories(), StoryFilter(**query))
         return pages.story_list(page(found, offset, limit), query)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
