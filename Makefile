@@ -23,10 +23,16 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy rashomon
 
-# Browser tests drive Debian's chromium (no browser download); install it when it is missing.
+# Browser tests drive Debian's chromium (no browser download); the store suite starts a throwaway server from
+# Debian's postgresql binaries. Install whichever is missing.
 system:
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q chromium; } \
-	  || { echo "chromium is missing: install Debian's chromium package (apt-get install chromium)"; exit 1; }
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q $$missing; } \
+	  || { echo "missing system packages:$$missing (install them with apt-get install$$missing)"; exit 1; }; \
+	fi
 
 unit: setup system
 	$(BIN)/python -m pytest

@@ -78,7 +78,7 @@ def _demo_store(path: Path) -> Path:
     from rashomon.demo import run_demo
     from rashomon.settings import Settings
 
-    store, _ = run_demo(Settings(db=path), path)
+    store, _ = run_demo(Settings(db=str(path)), path)
     store.close()
     return path
 

@@ -43,8 +43,8 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         feed = generate(Path(tmp), args.articles, args.words)
-        settings = Settings(db=Path(tmp) / "bench.sqlite", batch_size=args.batch_size)
-        with open_store(settings.db_path) as store:
+        settings = Settings(db=str(Path(tmp) / "bench.sqlite"), batch_size=args.batch_size)
+        with open_store(settings.store_target) as store:
             start = time.perf_counter()
             report = ingest([feed], store, settings)
             elapsed = time.perf_counter() - start

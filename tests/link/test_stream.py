@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 from rashomon.ingest import Manifest
 from rashomon.pipeline import ingest
 from rashomon.settings import Settings
-from rashomon.store import SQLiteStore, open_store
+from rashomon.store import SQLStore, open_store
 
 DEMO = Path(str(resources.files("rashomon") / "data" / "demo"))
 
 
-def _partition(store: SQLiteStore) -> set[frozenset[str]]:
+def _partition(store: SQLStore) -> set[frozenset[str]]:
     return {frozenset(s.article_ids) for s in store.stories()}
 
 
-def test_one_article_at_a_time_gives_the_same_stories_as_one_batch(tmp_path: Path) -> None:
+def test_one_article_at_a_time_gives_the_same_stories_as_one_batch(store_targets: Callable[[], str]) -> None:
     files = sorted(p for p in DEMO.iterdir() if p.name != "manifest.json")
-    with open_store(tmp_path / "batch.sqlite") as batch:
+    with open_store(store_targets()) as batch:
         ingest([DEMO], batch, Settings(batch_size=64))
         expected = _partition(batch)
         expected_slots = sorted(batch.reconciliation(s.id)[0].__len__() for s in batch.stories())
     manifest = Manifest.load(DEMO / "manifest.json")
-    with open_store(tmp_path / "stream.sqlite") as stream:
+    with open_store(store_targets()) as stream:
         for path in files:
             ingest([path], stream, Settings(batch_size=1), manifest=manifest)
         got = _partition(stream)
@@ -34,12 +35,11 @@ def test_one_article_at_a_time_gives_the_same_stories_as_one_batch(tmp_path: Pat
     assert got_slots == expected_slots
 
 
-def test_re_ingesting_links_nothing_twice(tmp_path: Path) -> None:
-    with open_store(tmp_path / "s.sqlite") as store:
-        ingest([DEMO], store, Settings())
-        before = _partition(store)
-        report = ingest([DEMO], store, Settings())
-        assert report.added == 0 and _partition(store) == before
+def test_re_ingesting_links_nothing_twice(any_store: SQLStore) -> None:
+    ingest([DEMO], any_store, Settings())
+    before = _partition(any_store)
+    report = ingest([DEMO], any_store, Settings())
+    assert report.added == 0 and _partition(any_store) == before
 
 
 def test_the_in_memory_index_used_for_evaluation_clusters_like_the_store(tmp_path: Path) -> None:

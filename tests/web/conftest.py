@@ -39,7 +39,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     db = tmp_path_factory.mktemp("web") / "demo.sqlite"
-    store, _ = run_demo(Settings(db=db), db)
+    store, _ = run_demo(Settings(db=str(db)), db)
     store.close()
     port = _free_port()
     env = os.environ | {"RASHOMON_API_TOKEN": TOKEN}

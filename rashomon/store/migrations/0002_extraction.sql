@@ -15,7 +15,7 @@ CREATE TABLE mentions (
     entity_id  TEXT NOT NULL REFERENCES entities (id),
     article_id TEXT NOT NULL REFERENCES articles (id),
     start      INTEGER NOT NULL,
-    end        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
     text       TEXT NOT NULL,
     role       TEXT
 );
@@ -25,10 +25,10 @@ CREATE TABLE quantities (
     id         TEXT PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles (id),
     start      INTEGER NOT NULL,
-    end        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
     text       TEXT NOT NULL,
-    low        REAL NOT NULL,
-    high       REAL NOT NULL,
+    low        DOUBLE PRECISION NOT NULL,
+    high       DOUBLE PRECISION NOT NULL,
     approximate INTEGER NOT NULL,
     unit       TEXT,
     counted    TEXT,
@@ -41,7 +41,7 @@ CREATE TABLE attributions (
     id         TEXT PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles (id),
     start      INTEGER NOT NULL,
-    end        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
     data       TEXT NOT NULL
 );
 CREATE INDEX attributions_article ON attributions (article_id);
@@ -65,8 +65,8 @@ CREATE TABLE claims (
     event_id    TEXT,
     subject     TEXT NOT NULL,
     predicate   TEXT NOT NULL,
-    low         REAL NOT NULL,
-    high        REAL NOT NULL,
+    low         DOUBLE PRECISION NOT NULL,
+    high        DOUBLE PRECISION NOT NULL,
     approximate INTEGER NOT NULL,
     value_text  TEXT NOT NULL,
     as_of       TEXT,
@@ -74,7 +74,7 @@ CREATE TABLE claims (
     via         TEXT NOT NULL,
     stance      TEXT NOT NULL,
     start       INTEGER NOT NULL,
-    end         INTEGER NOT NULL
+    "end"         INTEGER NOT NULL
 );
 CREATE INDEX claims_article ON claims (article_id);
 CREATE INDEX claims_predicate ON claims (predicate);

@@ -9,7 +9,7 @@ CREATE TABLE stories (
 CREATE TABLE story_articles (
     article_id TEXT PRIMARY KEY REFERENCES articles (id),
     story_id   TEXT NOT NULL REFERENCES stories (id),
-    similarity REAL NOT NULL,
+    similarity DOUBLE PRECISION NOT NULL,
     seq        INTEGER NOT NULL
 );
 CREATE INDEX story_articles_story ON story_articles (story_id);
@@ -36,7 +36,7 @@ CREATE TABLE minhash_bands (
 CREATE TABLE copies (
     article_id  TEXT PRIMARY KEY REFERENCES articles (id),
     original_id TEXT NOT NULL REFERENCES articles (id),
-    similarity  REAL NOT NULL
+    similarity  DOUBLE PRECISION NOT NULL
 );
 CREATE TABLE slots (
     id         TEXT PRIMARY KEY,

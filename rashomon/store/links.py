@@ -1,0 +1,211 @@
+"""The linking side of the SQL stores: story index, copies, slots and derived figures."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from rashomon.link.cluster import StoryState
+from rashomon.link.vectors import Counts, Vector
+from rashomon.records import Derived, Slot, Story
+
+if TYPE_CHECKING:
+    from rashomon.store.sql import Connection
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def set_meta(db: Connection, key: str, value: str) -> None:
+    db.execute(
+        'INSERT INTO meta ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"',
+        (key, value),
+    )
+
+
+class SQLStoryIndex:
+    """A :class:`~rashomon.link.cluster.StoryIndex` over the store's tables (bounded lookups only)."""
+
+    def __init__(self, db: Connection, article_id: str) -> None:
+        self.db = db
+        self.article_id = article_id
+
+    def _counter(self, key: str) -> int:
+        row = self.db.execute('SELECT "value" FROM meta WHERE "key" = ?', (key,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def document_frequencies(self, terms: list[str]) -> tuple[dict[str, int], int]:
+        df: dict[str, int] = {}
+        for i in range(0, len(terms), 500):
+            chunk = terms[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            df.update(self.db.execute(f'SELECT "term", "df" FROM term_df WHERE "term" IN ({marks})', chunk).fetchall())
+        return df, self._counter("link_docs")
+
+    def candidates(self, terms: list[str], per_term: int) -> list[StoryState]:
+        ids: set[str] = set()
+        for term in terms:
+            found = self.db.execute(
+                'SELECT "story_id" FROM term_postings WHERE "term" = ? ORDER BY "seq" DESC LIMIT ?', (term, per_term)
+            )
+            ids.update(r[0] for r in found)
+        return [s for s in (self.story(i) for i in sorted(ids)) if s is not None]
+
+    def story(self, story_id: str) -> StoryState | None:
+        row = self.db.execute(
+            'SELECT "id", "centroid", "size", "first", "last" FROM stories WHERE "id" = ?', (story_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return StoryState(row[0], json.loads(row[1]), row[2], _d(row[3]), _d(row[4]))
+
+    def save(self, story: StoryState, counts: Counts, vector: Vector) -> None:
+        seq = self._counter("link_docs") + 1
+        set_meta(self.db, "link_docs", str(seq))
+        self.db.execute(
+            'INSERT INTO stories ("id", "centroid", "size", "first", "last") VALUES (?, ?, ?, ?, ?) '
+            'ON CONFLICT ("id") DO UPDATE SET "centroid" = excluded."centroid", "size" = excluded."size", '
+            '"first" = excluded."first", "last" = excluded."last"',
+            (story.id, json.dumps(story.centroid), story.size,
+             story.first.isoformat() if story.first else None, story.last.isoformat() if story.last else None),
+        )  # fmt: skip
+        self.db.executemany(
+            'INSERT INTO term_df ("term", "df") VALUES (?, 1) '
+            'ON CONFLICT ("term") DO UPDATE SET "df" = term_df."df" + 1',
+            [(t,) for t in sorted(counts)],
+        )
+        self.db.executemany(
+            'INSERT INTO term_postings ("term", "story_id", "seq") VALUES (?, ?, ?) '
+            'ON CONFLICT ("term", "story_id") DO UPDATE SET "seq" = excluded."seq"',
+            [(t, story.id, seq) for t in sorted(vector)],
+        )
+        self.db.execute(
+            'INSERT INTO story_articles ("article_id", "story_id", "similarity", "seq") VALUES (?, ?, 0, ?) '
+            'ON CONFLICT ("article_id") DO UPDATE SET "story_id" = excluded."story_id", "seq" = excluded."seq"',
+            (self.article_id, story.id, seq),
+        )
+
+
+class LinkTables:
+    """Methods of the SQL stores for what linking reads and writes."""
+
+    _db: Connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction: committed on success, rolled back on any error."""
+        self._db.begin()
+        try:
+            yield self._db
+        except BaseException:
+            self._db.end(commit=False)
+            raise
+        self._db.end(commit=True)
+
+    def unlinked(self, limit: int) -> list[tuple[str, str | None, str, str | None]]:
+        """(id, title, text, published) of articles not in a story yet, oldest ingest first."""
+        row = self._db.execute('SELECT "value" FROM meta WHERE "key" = \'linked_seq\'').fetchone()
+        found = self._db.execute(
+            'SELECT "id", "title", "text", "published" FROM articles WHERE "seq" > ? ORDER BY "seq" LIMIT ?',
+            (int(row[0]) if row else 0, limit),
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3]) for r in found]
+
+    def mark_linked(self, article_id: str) -> None:
+        """Articles are linked in ``seq`` order: remember how far linking has come."""
+        row = self._db.execute('SELECT "seq" FROM articles WHERE "id" = ?', (article_id,)).fetchone()
+        if row is not None:
+            set_meta(self._db, "linked_seq", str(row[0]))
+
+    def story_index(self, article_id: str) -> SQLStoryIndex:
+        return SQLStoryIndex(self._db, article_id)
+
+    def minhash_candidates(self, bands: list[str]) -> list[tuple[str, list[int]]]:
+        marks = ", ".join("?" * len(bands))
+        found = self._db.execute(
+            f'SELECT DISTINCT m."article_id", m."signature" FROM minhash_bands b JOIN minhash m '
+            f'ON m."article_id" = b."article_id" WHERE b."band" IN ({marks}) ORDER BY m."article_id"',
+            bands,
+        ).fetchall()
+        return [(r[0], json.loads(r[1])) for r in found]
+
+    def save_minhash(self, article_id: str, signature: list[int], bands: list[str]) -> None:
+        self._db.execute(
+            'INSERT INTO minhash ("article_id", "signature") VALUES (?, ?) '
+            'ON CONFLICT ("article_id") DO UPDATE SET "signature" = excluded."signature"',
+            (article_id, json.dumps(signature)),
+        )
+        self._db.executemany(
+            'INSERT INTO minhash_bands ("band", "article_id") VALUES (?, ?) ON CONFLICT DO NOTHING',
+            [(b, article_id) for b in bands],
+        )
+
+    def save_copy(self, article_id: str, original_id: str, similarity: float) -> None:
+        self._db.execute(
+            'INSERT INTO copies ("article_id", "original_id", "similarity") VALUES (?, ?, ?) '
+            'ON CONFLICT ("article_id") DO UPDATE SET "original_id" = excluded."original_id", '
+            '"similarity" = excluded."similarity"',
+            (article_id, original_id, similarity),
+        )
+
+    def copies(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self._db.execute('SELECT "article_id", "original_id" FROM copies')}
+
+    def stories(self) -> list[Story]:
+        """Every story with its articles, in the order the stories started."""
+        found = self._db.execute('SELECT "story_id", "article_id" FROM story_articles ORDER BY "seq"').fetchall()
+        members: dict[str, list[str]] = {}
+        for story_id, article_id in found:
+            members.setdefault(story_id, []).append(article_id)
+        return [Story(sid, "", tuple(ids)) for sid, ids in members.items()]
+
+    def story_members(self, story_ids: list[str]) -> dict[str, list[str]]:
+        """The articles of each of ``story_ids``, in the order they joined."""
+        members: dict[str, list[str]] = {sid: [] for sid in story_ids}
+        for sid in story_ids:
+            found = self._db.execute(
+                'SELECT "article_id" FROM story_articles WHERE "story_id" = ? ORDER BY "seq"', (sid,)
+            )
+            members[sid].extend(r[0] for r in found)
+        return members
+
+    def save_reconciliation(self, story_id: str, slots: list[Slot], derived: list[Derived]) -> None:
+        """Replace a story's slots and derived figures (they are recomputed whole when it changes)."""
+        self._db.execute('DELETE FROM slots WHERE "story_id" = ?', (story_id,))
+        self._db.execute('DELETE FROM derived WHERE "story_id" = ?', (story_id,))
+        self._db.executemany(
+            'INSERT INTO slots ("id", "story_id", "data") VALUES (?, ?, ?)',
+            [(s.id, story_id, json.dumps(slot_data(s))) for s in slots],
+        )
+        self._db.executemany(
+            'INSERT INTO derived ("id", "story_id", "data") VALUES (?, ?, ?)',
+            [(d.id, story_id, json.dumps(derived_data(d))) for d in derived],
+        )
+
+    def reconciliation(self, story_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        return self._data("slots", story_id), self._data("derived", story_id)
+
+    def _data(self, table: str, story_id: str) -> list[dict[str, Any]]:
+        found = self._db.execute(f'SELECT "data" FROM {table} WHERE "story_id" = ? ORDER BY "id"', (story_id,))
+        return [json.loads(r[0]) for r in found]
+
+
+def slot_data(s: Slot) -> dict[str, Any]:
+    return {
+        "id": s.id, "subject": s.subject, "predicate": s.predicate, "event_id": s.event_id,
+        "claim_ids": list(s.claim_ids), "status": s.status,
+        "consensus": {"low": s.consensus.low, "high": s.consensus.high} if s.consensus else None,
+        "timeline": [list(p) for p in s.timeline],
+    }  # fmt: skip
+
+
+def derived_data(d: Derived) -> dict[str, Any]:
+    return {
+        "id": d.id, "subject": d.subject, "predicate": d.predicate,
+        "value": {"low": d.low, "high": d.high}, "as_of": d.as_of.isoformat() if d.as_of else None,
+        "from": list(d.sources), "rule": d.rule, "speaker": d.speaker,
+    }  # fmt: skip

@@ -1,0 +1,273 @@
+"""What every SQL store shares: the tables, the writes and the reads, over a small connection seam.
+
+SQL here is written once, portable between SQLite and PostgreSQL: ``?`` placeholders (the
+PostgreSQL connection translates them), ``INSERT ... ON CONFLICT`` upserts, every column name
+quoted (``end`` is reserved in PostgreSQL). An engine supplies a :class:`Connection`, its error
+classes, its schema version and how a migration is applied.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from importlib import resources
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from rashomon.errors import StoreError
+from rashomon.records import Article, Extraction, InputKind, Rejection
+from rashomon.store import rows
+from rashomon.store.base import Batch, WriteResult
+from rashomon.store.links import LinkTables, set_meta
+
+ARTICLE_COLUMNS = (
+    "id", "origin", "kind", "outlet", "url", "published", "title", "byline",
+    "author_bio", "site_name", "encoding", "furniture", "text", "ingested_at", "seq",
+)  # fmt: skip
+CHUNK = 500  # ids per IN (...) list: well under both engines' parameter limits
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor the stores read."""
+
+    @property
+    def rowcount(self) -> int: ...
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """One database connection as the stores use it; ``begin`` opens the single-writer transaction."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor: ...
+    def executemany(self, sql: str, params: Iterable[Sequence[Any]]) -> None: ...
+    def begin(self) -> None: ...
+    def end(self, commit: bool) -> None: ...
+
+
+def columns(names: Iterable[str]) -> str:
+    """A quoted column list."""
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, SQL) for every migration shipped with the package, in order."""
+    folder = resources.files("rashomon.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SQLStore(LinkTables):
+    """A :class:`~rashomon.store.base.Store` (and a :class:`~rashomon.link.LinkStore`) over SQL tables."""
+
+    _db: Connection
+    errors: tuple[type[Exception], ...] = ()  # the engine's own error classes, reported as StoreError
+    where: str = ""  # the file or the server, for messages (never a password)
+
+    # -- engine hooks ----------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        raise NotImplementedError
+
+    def _apply(self, version: int, sql: str) -> None:
+        """Run one migration and record its version, in one transaction."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # -- lifecycle -----------------------------------------------------------------
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        known = migrations()
+        newest = known[-1][0] if known else 0
+        current = self.schema_version
+        if current > newest:
+            raise StoreError(
+                f"{self.where} has schema version {current}, newer than this Rashomon ({newest}); upgrade Rashomon"
+            )
+        for version, sql in known:
+            if version > current:
+                self._apply(version, sql)
+
+    # -- writes --------------------------------------------------------------------
+    def write(self, batch: Batch) -> WriteResult:
+        self._db.begin()
+        try:
+            added = WriteResult(
+                articles_added=self._insert_articles(batch.articles),
+                rejections_added=self._upsert_rejections(batch.rejections),
+            )
+            for extraction in batch.extractions:
+                self._insert_extraction(extraction)
+        except self.errors as exc:
+            self._db.end(commit=False)
+            raise StoreError(f"{self.where}: the batch was not stored, nothing of it was written ({exc})") from exc
+        except BaseException:
+            self._db.end(commit=False)
+            raise
+        self._db.end(commit=True)
+        return added
+
+    def _insert_articles(self, articles: tuple[Article, ...]) -> int:
+        """Insert the articles not stored yet, numbered in ingest order (``seq``, which linking follows)."""
+        fresh = {a.id: a for a in articles}
+        for stored in self.known(list(fresh)):
+            del fresh[stored]
+        seq = int(self._db.execute('SELECT COALESCE(MAX("seq"), 0) FROM articles').fetchone()[0])
+        now = _now()
+        self._db.executemany(
+            f"INSERT INTO articles ({columns(ARTICLE_COLUMNS)}) VALUES ({marks(len(ARTICLE_COLUMNS))}) "
+            'ON CONFLICT ("id") DO NOTHING',
+            [_article_row(a, now, seq + i) for i, a in enumerate(fresh.values(), start=1)],
+        )
+        return len(fresh)
+
+    def _insert_rows(self, table: str, values: list[tuple[Any, ...]]) -> None:
+        if values:
+            names = rows.TABLES[table]
+            self._db.executemany(
+                f'INSERT INTO {table} ({columns(names)}) VALUES ({marks(len(names))}) ON CONFLICT ("id") DO NOTHING',
+                values,
+            )
+
+    def _insert_extraction(self, x: Extraction) -> None:
+        self._insert_rows("entities", [rows.entity_row(e) for e in x.entities])
+        self._db.executemany(
+            'INSERT INTO entity_aliases ("entity_id", "alias") VALUES (?, ?) ON CONFLICT DO NOTHING',
+            [(e.id, alias) for e in x.entities for alias in e.aliases],
+        )
+        self._insert_rows("mentions", [rows.mention_row(m) for m in x.mentions])
+        self._insert_rows("quantities", [rows.quantity_row(q) for q in x.quantities])
+        self._insert_rows("attributions", [rows.attribution_row(a) for a in x.attributions])
+        self._insert_rows("events", [rows.event_row(e, x.article_id) for e in x.events])
+        self._insert_rows("claims", [rows.claim_row(c) for c in x.claims])
+
+    def _upsert_rejections(self, rejections: tuple[Rejection, ...]) -> int:
+        added = 0
+        for r in rejections:
+            at = r.at.isoformat(timespec="seconds")
+            cur = self._db.execute(
+                'INSERT INTO rejections ("id", "origin", "reason", "first_seen", "last_seen") VALUES (?, ?, ?, ?, ?) '
+                'ON CONFLICT ("id") DO NOTHING',
+                (r.id, r.origin, r.reason, at, at),
+            )
+            if cur.rowcount == 1:
+                added += 1
+            else:
+                self._db.execute('UPDATE rejections SET "last_seen" = ? WHERE "id" = ?', (at, r.id))
+        return added
+
+    # -- reads ---------------------------------------------------------------------
+    def articles(self) -> Iterator[Article]:
+        cur = self._db.execute(
+            f'SELECT {columns(ARTICLE_COLUMNS)} FROM articles ORDER BY "published" IS NULL, "published", "id"'
+        )
+        for row in cur:
+            yield _article_from_row(row)
+
+    def article(self, key: str) -> Article | None:
+        escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        found = self._db.execute(
+            f"SELECT {columns(ARTICLE_COLUMNS)} FROM articles WHERE \"id\" LIKE ? ESCAPE '\\' LIMIT 2",
+            (escaped + "%",),
+        ).fetchall()
+        return _article_from_row(found[0]) if len(found) == 1 else None
+
+    def rejections(self) -> list[Rejection]:
+        cur = self._db.execute(
+            'SELECT "id", "origin", "reason", "last_seen" FROM rejections ORDER BY "last_seen" DESC, "origin"'
+        )
+        return [Rejection(r[0], r[1], r[2], datetime.fromisoformat(r[3])) for r in cur]
+
+    def known(self, article_ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(article_ids), CHUNK):
+            chunk = article_ids[i : i + CHUNK]
+            cur = self._db.execute(f'SELECT "id" FROM articles WHERE "id" IN ({marks(len(chunk))})', chunk)
+            found.update(r[0] for r in cur)
+        return found
+
+    def _select(self, table: str, article_id: str, order: str = '"start", "id"') -> list[tuple[Any, ...]]:
+        return self._db.execute(
+            f'SELECT {columns(rows.TABLES[table])} FROM {table} WHERE "article_id" = ? ORDER BY {order}', (article_id,)
+        ).fetchall()
+
+    def extraction(self, article_id: str) -> Extraction:
+        mentions = [rows.mention_from(r) for r in self._select("mentions", article_id)]
+        return Extraction(
+            article_id=article_id,
+            entities=tuple(self.entities(sorted({m.entity_id for m in mentions}))),
+            mentions=tuple(mentions),
+            quantities=tuple(rows.quantity_from(r) for r in self._select("quantities", article_id)),
+            attributions=tuple(rows.attribution_from(r) for r in self._select("attributions", article_id)),
+            events=tuple(rows.event_from(r) for r in self._select("events", article_id, order='"id"')),
+            claims=tuple(rows.claim_from(r) for r in self._select("claims", article_id)),
+        )
+
+    def entities(self, ids: list[str]) -> list[Any]:
+        out = []
+        for eid in ids:
+            row = self._db.execute('SELECT "id", "name", "type", "geo" FROM entities WHERE "id" = ?', (eid,)).fetchone()
+            if row is not None:
+                cur = self._db.execute('SELECT "alias" FROM entity_aliases WHERE "entity_id" = ?', (eid,))
+                out.append(rows.entity_from(row, [a[0] for a in cur]))
+        return out
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "rejections", *rows.TABLES}:
+            raise StoreError(f"no table {table!r} to count")
+        return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute('SELECT "value" FROM meta WHERE "key" = ?', (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        set_meta(self._db, key, value)
+
+
+def _article_row(a: Article, now: str, seq: int) -> tuple[Any, ...]:
+    return (
+        a.id, a.origin, a.kind, a.outlet, a.url,
+        a.published.isoformat() if a.published else None,
+        a.title, a.byline, a.author_bio, a.site_name, a.encoding,
+        json.dumps(list(a.furniture), ensure_ascii=False), a.text, now, seq,
+    )  # fmt: skip
+
+
+def _kind(value: str) -> InputKind:
+    if value == "html":
+        return "html"
+    return "jsonl" if value == "jsonl" else "text"
+
+
+def _article_from_row(row: tuple[Any, ...]) -> Article:
+    d = dict(zip(ARTICLE_COLUMNS, row, strict=True))
+    return Article(
+        id=d["id"], origin=d["origin"], text=d["text"], kind=_kind(d["kind"]),
+        outlet=d["outlet"], url=d["url"],
+        published=date.fromisoformat(d["published"]) if d["published"] else None,
+        title=d["title"], byline=d["byline"], author_bio=d["author_bio"], site_name=d["site_name"],
+        encoding=d["encoding"], furniture=tuple(json.loads(d["furniture"])),
+    )  # fmt: skip

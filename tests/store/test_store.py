@@ -1,0 +1,93 @@
+"""The store suite: every test runs against SQLite and against a real PostgreSQL server."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from rashomon.errors import StoreError
+from rashomon.records import Article, Rejection
+from rashomon.store import Batch, SQLStore
+from rashomon.store.sql import migrations
+
+
+def _article(text: str, outlet: str = "Northwire", published: date | None = date(2025, 9, 9)) -> Article:
+    return Article(
+        id=Article.make_id(outlet, text), origin=f"{outlet}.txt", text=text, outlet=outlet,
+        published=published, furniture=("Leave a Reply",), author_bio="X covers film.",
+    )  # fmt: skip
+
+
+def _rejection(origin: str, reason: str = "empty input", at: datetime | None = None) -> Rejection:
+    return Rejection(Rejection.make_id(origin, reason), origin, reason, at or datetime.now(UTC))
+
+
+def test_a_new_store_is_migrated_to_the_newest_version(any_store: SQLStore) -> None:
+    assert any_store.schema_version == migrations()[-1][0]
+
+
+def test_articles_round_trip_with_all_metadata(any_store: SQLStore) -> None:
+    a = _article("Gunmen stormed the town. 100% of \\ them 'left' ?")
+    any_store.write(Batch(articles=(a,)))
+    assert list(any_store.articles()) == [a]
+
+
+def test_writing_the_same_records_twice_adds_nothing(any_store: SQLStore) -> None:
+    batch = Batch(articles=(_article("One."), _article("Two."), _article("One.")), rejections=(_rejection("b.bin"),))
+    first = any_store.write(batch)
+    second = any_store.write(batch)
+    assert (first.articles_added, first.rejections_added) == (2, 1)
+    assert (second.articles_added, second.rejections_added) == (0, 0)
+    assert any_store.count("articles") == 2 and any_store.count("rejections") == 1
+
+
+def test_a_failing_batch_leaves_nothing_behind_and_says_so(any_store: SQLStore) -> None:
+    broken = Article(id="x", origin="o", text=None)  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="nothing of it was written"):
+        any_store.write(Batch(articles=(_article("Fine."), broken), rejections=(_rejection("c.bin"),)))
+    assert any_store.count("articles") == 0 and any_store.count("rejections") == 0
+    any_store.write(Batch(articles=(_article("Fine."),)))  # the store is still usable
+    assert any_store.count("articles") == 1
+
+
+def test_article_lookup_by_unique_prefix(any_store: SQLStore) -> None:
+    a, b = _article("Alpha."), _article("Beta.")
+    any_store.write(Batch(articles=(a, b)))
+    assert any_store.article(a.id) == a
+    assert any_store.article(a.id[:6]) == a
+    assert any_store.article("") is None  # ambiguous
+    assert any_store.article("%") is None  # LIKE wildcards are literal
+    assert any_store.article("_") is None
+
+
+def test_articles_are_listed_oldest_first_undated_last(any_store: SQLStore) -> None:
+    late, early, undated = _article("L", published=date(2025, 9, 12)), _article("E"), _article("U", published=None)
+    any_store.write(Batch(articles=(late, undated, early)))
+    assert [a.text for a in any_store.articles()] == ["E", "L", "U"]
+
+
+def test_rejections_keep_origin_reason_and_the_last_time_seen(any_store: SQLStore) -> None:
+    then = datetime(2026, 1, 1, tzinfo=UTC)
+    any_store.write(Batch(rejections=(_rejection("a.bin", "binary file", then),)))
+    any_store.write(Batch(rejections=(_rejection("a.bin", "binary file", then + timedelta(days=1)),)))
+    [r] = any_store.rejections()
+    assert (r.origin, r.reason, r.at) == ("a.bin", "binary file", then + timedelta(days=1))
+
+
+def test_articles_are_numbered_in_the_order_they_were_stored(any_store: SQLStore) -> None:
+    first, second = _article("First."), _article("Second.")
+    any_store.write(Batch(articles=(first,)))
+    any_store.write(Batch(articles=(second, first)))
+    assert [row[0] for row in any_store.unlinked(10)] == [first.id, second.id]
+
+
+def test_meta_values_are_replaced(any_store: SQLStore) -> None:
+    any_store.set_meta("k", "1")
+    any_store.set_meta("k", "2")
+    assert any_store.get_meta("k") == "2" and any_store.get_meta("missing") is None
+
+
+def test_counting_an_unknown_table_is_refused(any_store: SQLStore) -> None:
+    with pytest.raises(StoreError, match="no table"):
+        any_store.count("sqlite_master; DROP TABLE articles")
