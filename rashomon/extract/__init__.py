@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rashomon.extract import attribution, claims, entities, events, places, quantities, time
-from rashomon.extract.nlp import DEFAULT_MODEL, parse
+from rashomon.extract.nlp import DEFAULT_MODEL, parse, text_of
 from rashomon.records import Article, Extraction, Speaker
 
 __all__ = ["Extraction", "extract", "extract_articles"]
@@ -30,7 +30,7 @@ __all__ = ["Extraction", "extract", "extract_articles"]
 def extract(article: Article, doc: Any) -> Extraction:
     """Records for ``article`` from its parsed text ``doc`` (``doc.text == article.text``)."""
     found_entities = entities.find_entities(doc)
-    timexes = time.find_timexes(doc.text, article.published) if article.published else []
+    timexes = time.find_timexes(text_of(doc), article.published) if article.published else []
     figures = quantities.find_figures(doc)
     found_attr = attribution.find_attributions(doc)
     speakers = _speakers(doc, found_attr, found_entities, article)
@@ -39,7 +39,7 @@ def extract(article: Article, doc: Any) -> Extraction:
     ents, mentions = entities.to_records(found_entities, article.id, places.entity_geos(doc, found_entities))
     return Extraction(
         article_id=article.id, entities=tuple(ents), mentions=tuple(mentions),
-        quantities=tuple(quantities.to_quantity(doc.text, f, article.id) for f in figures),
+        quantities=tuple(quantities.to_quantity(text_of(doc), f, article.id) for f in figures),
         attributions=tuple(
             attribution.to_attribution(doc, a, article.id, s) for a, s in zip(found_attr, speakers, strict=True)
         ),

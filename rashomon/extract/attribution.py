@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.lexicons import lexicon
+from rashomon.extract.nlp import text_of
 from rashomon.records import Attribution, Span, Speaker, content_id
 
 Doc = Any
@@ -77,7 +78,7 @@ def find_attributions(doc: Doc, attitudes: bool = False) -> list[Found]:
 
 def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
     spans = []
-    for m in QUOTE.finditer(doc.text):
+    for m in QUOTE.finditer(text_of(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
             spans.append((span.start, span.end))
@@ -87,14 +88,14 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
 def _headline_colons(doc: Doc) -> list[Found]:
     """ "Cruz: Trump would put liberals on the court": a short name before a colon is a source."""
     out = []
-    for m in HEADLINE.finditer(doc.text):
+    for m in HEADLINE.finditer(text_of(doc)):
         source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if source is None or len(source) > 6 or source[0].pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
             continue
         if not any(t.pos_ == "PROPN" for t in source) or any(t.pos_ in ("VERB", "AUX") for t in source):
             continue
-        line_end = doc.text.find("\n", m.end())
-        content = doc.char_span(m.end() - 1, line_end if line_end != -1 else len(doc.text), alignment_mode="expand")
+        line_end = text_of(doc).find("\n", m.end())
+        content = doc.char_span(m.end() - 1, line_end if line_end != -1 else len(text_of(doc)), alignment_mode="expand")
         if content is None or len(content) < 2:
             continue
         colon = source.end

@@ -18,6 +18,7 @@ from typing import Any
 from rashomon.extract.attribution import Found as AttributionFound
 from rashomon.extract.events import Trigger
 from rashomon.extract.lexicons import lexicon, phrase_pattern
+from rashomon.extract.nlp import text_of
 from rashomon.extract.quantities import Figure
 from rashomon.extract.time import Timex
 from rashomon.records import Claim, Span, Speaker, Stance, Value, content_id
@@ -63,7 +64,7 @@ class Context:
 
 def find_claims(doc: Doc, figures: list[Figure], ctx: Context) -> list[Claim]:
     """Every figure in ``doc`` that counts something, as a claim with its evidence sentence."""
-    disclaimers = [m for m in _disclaimer().finditer(doc.text)]
+    disclaimers = [m for m in _disclaimer().finditer(text_of(doc))]
     claims = []
     for fig in figures:
         if fig.kind not in CLAIM_KINDS:
@@ -212,7 +213,7 @@ def _claim(
     subject = subject or _lex()["default_subjects"].get(predicate, "people")
     if fig.kind == "proportion":
         subject = f"share of {subject}"
-    elif INCREMENT.search(doc.text[max(0, fig.start - 12) : fig.end + 12]):
+    elif INCREMENT.search(text_of(doc)[max(0, fig.start - 12) : fig.end + 12]):
         subject = f"{subject} (more)"  # "another nine", "six more": a new batch, not the running total
     if predicate == "held" and holder and holder.lower() not in subject.lower():
         subject = f"{subject} in {holder}"
@@ -229,7 +230,7 @@ def _claim(
     return Claim(
         id=content_id("claim", ctx.article_id, fig.start, predicate), article_id=ctx.article_id,
         subject=subject, predicate=predicate,
-        value=Value(fig.low, fig.high, fig.approximate or fig.vague, doc.text[fig.start : fig.end]),
+        value=Value(fig.low, fig.high, fig.approximate or fig.vague, text_of(doc)[fig.start : fig.end]),
         stance=_stance(sent.text, predicate, cue_lemma, speaker, disclaimers, doc),
         evidence=Span(ctx.article_id, sent.start_char, sent.end_char), as_of=as_of, speaker=speaker,
         via=tuple(via), event_id=_event_for(tok, predicate, ctx),

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.lexicons import lexicon
+from rashomon.extract.nlp import text_of
 from rashomon.records import Entity, Geo, Mention, Span, Speaker, content_id
 
 Doc = Any
@@ -84,18 +85,23 @@ def roles() -> frozenset[str]:
     return frozenset(r.lower() for r in lexicon("actors")["roles"])
 
 
-def actor_by_name(name: str) -> Actor | None:
-    key = canonical_key(name)
+@cache
+def _actors_by_key() -> dict[str, Actor]:
+    index: dict[str, Actor] = {}
     for actor in actors():
-        if any(canonical_key(a) == key for a in (actor.name, *actor.aliases)):
-            return actor
-    return None
+        for name in (actor.name, *actor.aliases):
+            index.setdefault(canonical_key(name), actor)  # the first actor listed keeps a shared name
+    return index
+
+
+def actor_by_name(name: str) -> Actor | None:
+    return _actors_by_key().get(canonical_key(name))
 
 
 # -- finding mentions ------------------------------------------------------------------------
 def find_entities(doc: Doc) -> list[Found]:
     """Actor-lexicon matches first, then spaCy's entities that do not overlap them; in text order."""
-    found = actor_matches(doc.text)
+    found = actor_matches(text_of(doc))
     taken = [(f.start, f.end) for f in found]
     for ent in doc.ents:
         if ent.label_ not in NER_TYPES or any(s < ent.end_char and ent.start_char < e for s, e in taken):
@@ -161,7 +167,7 @@ def speaker_from_span(doc: Doc, start: int, end: int, mentions: list[Found], ear
     if person is not None:
         return Speaker(person.name, person.role, person.entity_id)
     actor = next((m for m in inside if m.type in ("ORG", "FAC", "GPE", "NORP")), None)
-    text = _clean_name(doc.text[start:end])
+    text = _clean_name(text_of(doc)[start:end])
     root = doc.char_span(start, end, alignment_mode="expand")
     if actor is not None and root is not None and actor.start <= root.root.idx < actor.end:
         return Speaker(_clean_name(actor.text), None, actor.entity_id)  # named as written; the id is canonical
@@ -169,7 +175,7 @@ def speaker_from_span(doc: Doc, start: int, end: int, mentions: list[Found], ear
         head = text.lower().split()[-1] if text else ""
         if head and prior.name.lower().endswith(head) and len(text.split()) <= 2:
             return prior
-    return Speaker(text or doc.text[start:end], None, None)
+    return Speaker(text or text_of(doc)[start:end], None, None)
 
 
 # -- records ---------------------------------------------------------------------------------

@@ -80,8 +80,9 @@ def find_triggers(doc: Doc, entities: list[EntityFound], timexes: list[Timex]) -
 def _sentence_triggers(doc: Doc, sent: Any) -> list[tuple[Token, str]]:
     verbs, nouns = _lemma_index()
     found: dict[int, tuple[Token, str]] = {}
+    text = sent.text  # joined from the tokens on every access: once per sentence, not per pattern
     for pattern, name in _phrases():
-        for m in pattern.finditer(sent.text):
+        for m in pattern.finditer(text):
             span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             if span is not None:
                 found.setdefault(span.root.i, (span.root, name))

@@ -29,3 +29,14 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
 def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE) -> Iterator[Any]:
     """spaCy Docs for ``texts``, in order, through ``nlp.pipe``."""
     yield from load_pipeline(model).pipe(texts, batch_size=batch_size)
+
+
+TEXT_KEY = "rashomon.text"
+
+
+def text_of(doc: Any) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds it from every token on each access."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

@@ -88,16 +88,16 @@ def _embedded(doc: Any, found: list[Toponym], entities: list[Found], ctx: Contex
     people = [(f.start, f.end) for f in entities if f.type == "PERSON"]
     taken = [(t.start, t.end) for t in found] + people
     out: list[Toponym] = []
+    capital = [t.is_title or t.is_upper for t in doc]
+    joins = [c or t.text in ("of", "and", "-") for c, t in zip(capital, doc, strict=True)]
     i = 0
     while i < len(doc):
         hit = None
         for n in (3, 2, 1):
+            if not capital[i] or i + n > len(doc) or not all(joins[i : i + n]):
+                continue  # checked on the tokens first: making a Span for every window is the slow part
             span = doc[i : i + n]
-            if len(span) < n or not all(t.is_title or t.is_upper or t.text in ("of", "and", "-") for t in span):
-                continue
-            if not (span[0].is_title or span[0].is_upper) or any(
-                s < span.end_char and span.start_char < e for s, e in taken
-            ):
+            if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
             place = best_place(span.text, ctx, exact=True)
             home = place is not None and _home_town(span, place, ctx, entities)

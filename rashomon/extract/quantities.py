@@ -17,6 +17,7 @@ from typing import Any
 
 from rashomon.dates import MONTHS
 from rashomon.extract.lexicons import lexicon, phrase_pattern
+from rashomon.extract.nlp import text_of
 from rashomon.extract.numbers import DIGITS, number_words_pattern, parse_digits, parse_number_words, scales
 from rashomon.extract.spans import without_overlaps
 from rashomon.records import Quantity, Span, content_id
@@ -96,7 +97,7 @@ def _currency_pattern() -> re.Pattern[str]:
 # -- finding figures -------------------------------------------------------------------
 def find_figures(doc: Doc) -> list[Figure]:
     """Every amount in ``doc``, in text order, overlaps resolved (longest first)."""
-    text: str = doc.text
+    text: str = text_of(doc)
     blocked = [(m.start(), m.end()) for p in (PHONE, URLISH, STAMP, APPOSITIVE_AGE) for m in p.finditer(text)]
     blocked += [(m.start(), m.end()) for m in SCORE.finditer(text) if int(m[1]) >= int(m[2])]
     found = _digit_figures(doc, text) + _word_figures(doc, text) + _vague_figures(doc, text)

@@ -16,7 +16,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from rashomon.errors import RashomonError
 
 PREFIX = re.compile(r"^(?:al|el|ash|as|ad|ar|an|at|az|ath|adh|ed|es|et|the)[\s'’-]+")
 SCHEMA_VERSION = "14"
+CACHED_NAMES = 100_000  # lookups kept per process (a few tens of MB at most)
 MIN_ALTERNATE = 4  # shorter alternate names are codes and abbreviations ("The" for Teresina): they collide with words
 
 
@@ -187,16 +188,21 @@ class Gazetteer:
         self.db = sqlite3.connect(self.path, check_same_thread=False)
 
     def candidates(self, name: str, loose: bool = False) -> list[Place]:
+        """The places called ``name`` (``loose``: by its consonant skeleton), most notable first, at most 50."""
         column, value = ("skel", skeleton(name)) if loose else ("key", key(name))
         if not value:
             return []
+        return list(self._lookup(column, value))
+
+    @lru_cache(maxsize=CACHED_NAMES)  # noqa: B019 -- one gazetteer per process; news repeats its place names
+    def _lookup(self, column: str, value: str) -> tuple[Place, ...]:
         rows = self.db.execute(
             f"SELECT DISTINCT p.id, p.name, p.lat, p.lon, p.country, p.population, p.feature FROM names n "
             f"JOIN places p ON p.id = n.place WHERE n.{column} = ? "
             f"ORDER BY p.feature = 'city', p.population DESC, p.id LIMIT 50",
             (value,),
         ).fetchall()
-        return [Place(*r) for r in rows]
+        return tuple(Place(*r) for r in rows)
 
 
 def _drop_older_indexes(current: Path) -> None:
