@@ -1,67 +1,85 @@
-"""Ingest speed (read, clean, store; no NLP yet) on generated plain-text reports.
+"""Bulk ingest at scale: speed at the start and at the end of a run, and peak memory.
 
-    .venv/bin/python bench/ingest_speed.py [--articles N] [--batch-size B]
+    .venv/bin/python bench/ingest_speed.py [--articles N] [--workers W] [--engine local|dask] [--no-extract]
 
-Prints articles per second and peak resident memory; the last line is one JSON object.
+Generates ``--articles`` news-like articles (bench/corpus.py, about 600 words each) into one JSON
+Lines file and ingests it into a fresh SQLite store, end to end (read, parse, extract, write, link;
+``--no-extract`` stops after the write). Time per article is measured over the first and the last
+tenth of the run: their ratio shows whether work per article grows with the store. Peak memory is
+the largest resident size of this process or any worker. The last line is one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from rashomon.pipeline import ingest
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import write_jsonl
+
+from rashomon.engines import open_engine
+from rashomon.pipeline import IngestReport, ingest
 from rashomon.settings import Settings
 from rashomon.store import open_store
 
-WORDS = (
-    "the council said on Monday that police officers residents were moved from the market after "
-    "gunmen attacked town villages road officials hospital figures reported about dozens people"
-).split()
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
 
-def generate(folder: Path, n: int, words: int, seed: int = 7) -> Path:
-    rng = random.Random(seed)
-    feed = folder / "feed.jsonl"
-    with feed.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            body = " ".join(rng.choice(WORDS) for _ in range(words))
-            fh.write(json.dumps({"text": f"Report {i}\n\n{body}.", "published": "2025-09-09"}) + "\n")
-    return feed
+def _per_article(marks: list[tuple[int, float]], lo: int, hi: int) -> float:
+    """Seconds per article between the progress marks nearest to ``lo`` and ``hi`` articles read."""
+    start = min(marks, key=lambda m: abs(m[0] - lo))
+    end = min(marks, key=lambda m: abs(m[0] - hi))
+    return (end[1] - start[1]) / max(1, end[0] - start[0])
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--articles", type=int, default=5000)
-    ap.add_argument("--words", type=int, default=600)
-    ap.add_argument("--batch-size", type=int, default=64)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--engine", choices=["local", "dask"], default="local")
+    ap.add_argument("--no-extract", action="store_true", help="read, clean and store only")
     args = ap.parse_args()
+    marks: list[tuple[int, float]] = []
+
+    def progress(report: IngestReport) -> None:
+        marks.append((report.read, time.perf_counter()))
+
     with tempfile.TemporaryDirectory() as tmp:
-        feed = generate(Path(tmp), args.articles, args.words)
-        settings = Settings(db=str(Path(tmp) / "bench.sqlite"), batch_size=args.batch_size)
-        with open_store(settings.store_target) as store:
-            start = time.perf_counter()
-            report = ingest([feed], store, settings)
-            elapsed = time.perf_counter() - start
-    rate = report.added / elapsed
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"ingested {report.added} articles of ~{args.words} words in {elapsed:.2f} s: {rate:.0f} articles/s")
-    print(f"peak RSS {peak_mb:.0f} MB")
-    print(
-        json.dumps(
-            {
-                "articles": report.added,
-                "seconds": round(elapsed, 3),
-                "articles_per_s": round(rate, 1),
-                "peak_rss_mb": round(peak_mb, 1),
-            }
-        )
-    )
+        feed = write_jsonl(Path(tmp) / "feed.jsonl", args.articles)
+        settings = Settings(db=str(Path(tmp) / "bench.sqlite"), extract=not args.no_extract)
+        engine = open_engine(args.engine, args.workers)
+        try:
+            with open_store(settings.store_target) as store:
+                start = time.perf_counter()
+                marks.append((0, start))
+                report = ingest([feed], store, settings, progress=progress, engine=engine)
+                elapsed = time.perf_counter() - start
+        finally:
+            engine.close()
+    n = report.added
+    tenth = max(1, n // 10)
+    first, last = _per_article(marks, 0, tenth), _per_article(marks, n - tenth, n)
+    peak = _peak_mb()
+    print(f"ingested {n} articles in {elapsed:.1f} s: {n / elapsed:.2f} articles/s ({args.workers} worker(s))")
+    print(f"time per article: first tenth {first * 1000:.1f} ms, last tenth {last * 1000:.1f} ms (x{last / first:.2f})")
+    print(f"peak RSS {peak:.0f} MB")
+    summary = {
+        "articles": n, "seconds": round(elapsed, 1), "articles_per_s": round(n / elapsed, 2),
+        "ms_per_article_first_tenth": round(first * 1000, 1), "ms_per_article_last_tenth": round(last * 1000, 1),
+        "end_over_start": round(last / first, 2), "peak_rss_mb": round(peak), "workers": args.workers,
+        "engine": args.engine, "extract": not args.no_extract,
+    }  # fmt: skip
+    print(json.dumps(summary))
 
 
 if __name__ == "__main__":

@@ -5,18 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
 from rashomon import __version__
 from rashomon.dates import parse_iso_date
 from rashomon.demo import run_demo
+from rashomon.engines import open_engine
 from rashomon.errors import RashomonError
-from rashomon.ingest import Manifest, Metadata
+from rashomon.ingest import Manifest, Metadata, count_inputs
 from rashomon.pipeline import IngestReport, ingest
 from rashomon.records import Article
 from rashomon.report import (
@@ -61,7 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--published", type=_date, help="publication date of every input (YYYY-MM-DD)")
     ing.add_argument("--url", help="URL of the input")
     ing.add_argument("--manifest", type=Path, help="JSON file of per-file metadata")
-    ing.add_argument("--quiet", action="store_true", help="print only the summary")
+    ing.add_argument("--quiet", action="store_true", help="print only the summary (no progress bar)")
+    ing.add_argument("--workers", type=int, default=1, help="processes that parse and extract (default 1)")
+    ing.add_argument("--engine", choices=["local", "dask"], default="local", help="where the workers run")
+    ing.add_argument("--scheduler", help="a Dask scheduler address (default: a local cluster of --workers)")
     sub.add_parser("articles", help="list stored articles")
     show = sub.add_parser("show", help="print one article")
     show.add_argument("article", help="article id (or a unique prefix)")
@@ -96,11 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
 def _print_report(console: Console, report: IngestReport, quiet: bool) -> None:
     console.print(
         f"read {report.read} input(s): {report.added} new article(s), "
-        f"{report.already_stored} already stored, {len(report.rejected)} refused"
+        f"{report.already_stored} already stored, {report.refused} refused"
     )
     if not quiet:
         for r in report.rejected:
             console.print(f"  [red]refused[/red] {r.origin}: {r.reason}", highlight=False, markup=True)
+        if report.refused > len(report.rejected):
+            console.print(f"  ... and {report.refused - len(report.rejected)} more: see `rashomon rejected`")
 
 
 def articles_table(articles: Sequence[Article], title: str = "Articles") -> Table:
@@ -120,10 +128,35 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings, console: Console) -
         outlet=args.outlet, url=args.url, published=parse_iso_date(args.published) if args.published else None
     )
     manifest = Manifest.load(args.manifest) if args.manifest else None
-    with open_store(settings.store_target) as store:
-        report = ingest(args.paths, store, settings, given=given, manifest=manifest)
+    engine = open_engine(args.engine, args.workers, args.scheduler)
+    try:
+        with open_store(settings.store_target) as store, _progress(console, args) as progress:
+            task = progress.add_task("ingest", total=None if args.quiet else count_inputs(args.paths), added=0, rate="")
+            started = time.monotonic()
+
+            def advance(report: IngestReport) -> None:
+                rate = f"{report.read / max(time.monotonic() - started, 1e-9):.1f} inputs/s"
+                progress.update(task, completed=report.read, added=report.added, rate=rate)
+
+            report = ingest(args.paths, store, settings, given, manifest, advance, engine)
+    finally:
+        engine.close()
     _print_report(console, report, args.quiet)
-    return EXIT_REFUSED if report.rejected else EXIT_OK
+    return EXIT_REFUSED if report.refused else EXIT_OK
+
+
+def _progress(console: Console, args: argparse.Namespace) -> Progress:
+    """Inputs read, articles per second and time left (shown on a terminal, and never with --quiet)."""
+    return Progress(
+        TextColumn("{task.completed}/{task.total} read, {task.fields[added]} new"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=args.quiet,
+        transient=True,
+    )
 
 
 def cmd_articles(store: SQLStore, console: Console) -> int:

@@ -18,11 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from rashomon.engines import Engine, InProcess
 from rashomon.ingest import Manifest, Metadata, RawInput, iter_inputs, read_article, reject
 from rashomon.link import LinkStore, link_pending
 from rashomon.records import Article, Extraction, Rejection
 from rashomon.settings import Settings
 from rashomon.store import Batch, Store, WriteResult
+
+KEPT_IDS = 10_000  # article ids and rejections a report lists in full
+LINK_EVERY = 256  # new articles between two linking passes during an ingest
 
 
 class IngestStore(Store, LinkStore, Protocol):
@@ -31,17 +35,29 @@ class IngestStore(Store, LinkStore, Protocol):
 
 @dataclass
 class IngestReport:
-    """What one ingest run saw and did."""
+    """What one ingest run saw and did. Ids are kept for the first ``KEPT_IDS`` articles only,
+    so that a bulk ingest's report stays small; the counts cover everything."""
 
     read: int = 0
+    articles: int = 0  # article inputs read (the same article twice counts twice)
     added: int = 0
     article_ids: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    refused: int = 0
     stories: list[str] = field(default_factory=list)  # stories that gained articles
 
     @property
     def already_stored(self) -> int:
-        return len(set(self.article_ids)) - self.added
+        return self.articles - self.added
+
+    def count(self, batch: Batch, result: WriteResult) -> None:
+        self.read += len(batch.articles) + len(batch.rejections)
+        self.articles += len(batch.articles)
+        self.added += result.articles_added
+        self.refused += len(batch.rejections)
+        room = KEPT_IDS - len(self.article_ids)
+        self.article_ids.extend(a.id for a in batch.articles[: max(0, room)])
+        self.rejected.extend(batch.rejections[: max(0, KEPT_IDS - len(self.rejected))])
 
 
 Progress = Callable[[IngestReport], None]
@@ -71,26 +87,46 @@ def batched(items: Iterable[Article | Rejection], size: int) -> Iterator[Batch]:
         yield Batch(tuple(articles), tuple(rejections))
 
 
-def extract_new(batch: Batch, store: Store, settings: Settings) -> Batch:
-    """Stage 3: the batch with extractions for its articles that the store does not hold yet.
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Stage 3's work for one batch: extract ``fresh`` (the articles the store does not hold yet)."""
+
+    batch: Batch
+    fresh: tuple[Article, ...]
+    model: str
+
+
+def run_job(job: Job) -> Batch:
+    """Stage 3 for one batch, wherever the engine runs it: the batch with its extractions.
 
     An article whose extraction fails is still stored; the failure is recorded as a rejection.
     """
-    known = store.known([a.id for a in batch.articles])
-    fresh = list({a.id: a for a in batch.articles if a.id not in known}.values())
-    if not fresh or not settings.extract:
-        return batch
+    if not job.fresh:
+        return job.batch
     from rashomon.extract import extract
     from rashomon.extract.nlp import parse
 
     extractions: list[Extraction] = []
     failures: list[Rejection] = []
-    for article, doc in zip(fresh, parse((a.text for a in fresh), settings.spacy_model), strict=True):
+    for article, doc in zip(job.fresh, parse((a.text for a in job.fresh), job.model), strict=True):
         try:
             extractions.append(extract(article, doc))
         except Exception as exc:  # one article's failure never stops the batch
             failures.append(reject(article.origin, RuntimeError(f"extraction failed: {exc}")))
-    return Batch(batch.articles, batch.rejections + tuple(failures), tuple(extractions))
+    return Batch(job.batch.articles, job.batch.rejections + tuple(failures), tuple(extractions))
+
+
+def plan(batches: Iterable[Batch], store: Store, settings: Settings) -> Iterator[Job]:
+    """Each batch with the articles that still need extracting (none when extraction is off)."""
+    for batch in batches:
+        known = store.known([a.id for a in batch.articles]) if settings.extract else set()
+        fresh = tuple({a.id: a for a in batch.articles if a.id not in known}.values()) if settings.extract else ()
+        yield Job(batch, fresh, settings.spacy_model)
+
+
+def extract_new(batch: Batch, store: Store, settings: Settings) -> Batch:
+    """Stage 3 in this process, for one batch."""
+    return run_job(next(plan([batch], store, settings)))
 
 
 def ingest(
@@ -100,10 +136,11 @@ def ingest(
     given: Metadata | None = None,
     manifest: Manifest | None = None,
     progress: Progress | None = None,
+    engine: Engine | None = None,
 ) -> IngestReport:
     """Read, parse and store every input under ``paths``; bad inputs are reported, never fatal."""
     raw = iter_inputs(paths, settings.max_input_bytes, manifest)  # 1. read
-    return ingest_inputs(raw, store, settings, given, progress)
+    return ingest_inputs(raw, store, settings, given, progress, engine)
 
 
 def ingest_inputs(
@@ -112,19 +149,28 @@ def ingest_inputs(
     settings: Settings,
     given: Metadata | None = None,
     progress: Progress | None = None,
+    engine: Engine | None = None,
 ) -> IngestReport:
-    """Stages 2 to 5 for inputs already read (files, a posted text, a fetched page)."""
+    """Stages 2 to 5 for inputs already read (files, a posted text, a fetched page).
+
+    ``engine`` runs stage 3 (in this process when None); the store is written from this process only.
+    Linking follows the writes every ``LINK_EVERY`` articles, so memory and time per article stay flat.
+    """
     report = IngestReport()
+    stories: set[str] = set()
     parsed = parse_inputs(raw, given or Metadata())  # 2. parse
-    for raw_batch in batched(parsed, settings.batch_size):
-        batch = extract_new(raw_batch, store, settings)  # 3. extract
+    jobs = plan(batched(parsed, settings.batch_size), store, settings)
+    unlinked = 0
+    for batch in (engine or InProcess()).map(run_job, jobs):  # 3. extract
         result: WriteResult = store.write(batch)  # 4. write
-        report.read += len(batch.articles) + len(batch.rejections)
-        report.added += result.articles_added
-        report.article_ids.extend(a.id for a in batch.articles)
-        report.rejected.extend(batch.rejections)
+        report.count(batch, result)
+        unlinked += result.articles_added
+        if settings.extract and unlinked >= LINK_EVERY:
+            stories |= link_pending(store, settings.batch_size)  # 5. link
+            unlinked = 0
         if progress is not None:
             progress(report)
     if settings.extract:
-        report.stories = sorted(link_pending(store, settings.batch_size))  # 5. link
+        stories |= link_pending(store, settings.batch_size)
+    report.stories = sorted(stories)
     return report

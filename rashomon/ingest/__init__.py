@@ -12,10 +12,19 @@ from rashomon.ingest.clean import clean_text
 from rashomon.ingest.decode import decode
 from rashomon.ingest.metadata import Manifest, Metadata, metadata_from_mapping
 from rashomon.ingest.parse import parse_html
-from rashomon.ingest.sources import RawInput, iter_inputs, reject
+from rashomon.ingest.sources import RawInput, count_inputs, iter_inputs, reject
 from rashomon.records import Article
 
-__all__ = ["Manifest", "Metadata", "RawInput", "iter_inputs", "metadata_from_mapping", "read_article", "reject"]
+__all__ = [
+    "Manifest",
+    "Metadata",
+    "RawInput",
+    "count_inputs",
+    "iter_inputs",
+    "metadata_from_mapping",
+    "read_article",
+    "reject",
+]
 
 
 def _body(raw: RawInput) -> tuple[str, str]:

@@ -110,6 +110,19 @@ def iter_inputs(
             yield reject(str(path), exc)
 
 
+def count_inputs(paths: Iterable[Path]) -> int:
+    """About how many items :func:`iter_inputs` will yield (non-blank lines of JSON Lines files, else one per
+    file), for a progress bar's total; reads the JSON Lines files once, a fraction of the cost of ingesting them."""
+    total = 0
+    for path, _ in iter_paths(paths):
+        if path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
+            with path.open("rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        else:
+            total += 1
+    return total
+
+
 def _manifest_for(path: Path, manifest: Manifest | None, in_folder: bool) -> Metadata:
     """The named manifest's entry; for a file found by walking a folder, that folder's own manifest."""
     if manifest is not None:

@@ -1,0 +1,133 @@
+"""Throughput: raw spaCy against Rashomon end to end, on the same generated texts, in one run.
+
+    .venv/bin/python bench/throughput.py [--articles 200] [--skip-parallel]
+
+Prints, for the same ``--articles`` generated articles (about 600 words each, bench/corpus.py):
+raw spaCy ``nlp.pipe`` with the full pipeline (the anchor), Rashomon end to end (read JSON Lines,
+parse, extract, write to a fresh SQLite store, link) with 1 process, 2 worker processes and a local
+Dask cluster of 2 workers, each as articles per second, its ratio to the anchor, and peak memory.
+Every figure comes from its own child process, so model loading and peak memory do not leak from
+one run into the next; the model is loaded (and the gazetteer index opened) before the clock starts.
+The last line is one JSON object; its top-level figures are for the single-process run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import articles, write_jsonl
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024  # KiB on Linux; workers are reported as their own largest
+
+
+def run_raw(corpus: Path) -> dict[str, float]:
+    from rashomon.extract.nlp import BATCH_SIZE, load_pipeline
+
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+    nlp = load_pipeline()
+    list(nlp.pipe(texts[:4]))  # warm up, as the Rashomon runs do
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        pass
+    return {"articles_per_s": len(texts) / (time.perf_counter() - start), "peak_rss_mb": _peak_mb()}
+
+
+def run_rashomon(corpus: Path, engine_name: str, workers: int) -> dict[str, float]:
+    from rashomon.engines import open_engine
+    from rashomon.extract.nlp import load_pipeline
+    from rashomon.geo.gazetteer import gazetteer
+    from rashomon.pipeline import ingest
+    from rashomon.settings import Settings
+    from rashomon.store import open_store
+
+    n = sum(1 for _ in corpus.open(encoding="utf-8"))
+    engine = open_engine("dask" if engine_name == "dask" else "local", workers)
+    try:
+        if workers == 1:
+            load_pipeline()
+            gazetteer()
+        else:  # warm every worker the same way (one small job each)
+            list(engine.map(_warm, range(engine.workers * 2)))
+        with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.sqlite") as store:
+            start = time.perf_counter()
+            report = ingest([corpus], store, Settings(), engine=engine)
+            elapsed = time.perf_counter() - start
+    finally:
+        engine.close()
+    assert report.added == n, f"stored {report.added} of {n}"
+    return {"articles_per_s": n / elapsed, "peak_rss_mb": _peak_mb()}
+
+
+def _warm(_: int) -> None:
+    from rashomon.extract.nlp import load_pipeline
+    from rashomon.geo.gazetteer import gazetteer
+
+    load_pipeline()
+    gazetteer()
+
+
+def _child(kind: str, corpus: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--corpus", str(corpus)], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} run failed:\n{done.stderr}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--skip-parallel", action="store_true", help="only raw spaCy and one process")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, _, workers = args.child.partition(":")
+        out = run_raw(args.corpus) if kind == "raw" else run_rashomon(args.corpus, kind, int(workers or 1))
+        print(json.dumps(out))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = write_jsonl(Path(tmp) / "corpus.jsonl", args.articles)
+        words = sum(len(a["text"].split()) for a in articles(args.articles)) / args.articles
+        print(f"{args.articles} generated articles, {words:.0f} words each on average")
+        runs = {"raw spaCy (full pipeline)": "raw", "Rashomon, 1 process": "local:1"}
+        if not args.skip_parallel:
+            runs |= {"Rashomon, 2 worker processes": "local:2", "Rashomon, Dask local cluster (2)": "dask:2"}
+        results = {label: _child(kind, corpus) for label, kind in runs.items()}
+    anchor = results["raw spaCy (full pipeline)"]["articles_per_s"]
+    for label, r in results.items():
+        print(f"{label:36} {r['articles_per_s']:7.2f} articles/s  ratio {r['articles_per_s'] / anchor:5.2f}"
+              f"  peak {r['peak_rss_mb']:6.0f} MB")  # fmt: skip
+    single = results["Rashomon, 1 process"]
+    summary = {
+        "articles": args.articles,
+        "raw_spacy_articles_per_s": round(anchor, 2),
+        "rashomon_articles_per_s": round(single["articles_per_s"], 2),
+        "ratio": round(single["articles_per_s"] / anchor, 3),
+        "peak_rss_mb": round(single["peak_rss_mb"]),
+    }
+    for label, key in (("Rashomon, 2 worker processes", "workers_2"), ("Rashomon, Dask local cluster (2)", "dask_2")):
+        if label in results:
+            summary[f"{key}_articles_per_s"] = round(results[label]["articles_per_s"], 2)
+            summary[f"{key}_peak_rss_mb"] = round(results[label]["peak_rss_mb"])
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""Where the per-article stage runs: this process, local worker processes, or a Dask cluster.
+
+An :class:`Engine` maps a picklable function over a lazy stream of jobs and yields the results in
+order, keeping only a bounded number of jobs in flight, so memory does not grow with the corpus.
+Workers load the spaCy model once (it is cached per process), on their first job.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Literal, Protocol, TypeVar
+
+from rashomon.errors import SettingsError
+
+T = TypeVar("T")
+R = TypeVar("R")
+EngineName = Literal["local", "dask"]
+IN_FLIGHT_PER_WORKER = 2  # enough to keep every worker busy while the main process writes
+
+
+class Engine(Protocol):
+    """Runs ``fn`` over ``jobs``; results come back in the order of the jobs."""
+
+    workers: int
+
+    def map(self, fn: Callable[[T], R], jobs: Iterable[T]) -> Iterator[R]: ...
+    def close(self) -> None: ...
+
+
+class InProcess:
+    """The jobs run one after the other in this process."""
+
+    workers = 1
+
+    def map(self, fn: Callable[[T], R], jobs: Iterable[T]) -> Iterator[R]:
+        return map(fn, jobs)
+
+    def close(self) -> None:
+        pass
+
+
+def _bounded(submit: Callable[[T], Any], result: Callable[[Any], R], jobs: Iterable[T], window: int) -> Iterator[R]:
+    """Submit jobs ahead up to ``window``; yield results in job order."""
+    pending: deque[Any] = deque()
+    for job in jobs:
+        pending.append(submit(job))
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+class LocalProcesses:
+    """``workers`` long-lived processes on this machine (spawned: no state inherited from the caller)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def map(self, fn: Callable[[T], R], jobs: Iterable[T]) -> Iterator[R]:
+        def result(future: Future[R]) -> R:
+            return future.result()
+
+        return _bounded(lambda job: self._pool.submit(fn, job), result, jobs, self.workers * IN_FLIGHT_PER_WORKER)
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+class DaskEngine:
+    """Jobs run as Dask tasks: on the scheduler at ``address``, or on a local cluster of ``workers`` processes."""
+
+    def __init__(self, workers: int, address: str | None = None) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - distributed is a declared dependency
+            raise SettingsError("the Dask engine needs the 'distributed' package; reinstall Rashomon") from exc
+        self._cluster = None
+        if address is None:
+            self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+            )
+            address = self._cluster.scheduler_address
+        self._client = Client(address)  # type: ignore[no-untyped-call]
+        self.workers = max(1, len(self._client.scheduler_info(n_workers=-1)["workers"]))
+
+    def map(self, fn: Callable[[T], R], jobs: Iterable[T]) -> Iterator[R]:
+        def result(future: Any) -> R:
+            value: R = future.result()
+            future.release()
+            return value
+
+        submit = lambda job: self._client.submit(fn, job, pure=False)  # noqa: E731
+        return _bounded(submit, result, jobs, self.workers * IN_FLIGHT_PER_WORKER)
+
+    def close(self) -> None:
+        self._client.close()  # type: ignore[no-untyped-call]
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def open_engine(name: EngineName = "local", workers: int = 1, scheduler: str | None = None) -> Engine:
+    """The engine for ``--engine``/``--workers``/``--scheduler``: one process runs in-process."""
+    if workers < 1:
+        raise SettingsError(f"--workers must be 1 or more, not {workers}")
+    if name == "dask":
+        return DaskEngine(workers, scheduler)
+    if scheduler is not None:
+        raise SettingsError("--scheduler is for --engine dask; drop it or add --engine dask")
+    return InProcess() if workers == 1 else LocalProcesses(workers)

@@ -1,0 +1,67 @@
+"""Engines run the per-article stage in order, with a bounded number of jobs in flight, and give the same records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from rashomon.engines import DaskEngine, Engine, InProcess, LocalProcesses, open_engine
+from rashomon.errors import SettingsError
+from rashomon.pipeline import ingest
+from rashomon.report.export import export_json
+from rashomon.settings import Settings
+from rashomon.store import SQLStore, open_store
+
+DEMO = Path(str(resources.files("rashomon") / "data" / "demo"))
+
+
+def square(n: int) -> int:
+    return n * n
+
+
+def _counted(n: int, pulled: list[int]) -> Iterator[int]:
+    for i in range(n):
+        pulled.append(i)
+        yield i
+
+
+@pytest.mark.parametrize("engine", [InProcess(), LocalProcesses(2)], ids=["in-process", "processes"])
+def test_results_come_back_in_job_order_and_jobs_are_pulled_lazily(engine: Engine) -> None:
+    pulled: list[int] = []
+    try:
+        results = engine.map(square, _counted(50, pulled))
+        assert next(results) == 0
+        assert len(pulled) <= 2 * engine.workers  # not the whole stream: memory stays bounded
+        assert [0, *results] == [n * n for n in range(50)]
+    finally:
+        engine.close()
+
+
+def test_a_scheduler_address_without_the_dask_engine_is_refused() -> None:
+    with pytest.raises(SettingsError, match="--engine dask"):
+        open_engine("local", 2, "tcp://127.0.0.1:8786")
+    with pytest.raises(SettingsError, match="1 or more"):
+        open_engine("local", 0)
+
+
+def _records(store: SQLStore) -> tuple[object, ...]:
+    articles = list(store.articles())
+    return articles, [store.extraction(a.id) for a in articles], export_json(store)
+
+
+def test_worker_processes_and_a_local_dask_cluster_give_the_same_records_as_one_process(tmp_path: Path) -> None:
+    with open_store(tmp_path / "one.sqlite") as one:
+        ingest([DEMO], one, Settings(batch_size=3))
+        expected = _records(one)
+    assert len(expected[0]) >= 5  # type: ignore[arg-type]
+    for name, engine in (("processes", LocalProcesses(2)), ("dask", DaskEngine(2))):
+        try:
+            assert engine.workers == 2
+            with open_store(tmp_path / f"{name}.sqlite") as store:
+                ingest([DEMO], store, Settings(batch_size=3), engine=engine)
+                assert _records(store) == expected, name
+        finally:
+            engine.close()
