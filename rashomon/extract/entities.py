@@ -66,17 +66,26 @@ def actors() -> tuple[Actor, ...]:
     )
 
 
+WORD = re.compile(r"\w+")
+
+
+def _first_words(names: list[str]) -> frozenset[str]:
+    """The first word of each name, lower-cased: a text without any of them cannot match the names."""
+    return frozenset(m.group().lower() for m in (WORD.search(n) for n in names) if m)
+
+
 @cache
-def _actor_patterns() -> list[tuple[re.Pattern[str], Actor]]:
+def _actor_patterns() -> list[tuple[re.Pattern[str], Actor, frozenset[str]]]:
     out = []
     for entry, actor in zip(lexicon("actors")["actors"], actors(), strict=True):
         names = sorted(entry["aliases"], key=len, reverse=True)
         if names:
             alternation = "|".join(re.escape(n) for n in names)
-            out.append((re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I), actor))
+            pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
+            out.append((pattern, actor, _first_words(names)))
         if entry.get("acronyms"):
             acr = "|".join(re.escape(a) for a in entry["acronyms"])
-            out.append((re.compile(rf"(?<![\w-])(?:{acr})(?!\w)"), actor))
+            out.append((re.compile(rf"(?<![\w-])(?:{acr})(?!\w)"), actor, _first_words(entry["acronyms"])))
     return out
 
 
@@ -116,7 +125,10 @@ def find_entities(doc: Doc) -> list[Found]:
 
 def actor_matches(text: str) -> list[Found]:
     hits: list[Found] = []
-    for pattern, actor in _actor_patterns():
+    words = {w.lower() for w in WORD.findall(text)}
+    for pattern, actor, first_words in _actor_patterns():
+        if words.isdisjoint(first_words):
+            continue  # one set lookup instead of a regex scan of the whole text
         for m in pattern.finditer(text):
             if all(m.end() <= h.start or m.start() >= h.end for h in hits):
                 hits.append(Found(m.start(), m.end(), m.group(), actor.name, actor.type))
