@@ -106,3 +106,24 @@ def _check(export: Path) -> dict[str, str]:
             fact = parts[2] if parts[1] == "(optional)" else parts[1]
             verdicts[fact] = parts[0]
     return verdicts
+
+
+def test_bulk_ingest_with_two_workers_stores_what_one_process_stores(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        {"text": f"Rescuers said {n} people were missing after floods in Sittwe on Monday.", "published": "2026-02-02"}
+        for n in (12, 14, 30)
+    ]
+    feed.write_text("\n".join(json.dumps(x) for x in lines) + "\n{broken\n", encoding="utf-8")
+    one = run_cli("ingest", str(feed), "--quiet", db=tmp_path / "one.sqlite")
+    two = run_cli("ingest", str(feed), "--quiet", "--workers", "2", db=tmp_path / "two.sqlite")
+    assert one.returncode == two.returncode == 1  # one line refused, the rest stored
+    assert "3 new article(s)" in two.stdout and "1 refused" in two.stdout
+    exports = [json.loads(run_cli("export", db=tmp_path / f"{n}.sqlite").stdout) for n in ("one", "two")]
+    assert exports[0]["stories"] == exports[1]["stories"] and "Sittwe" in json.dumps(exports[0])
+    assert [r["reason"] for r in exports[0]["rejected"]] == [r["reason"] for r in exports[1]["rejected"]]
+
+
+def test_a_scheduler_without_the_dask_engine_is_a_clear_error(tmp_path: Path) -> None:
+    done = run_cli("ingest", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1", db=tmp_path / "s.sqlite")
+    assert done.returncode == 2 and "--engine dask" in done.stderr
