@@ -3,9 +3,11 @@
 1. read: inputs (files, folders, JSON Lines) are listed and read lazily;
 2. parse: each input becomes a clean Article, or a Rejection with its reason;
 3. extract: articles not stored yet are parsed by spaCy in batches and read out
-   (entities, times, amounts, attributions, events, claims);
+   (entities, times, amounts, attributions, events, claims), by an engine: in this process,
+   in local worker processes or on a Dask cluster (:mod:`rashomon.engines`);
 4. write: articles, rejections and extractions go to the store, one transaction per batch;
-5. link: new articles are deduplicated and clustered into stories, whose claims are reconciled.
+5. link: new articles are deduplicated and clustered into stories, whose claims are reconciled
+   (every ``LINK_EVERY`` new articles, and at the end).
 
 A batch is committed whole or not at all, and every id is a content hash, so an
 ingest killed half-way is finished by running it again: nothing is lost or doubled.
@@ -119,14 +121,12 @@ def run_job(job: Job) -> Batch:
 def plan(batches: Iterable[Batch], store: Store, settings: Settings) -> Iterator[Job]:
     """Each batch with the articles that still need extracting (none when extraction is off)."""
     for batch in batches:
-        known = store.known([a.id for a in batch.articles]) if settings.extract else set()
-        fresh = tuple({a.id: a for a in batch.articles if a.id not in known}.values()) if settings.extract else ()
-        yield Job(batch, fresh, settings.spacy_model)
-
-
-def extract_new(batch: Batch, store: Store, settings: Settings) -> Batch:
-    """Stage 3 in this process, for one batch."""
-    return run_job(next(plan([batch], store, settings)))
+        if not settings.extract:
+            yield Job(batch, (), settings.spacy_model)
+            continue
+        known = store.known([a.id for a in batch.articles])
+        fresh = {a.id: a for a in batch.articles if a.id not in known}  # a batch may hold one article twice
+        yield Job(batch, tuple(fresh.values()), settings.spacy_model)
 
 
 def ingest(
