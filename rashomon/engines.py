@@ -19,6 +19,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 EngineName = Literal["local", "dask"]
 IN_FLIGHT_PER_WORKER = 2  # enough to keep every worker busy while the main process writes
+CONNECT_SECONDS = 10  # how long to try reaching a Dask scheduler
 
 
 class Engine(Protocol):
@@ -84,7 +85,12 @@ class DaskEngine:
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
             )
             address = self._cluster.scheduler_address
-        self._client = Client(address)  # type: ignore[no-untyped-call]
+        try:
+            self._client = Client(address, timeout=CONNECT_SECONDS)  # type: ignore[no-untyped-call]
+        except OSError as exc:  # distributed reports an unreachable scheduler as OSError after the timeout
+            if self._cluster is not None:
+                self._cluster.close()
+            raise SettingsError(f"cannot reach the Dask scheduler at {address} ({exc}); check --scheduler") from exc
         self.workers = max(1, len(self._client.scheduler_info(n_workers=-1)["workers"]))
 
     def map(self, fn: Callable[[T], R], jobs: Iterable[T]) -> Iterator[R]:

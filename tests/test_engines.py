@@ -65,3 +65,8 @@ def test_worker_processes_and_a_local_dask_cluster_give_the_same_records_as_one_
                 assert _records(store) == expected, name
         finally:
             engine.close()
+
+
+def test_an_unreachable_dask_scheduler_is_a_clear_error() -> None:
+    with pytest.raises(SettingsError, match="cannot reach the Dask scheduler"):
+        DaskEngine(1, "tcp://127.0.0.1:1")
