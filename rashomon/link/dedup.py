@@ -21,6 +21,7 @@ PRIME = (1 << 61) - 1
 _rng = np.random.default_rng(20260119)  # fixed: signatures must not change between runs
 _A = _rng.integers(1, PRIME, PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, PRIME, PERMUTATIONS, dtype=np.uint64)
+_P = np.uint64(PRIME)
 
 
 def shingles(text: str) -> set[bytes]:
@@ -36,9 +37,16 @@ def signature(text: str) -> list[int]:
         [int.from_bytes(hashlib.blake2b(s, digest_size=8).digest(), "little") >> 4 for s in shingles(text)] or [0],
         dtype=np.uint64,
     )
-    # (a*h + b) mod p with 61-bit operands: Python ints keep it exact, numpy keeps it fast enough per article
-    values = (np.outer(_A, hashes).astype(object) + _B.astype(object)[:, None]) % PRIME
+    # ((a*h mod 2**64) + b) mod p: the product wraps in uint64, as it always has (stored signatures depend
+    # on it); both reductions stay in uint64 because 2**61 = 1 (mod p), so x = (x & p) + (x >> 61) (mod p).
+    values = _fold(_fold(_A[:, None] * hashes[None, :]) + _B[:, None])
+    values = np.where(values >= _P, values - _P, values)
     return [int(v) for v in values.min(axis=1)]
+
+
+def _fold(x: np.ndarray) -> np.ndarray:
+    """A value congruent to ``x`` mod p and below 2**61 + 8 (``x`` below 2**64)."""
+    return (x & _P) + (x >> np.uint64(61))
 
 
 def bands(sig: list[int]) -> list[str]:
