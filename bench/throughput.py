@@ -48,8 +48,6 @@ def run_raw(corpus: Path) -> dict[str, float]:
 
 def run_rashomon(corpus: Path, engine_name: str, workers: int) -> dict[str, float]:
     from rashomon.engines import open_engine
-    from rashomon.extract.nlp import load_pipeline
-    from rashomon.geo.gazetteer import gazetteer
     from rashomon.pipeline import ingest
     from rashomon.settings import Settings
     from rashomon.store import open_store
@@ -58,8 +56,7 @@ def run_rashomon(corpus: Path, engine_name: str, workers: int) -> dict[str, floa
     engine = open_engine("dask" if engine_name == "dask" else "local", workers)
     try:
         if workers == 1:
-            load_pipeline()
-            gazetteer()
+            _warm(0)
         else:  # warm every worker the same way (one small job each)
             list(engine.map(_warm, range(engine.workers * 2)))
         with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.sqlite") as store:

@@ -6,6 +6,7 @@ import itertools
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from tests.pg_server import PostgresServer, ServerError
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+DEMO = Path(str(resources.files("rashomon") / "data" / "demo"))
 SEEDS = SHARED / "seeds"
 TRN_SEED = SEEDS / "000_26fe4b8b30bf9d3c.txt"
 CNN_SEED = SEEDS / "004_a5a32e7f52901a20.txt"
@@ -82,6 +84,19 @@ def any_store(store_targets: Callable[[], str]) -> Iterator[SQLStore]:
     """The same test against each store: a SQLite file and a PostgreSQL database."""
     with open_store(store_targets()) as s:
         yield s
+
+
+def stored_records(store: SQLStore) -> tuple[object, ...]:
+    """Everything a store holds, for comparing two stores: articles, extractions, story partition, JSON export."""
+    from rashomon.report.export import export_json
+
+    articles = list(store.articles())
+    return (
+        articles,
+        [store.extraction(a.id) for a in articles],
+        sorted(sorted(s.article_ids) for s in store.stories()),
+        export_json(store),
+    )
 
 
 def run_cli(*args: str, db: Path | str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -11,11 +10,9 @@ import pytest
 from rashomon.engines import DaskEngine, Engine, InProcess, LocalProcesses, open_engine
 from rashomon.errors import SettingsError
 from rashomon.pipeline import ingest
-from rashomon.report.export import export_json
 from rashomon.settings import Settings
-from rashomon.store import SQLStore, open_store
-
-DEMO = Path(str(resources.files("rashomon") / "data" / "demo"))
+from rashomon.store import open_store
+from tests.conftest import DEMO, stored_records
 
 
 def square(n: int) -> int:
@@ -47,22 +44,17 @@ def test_a_scheduler_address_without_the_dask_engine_is_refused() -> None:
         open_engine("local", 0)
 
 
-def _records(store: SQLStore) -> tuple[object, ...]:
-    articles = list(store.articles())
-    return articles, [store.extraction(a.id) for a in articles], export_json(store)
-
-
 def test_worker_processes_and_a_local_dask_cluster_give_the_same_records_as_one_process(tmp_path: Path) -> None:
     with open_store(tmp_path / "one.sqlite") as one:
         ingest([DEMO], one, Settings(batch_size=3))
-        expected = _records(one)
+        expected = stored_records(one)
     assert len(expected[0]) >= 5  # type: ignore[arg-type]
     for name, engine in (("processes", LocalProcesses(2)), ("dask", DaskEngine(2))):
         try:
             assert engine.workers == 2
             with open_store(tmp_path / f"{name}.sqlite") as store:
                 ingest([DEMO], store, Settings(batch_size=3), engine=engine)
-                assert _records(store) == expected, name
+                assert stored_records(store) == expected, name
         finally:
             engine.close()
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 
 from rashomon.ingest import Manifest
 from rashomon.pipeline import ingest
 from rashomon.settings import Settings
 from rashomon.store import SQLStore, open_store
-
-DEMO = Path(str(resources.files("rashomon") / "data" / "demo"))
+from tests.conftest import DEMO
 
 
 def _partition(store: SQLStore) -> set[frozenset[str]]:

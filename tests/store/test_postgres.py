@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 import psycopg
@@ -14,24 +13,11 @@ from rashomon.errors import StoreError
 from rashomon.link import link_pending
 from rashomon.pipeline import ingest
 from rashomon.records import Article
-from rashomon.report.export import export_json
 from rashomon.settings import Settings
-from rashomon.store import Batch, SQLStore, open_store
+from rashomon.store import Batch, open_store
 from rashomon.store.postgres import PostgresStore
-from tests.conftest import run_cli
+from tests.conftest import DEMO, run_cli, stored_records
 from tests.pg_server import PostgresServer
-
-DEMO = Path(str(resources.files("rashomon") / "data" / "demo"))
-
-
-def _records(store: SQLStore) -> tuple[object, ...]:
-    articles = list(store.articles())
-    return (
-        articles,
-        [store.extraction(a.id) for a in articles],
-        sorted(sorted(s.article_ids) for s in store.stories()),
-        export_json(store),
-    )
 
 
 def test_the_demo_corpus_gives_the_same_records_in_postgresql_as_in_sqlite(tmp_path: Path, postgres_url: str) -> None:
@@ -39,7 +25,7 @@ def test_the_demo_corpus_gives_the_same_records_in_postgresql_as_in_sqlite(tmp_p
         assert isinstance(pg, PostgresStore)
         ingest([DEMO], lite, Settings())
         ingest([DEMO], pg, Settings())
-        lite_records, pg_records = _records(lite), _records(pg)
+        lite_records, pg_records = stored_records(lite), stored_records(pg)
     assert len(lite_records[0]) >= 5 and any(x.claims for x in lite_records[1])  # type: ignore[arg-type,attr-defined]
     assert pg_records == lite_records
 
