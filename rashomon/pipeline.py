@@ -96,6 +96,7 @@ class Job:
     batch: Batch
     fresh: tuple[Article, ...]
     model: str
+    selective: bool = True  # parse only the sentences extraction reads (rashomon.extract.selective)
 
 
 def run_job(job: Job) -> Batch:
@@ -110,7 +111,8 @@ def run_job(job: Job) -> Batch:
 
     extractions: list[Extraction] = []
     failures: list[Rejection] = []
-    for article, doc in zip(job.fresh, parse((a.text for a in job.fresh), job.model), strict=True):
+    docs = parse((a.text for a in job.fresh), job.model, selective=job.selective)
+    for article, doc in zip(job.fresh, docs, strict=True):
         try:
             extractions.append(extract(article, doc))
         except Exception as exc:  # one article's failure never stops the batch
@@ -122,11 +124,11 @@ def plan(batches: Iterable[Batch], store: Store, settings: Settings) -> Iterator
     """Each batch with the articles that still need extracting (none when extraction is off)."""
     for batch in batches:
         if not settings.extract:
-            yield Job(batch, (), settings.spacy_model)
+            yield Job(batch, (), settings.spacy_model, settings.selective_nlp)
             continue
         known = store.known([a.id for a in batch.articles])
         fresh = {a.id: a for a in batch.articles if a.id not in known}  # a batch may hold one article twice
-        yield Job(batch, tuple(fresh.values()), settings.spacy_model)
+        yield Job(batch, tuple(fresh.values()), settings.spacy_model, settings.selective_nlp)
 
 
 def ingest(

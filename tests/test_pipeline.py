@@ -107,3 +107,15 @@ def _wait_for_rows(db: Path, at_least: int, proc: subprocess.Popen[bytes]) -> in
 def _integrity(db: Path) -> str:
     with sqlite3.connect(db) as con:
         return str(con.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def test_selective_nlp_stores_the_same_records_as_full_parsing_on_the_demo_corpus(tmp_path: Path) -> None:
+    from tests.conftest import DEMO, stored_records
+
+    records = []
+    for selective in (True, False):
+        with open_store(tmp_path / f"selective-{selective}.sqlite") as store:
+            report = ingest([DEMO], store, Settings(selective_nlp=selective))
+            assert report.added > 0
+            records.append(stored_records(store))
+    assert records[0] == records[1]

@@ -22,11 +22,11 @@ DEV_SETS = {  # name -> (task, file under ../shared/bench)
 }
 
 
-def score(task: str, data: Path, scorer: Path) -> dict[str, Any]:
+def score(task: str, data: Path, scorer: Path, selective: bool = True) -> dict[str, Any]:
     """The scorer's metrics (its last output line) for our predictions on ``data``."""
     records = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-        for prediction in predict(task, records):
+        for prediction in predict(task, records, selective):
             fh.write(json.dumps(prediction, ensure_ascii=False) + "\n")
         predictions = fh.name
     try:

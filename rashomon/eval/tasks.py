@@ -19,8 +19,8 @@ Record = dict[str, Any]
 SMALL_VAGUE = 12
 
 
-def quantities(records: list[Record]) -> Iterator[Record]:
-    for record, doc in zip(records, parse(r["text"] for r in records), strict=True):
+def quantities(records: list[Record], selective: bool = True) -> Iterator[Record]:
+    for record, doc in zip(records, parse((r["text"] for r in records), selective=selective), strict=True):
         out = []
         for fig in find_figures(doc):
             if fig.vague and (fig.kind == "proportion" or fig.high < SMALL_VAGUE):
@@ -30,7 +30,7 @@ def quantities(records: list[Record]) -> Iterator[Record]:
         yield {"id": record["id"], "quantities": out}
 
 
-def time(records: list[Record]) -> Iterator[Record]:
+def time(records: list[Record], selective: bool = True) -> Iterator[Record]:
     for record in records:
         dct = date.fromisoformat(record["dct"])
         timexes = [
@@ -39,9 +39,9 @@ def time(records: list[Record]) -> Iterator[Record]:
         yield {"id": record["id"], "timexes": timexes}
 
 
-def attribution(records: list[Record]) -> Iterator[Record]:
+def attribution(records: list[Record], selective: bool = True) -> Iterator[Record]:
     texts = list(dict.fromkeys(r["text"] for r in records))  # PolNeAR repeats a text once per annotator
-    docs = dict(zip(texts, parse(texts), strict=True))
+    docs = dict(zip(texts, parse(texts, selective=selective), strict=True))
     for record in records:
         doc = docs[record["text"]]
         out = []
@@ -58,8 +58,8 @@ def _chars(doc: Any, tokens: tuple[int, int] | None) -> list[int] | None:
     return [span.start_char, span.end_char]
 
 
-def events(records: list[Record]) -> Iterator[Record]:
-    for record, doc in zip(records, parse(r["text"] for r in records), strict=True):
+def events(records: list[Record], selective: bool = True) -> Iterator[Record]:
+    for record, doc in zip(records, parse((r["text"] for r in records), selective=selective), strict=True):
         triggers = [t for t in find_triggers(doc, [], []) if t.plover and t.modality != "negated"]
         depth = {t.start: _depth(doc, t.start) for t in triggers}
         top = min(depth.values(), default=0)
@@ -75,7 +75,7 @@ def _depth(doc: Any, char: int) -> int:
     return steps
 
 
-def clustering(records: list[Record]) -> Iterator[Record]:
+def clustering(records: list[Record], selective: bool = True) -> Iterator[Record]:
     """Read in order, as a stream: each article joins a story or starts one."""
     index = MemoryIndex()
     for record in records:
@@ -84,9 +84,9 @@ def clustering(records: list[Record]) -> Iterator[Record]:
         yield {"id": record["id"], "cluster": story}
 
 
-def geo(records: list[Record]) -> Iterator[Record]:
+def geo(records: list[Record], selective: bool = True) -> Iterator[Record]:
     """Toponyms placed by the gazetteer (see :mod:`rashomon.extract.places`)."""
-    for record, doc in zip(records, parse(r["text"] for r in records), strict=True):
+    for record, doc in zip(records, parse((r["text"] for r in records), selective=selective), strict=True):
         out = [
             {"span": [t.start, t.end], "name": t.text, "lat": t.geo.lat if t.geo else None,
              "lon": t.geo.lon if t.geo else None}
@@ -95,7 +95,7 @@ def geo(records: list[Record]) -> Iterator[Record]:
         yield {"id": record["id"], "toponyms": out}
 
 
-TASKS: dict[str, Callable[[list[Record]], Iterable[Record]]] = {
+TASKS: dict[str, Callable[[list[Record], bool], Iterable[Record]]] = {
     "quantities": quantities,
     "time": time,
     "attribution": attribution,
@@ -105,5 +105,6 @@ TASKS: dict[str, Callable[[list[Record]], Iterable[Record]]] = {
 }
 
 
-def predict(task: str, records: list[Record]) -> Iterable[Record]:
-    return TASKS[task](records)
+def predict(task: str, records: list[Record], selective: bool = True) -> Iterable[Record]:
+    """Predictions for ``records``; ``selective`` False parses every sentence in full (for comparison)."""
+    return TASKS[task](records, selective)

@@ -26,9 +26,22 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
         ) from exc
 
 
-def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE) -> Iterator[Any]:
-    """spaCy Docs for ``texts``, in order, through ``nlp.pipe``."""
-    yield from load_pipeline(model).pipe(texts, batch_size=batch_size)
+def parse(
+    texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE, selective: bool = True
+) -> Iterator[Any]:
+    """spaCy Docs for ``texts``, in order.
+
+    ``selective`` parses only the sentences extraction reads the parse in (see
+    :mod:`rashomon.extract.selective`); otherwise, or when the pipeline cannot be split, every
+    component runs on every token through ``nlp.pipe``.
+    """
+    from rashomon.extract.selective import parse_selective, selective_plan
+
+    plan = selective_plan(model) if selective else None
+    if plan is None:
+        yield from load_pipeline(model).pipe(texts, batch_size=batch_size)
+    else:
+        yield from parse_selective(plan, texts, batch_size)
 
 
 TEXT_KEY = "rashomon.text"

@@ -1,0 +1,91 @@
+"""spaCy's attribute ruler, applied with the same result at a fraction of its cost.
+
+The English pipelines' ``attribute_ruler`` maps each fine-grained tag (and a few words) to a
+coarse part of speech, morphology and lemma with about 180 Matcher patterns, run over every token
+of every Doc: measured here it costs about an eighth of the whole pipeline (13 ms of 108 per
+600-word article). Almost all of its patterns look at one token only, through that token's tag,
+lower-case form, dependency label and whitespace flag, so their outcome is a function of those
+four values: :class:`AttributeRules` works it out once per distinct combination (with the ruler's
+own Matcher, so pattern semantics are spaCy's) and caches the merged attributes. The few patterns
+that span several tokens ("gon na", "let 's") still run through a Matcher on the whole Doc, and a
+token they touch gets every rule in the ruler's own order. The result is the ruler's, token for
+token; ``tests/extract/test_rules.py`` checks it against the ruler on varied text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.tokens._retokenize import normalize_token_attrs
+
+KEY = [TAG, LOWER, DEP, IS_SPACE]  # everything a one-token pattern of the ruler may read
+SET = [POS, MORPH, LEMMA, TAG, DEP]  # everything the ruler's rules may write
+_COLUMN = {attr: n for n, attr in enumerate(SET)}
+CACHED_KEYS = 200_000  # distinct (tag, word, dep, space) combinations kept; a news corpus has far fewer
+
+
+class UnsupportedRules(ValueError):
+    """The ruler has rules this class cannot reproduce (reads or writes other attributes)."""
+
+
+class AttributeRules:
+    """The rules of a spaCy ``AttributeRuler``, callable on a Doc like the ruler itself."""
+
+    def __init__(self, ruler: Any) -> None:
+        self.vocab = ruler.vocab
+        self._single = Matcher(self.vocab, validate=False)
+        self._multi = Matcher(self.vocab, validate=False)
+        self._rules: list[dict[int, int]] = []
+        self._index: list[int] = []
+        for rule_id, entry in enumerate(ruler.patterns):
+            self._add(rule_id, entry)
+        self._cache: dict[tuple[int, ...], tuple[int, ...]] = {}
+
+    def _add(self, rule_id: int, entry: dict[str, Any]) -> None:
+        attrs = normalize_token_attrs(self.vocab, entry["attrs"])
+        if "_" in attrs or set(attrs) - set(SET):
+            raise UnsupportedRules(f"rule {rule_id} sets {sorted(attrs)}")
+        for pattern in entry["patterns"]:
+            if len(pattern) == 1 and set(pattern[0]) - {"TAG", "LOWER", "DEP", "IS_SPACE"}:
+                raise UnsupportedRules(f"rule {rule_id} reads {sorted(pattern[0])}")
+            (self._single if len(pattern) == 1 else self._multi).add(str(rule_id), [pattern])
+        self._rules.append(attrs)
+        self._index.append(entry["index"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        keys = doc.to_array(KEY).tolist()
+        values: Any = doc.to_array(SET)  # uint64, as from_array wants it back
+        special = self._multi_hits(doc)
+        for i, key in enumerate(keys):
+            ids = self._rule_ids(doc, i, tuple(key))
+            if i in special:
+                ids = tuple(sorted(ids + tuple(special[i])))
+            for rule_id in ids:
+                for attr, value in self._rules[rule_id].items():
+                    values[i, _COLUMN[attr]] = value
+        doc.from_array(SET, values)
+        return doc
+
+    def _rule_ids(self, doc: Doc, i: int, key: tuple[int, ...]) -> tuple[int, ...]:
+        """The one-token rules that match token ``i``, in the ruler's order (later ones win)."""
+        ids = self._cache.get(key)
+        if ids is None:
+            found = self._single(doc[i : i + 1], allow_missing=True, as_spans=False)
+            ids = tuple(sorted(int(self.vocab.strings[match_id]) for match_id, _, _ in found))
+            if len(self._cache) < CACHED_KEYS:
+                self._cache[key] = ids
+        return ids
+
+    def _multi_hits(self, doc: Doc) -> dict[int, list[int]]:
+        """Token index -> the several-token rules that set it."""
+        hits: dict[int, list[int]] = {}
+        for match_id, start, end in self._multi(doc, allow_missing=True, as_spans=False):
+            rule_id = int(self.vocab.strings[match_id])
+            target = doc[start:end][self._index[rule_id]].i
+            hits.setdefault(target, []).append(rule_id)
+        return hits

@@ -1,0 +1,69 @@
+"""Selective NLP: entities and sentences everywhere, the parse only where extraction reads it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rashomon.extract.nlp import DEFAULT_MODEL, parse
+from rashomon.extract.selective import parse_runs, selective_plan
+
+QUIET = "The weather in Lyon was mild and sunny."
+FLED = "The prisoners fled towards Hasakah."
+
+
+def _one(text: str, selective: bool = True) -> Any:
+    return next(parse([text], selective=selective))
+
+
+def _plan() -> Any:
+    plan = selective_plan(DEFAULT_MODEL)
+    assert plan is not None, "the default pipeline has a senter and its own NER vectors: it can run selectively"
+    return plan
+
+
+def test_a_sentence_without_amount_cue_or_trigger_keeps_entities_and_boundaries_but_no_parse() -> None:
+    text = f"{QUIET} Officials said 120 detainees escaped."
+    doc = _one(text)
+    quiet, busy = list(doc.sents)
+    assert quiet.text == QUIET
+    assert [t.dep_ for t in quiet] == [""] * len(quiet) and [t.lemma_ for t in quiet] == [""] * len(quiet)
+    assert all(t.head.i == t.i for t in quiet)
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in _one(text, selective=False).ents]
+    assert "Lyon" in [e.text for e in doc.ents]
+    assert busy.root.lemma_ == "say" and all(t.dep_ for t in busy)
+
+
+def test_inflections_numbers_and_quotation_marks_make_a_sentence_worth_parsing() -> None:
+    cues = _plan().cues
+    for text in (FLED, "It took 3 hours.", 'He called it "a disaster".', "Several were hurt."):
+        doc = _one(text, selective=False)
+        assert cues.wanted(doc[:]), text
+    assert not cues.wanted(_one(QUIET, selective=False)[:])
+
+
+def test_consecutive_wanted_sentences_are_parsed_as_one_run() -> None:
+    doc = _one(f"{FLED} Two were caught. {QUIET} Five are missing.", selective=False)
+    sents = list(doc.sents)
+    assert parse_runs(doc, _plan().cues) == [(sents[0].start, sents[1].end), (sents[3].start, sents[3].end)]
+
+
+def test_when_every_sentence_is_wanted_the_parse_is_the_full_pipelines() -> None:
+    text = "SDF spokesperson Farhad Shami told Rudaw that 1,500 ISIS members escaped. Some 81 were recaptured."
+    full, selective = _one(text, selective=False), _one(text)
+    annotations = [(t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, str(t.morph)) for t in full]
+    assert [(t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, str(t.morph)) for t in selective] == annotations
+    assert [s.text for s in selective.sents] == [s.text for s in full.sents]
+
+
+def test_full_parsing_on_request_parses_every_sentence() -> None:
+    doc = _one(QUIET, selective=False)
+    assert all(t.dep_ for t in doc) and doc[0].lemma_ == "the"
+
+
+def test_a_text_with_nothing_to_parse_still_has_sentences_and_entities() -> None:
+    doc = _one(f"{QUIET} It was quiet in Paris.")
+    assert len(list(doc.sents)) == 2 and [e.text for e in doc.ents] == ["Lyon", "Paris"]
+
+
+def test_empty_and_whitespace_texts_give_docs() -> None:
+    assert [len(d) for d in parse(["", "  \n"])] == [0, 1]
