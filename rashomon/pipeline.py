@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from rashomon.engines import Engine, InProcess
-from rashomon.ingest import Manifest, Metadata, RawInput, iter_inputs, read_article, reject
+from rashomon.ingest import MAX_ARTICLE_CHARS, Manifest, Metadata, RawInput, iter_inputs, read_article, reject
 from rashomon.link import LinkStore, link_pending
 from rashomon.records import Article, Extraction, Rejection
 from rashomon.settings import Settings
@@ -65,14 +65,16 @@ class IngestReport:
 Progress = Callable[[IngestReport], None]
 
 
-def parse_inputs(items: Iterable[RawInput | Rejection], given: Metadata) -> Iterator[Article | Rejection]:
+def parse_inputs(
+    items: Iterable[RawInput | Rejection], given: Metadata, max_chars: int = MAX_ARTICLE_CHARS
+) -> Iterator[Article | Rejection]:
     """Stage 2: each raw input to an Article, or to a Rejection carrying the reason."""
     for item in items:
         if isinstance(item, Rejection):
             yield item
             continue
         try:
-            yield read_article(item, given)
+            yield read_article(item, given, max_chars)
         except Exception as exc:  # one bad input never stops the batch
             yield reject(item.origin, exc)
 
@@ -160,7 +162,7 @@ def ingest_inputs(
     """
     report = IngestReport()
     stories: set[str] = set()
-    parsed = parse_inputs(raw, given or Metadata())  # 2. parse
+    parsed = parse_inputs(raw, given or Metadata(), settings.max_article_chars)  # 2. parse
     jobs = plan(batched(parsed, settings.batch_size), store, settings)
     unlinked = 0
     for batch in (engine or InProcess()).map(run_job, jobs):  # 3. extract

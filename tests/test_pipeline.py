@@ -119,3 +119,13 @@ def test_selective_nlp_stores_the_same_records_as_full_parsing_on_the_demo_corpu
             assert report.added > 0
             records.append(stored_records(store))
     assert records[0] == records[1]
+
+
+def test_a_text_too_long_for_spacy_is_refused_and_the_rest_is_stored(tmp_path: Path, store: SQLiteStore) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "book.txt").write_text("The rebels fled from the town on Monday. " * 30_000)  # 1.2 M characters
+    (tmp_path / "in" / "news.txt").write_text("Officials said 120 detainees escaped from the prison on Monday.")
+    report = ingest([tmp_path / "in"], store, Settings())
+    assert report.added == 1
+    [refusal] = report.rejected
+    assert refusal.origin.endswith("book.txt") and "max_article_chars" in refusal.reason

@@ -7,7 +7,7 @@ JSONL record's fields), what an HTML page declares, what the text itself says
 
 from __future__ import annotations
 
-from rashomon.errors import EmptyInput
+from rashomon.errors import EmptyInput, TooLarge
 from rashomon.ingest.clean import clean_text
 from rashomon.ingest.decode import decode
 from rashomon.ingest.metadata import Manifest, Metadata, metadata_from_mapping
@@ -16,6 +16,7 @@ from rashomon.ingest.sources import RawInput, count_inputs, iter_inputs, reject
 from rashomon.records import Article
 
 __all__ = [
+    "MAX_ARTICLE_CHARS",
     "Manifest",
     "Metadata",
     "RawInput",
@@ -35,10 +36,14 @@ def _body(raw: RawInput) -> tuple[str, str]:
     return decode(raw.data)
 
 
-def read_article(raw: RawInput, given: Metadata | None = None) -> Article:
+MAX_ARTICLE_CHARS = 200_000  # about 35,000 words; spaCy refuses 1,000,000 and its memory grows with length
+
+
+def read_article(raw: RawInput, given: Metadata | None = None, max_chars: int = MAX_ARTICLE_CHARS) -> Article:
     """Parse, clean and date one input. ``given`` (the user's flags) wins over everything read.
 
-    Raises an :class:`~rashomon.errors.InputError` when the input holds no usable text.
+    Raises an :class:`~rashomon.errors.InputError` when the input holds no usable text, and
+    :class:`~rashomon.errors.TooLarge` when its text is longer than ``max_chars``.
     """
     body, encoding = _body(raw)
     declared = Metadata()
@@ -47,6 +52,11 @@ def read_article(raw: RawInput, given: Metadata | None = None) -> Article:
     text, from_text, furniture = clean_text(body, title=declared.title)
     if not text:
         raise EmptyInput("no article text is left once page furniture is removed")
+    if len(text) > max_chars:
+        raise TooLarge(
+            f"the article text is {len(text):,} characters, over the {max_chars:,} limit (max_article_chars); "
+            "split it into parts or raise the limit"
+        )
     meta = (given or Metadata()).over(raw.given).over(declared).over(from_text)
     return Article(
         id=Article.make_id(meta.outlet, text), origin=raw.origin, text=text, kind=raw.kind,
