@@ -5,8 +5,9 @@ coarse part of speech, morphology and lemma with about 180 Matcher patterns, run
 of every Doc: measured here it costs about an eighth of the whole pipeline (13 ms of 108 per
 600-word article). Almost all of its patterns look at one token only, through that token's tag,
 lower-case form, dependency label and whitespace flag, so their outcome is a function of those
-four values: :class:`AttributeRules` works it out once per distinct combination (with the ruler's
-own Matcher, so pattern semantics are spaCy's) and caches the merged attributes. The few patterns
+four values: :class:`AttributeRules` works out which rules match once per distinct combination
+(with a Matcher holding the ruler's own patterns, so their semantics are spaCy's) and caches it;
+the rules' values are then written with one array copy per Doc. The few patterns
 that span several tokens ("gon na", "let 's") still run through a Matcher on the whole Doc, and a
 token they touch gets every rule in the ruler's own order. The result is the ruler's, token for
 token; ``tests/extract/test_rules.py`` checks it against the ruler on varied text.

@@ -36,6 +36,7 @@ from rashomon.extract.rules import AttributeRules, UnsupportedRules
 PARSED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 MARKS = frozenset({'"', "“", "”", "‘", "’", ":", "«", "»"})
 RUN_BATCH = 256  # runs of sentences per call to the parsing components
+CACHED_WORDS = 500_000  # word forms whose verdict is kept, so memory stays bounded on any corpus
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,9 @@ class Cues:
                 return True
             known = self._known.get(tok.lower_)
             if known is None:
-                known = self._known[tok.lower_] = self._is_cue(tok.lower_)
+                known = self._is_cue(tok.lower_)
+                if len(self._known) < CACHED_WORDS:
+                    self._known[tok.lower_] = known
             if known:
                 return True
         return False
