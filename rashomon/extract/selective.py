@@ -111,6 +111,7 @@ def parse_runs(doc: Doc, cues: Cues) -> list[tuple[int, int]]:
 
 
 def _part(doc: Doc, start: int, end: int) -> Doc:
+    """A new Doc of the run's words: without the senter's boundaries, so the parser draws its own."""
     tokens = doc[start:end]
     return Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
 
