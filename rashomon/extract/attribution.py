@@ -53,10 +53,10 @@ def _verbs(attitudes: bool) -> frozenset[str]:
 
 
 QUOTE = re.compile(
-    r"“[^”]{2,}?”"  # typographic quotes pair unambiguously
+    r"“[^”\"\n]{2,}?[”\"]"  # typographic quotes, closed in the same paragraph (some texts close with a straight one)
     r"|(?<![^\s(\[—-])\"(?=\S)[^\"\n]*?(?<=\S)\"(?=[\s.,;:!?)\]—-]|$)"  # a straight quote opens after a space
 )
-HEADLINE = re.compile(r"^[ \t]*([A-Z][^:\n]{1,50}?):[ \t]+\S", re.M)
+HEADLINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^:\n]{0,50}?):(?:[ \t]+\S|(?=[“\"]))", re.M)
 
 
 def find_attributions(doc: Doc, attitudes: bool = False) -> list[Found]:
@@ -73,7 +73,15 @@ def find_attributions(doc: Doc, attitudes: bool = False) -> list[Found]:
             item = item or _from_according(doc, tok)
             if item is not None:
                 found.append(item)
-    return _chain(doc, found)
+    return _chain(doc, [f for f in found if not _stance_within(f, found)])
+
+
+def _stance_within(item: Found, found: list[Found]) -> bool:
+    """ "She said they would support him": a stance inside what someone said is part of that content,
+    not an attribution of its own (speech inside speech is kept: it is a relay)."""
+    if item.verb in _lex()["verbs"] or item.verb in ("according", ":"):
+        return False
+    return any(o is not item and o.content[0] <= item.cue[0] and item.cue[1] <= o.content[1] for o in found)
 
 
 def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -86,16 +94,16 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _headline_colons(doc: Doc) -> list[Found]:
-    """ "Cruz: Trump would put liberals on the court": a short name before a colon is a source."""
+    """ "Cruz: Trump would put liberals on the court", "Q: ...", "PENCE: ...": a short name opening a line
+    with a colon is a source; the rest of the line is its content."""
     out = []
     for m in HEADLINE.finditer(text_of(doc)):
         source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if source is None or len(source) > 6 or source[0].pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
-            continue
-        if not any(t.pos_ == "PROPN" for t in source) or any(t.pos_ in ("VERB", "AUX") for t in source):
+        if source is None or not _colon_label(source):
             continue
         line_end = text_of(doc).find("\n", m.end())
-        content = doc.char_span(m.end() - 1, line_end if line_end != -1 else len(text_of(doc)), alignment_mode="expand")
+        end = line_end if line_end != -1 else len(text_of(doc))
+        content = doc.char_span(m.end(1) + 1, end, alignment_mode="expand")
         if content is None or len(content) < 2:
             continue
         colon = source.end
@@ -104,9 +112,19 @@ def _headline_colons(doc: Doc) -> list[Found]:
     return out
 
 
+def _colon_label(source: Any) -> bool:
+    """A speaker label: up to six words, no verb, a name or capitalised throughout, not "Update" or "Note"."""
+    if len(source) > 6 or any(t.pos_ in ("VERB", "AUX") for t in source):
+        return False
+    if source.text.lower() in _lex()["colon_labels"]:
+        return False
+    words = [t for t in source if t.is_alpha]
+    return bool(words) and (any(t.pos_ == "PROPN" for t in source) or all(t.text[0].isupper() for t in words))
+
+
 # -- cues --------------------------------------------------------------------------------
 def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, int]]) -> Found | None:
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if (lemma not in _verbs(attitudes) and not (attitudes and _speaker_with_clause(verb))) or any(
         start < verb.i < end - 1 for start, end in quotes
     ):
@@ -118,17 +136,19 @@ def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, i
         and doc[source[0] : source[1]].text.lower() in _lex()["first_person"]
     ):
         return None  # "I think", "you know": asides inside quotations, not attributions
-    content = _content(doc, verb) or _adjacent_quote(verb, source, quotes)
+    content = _content(doc, verb)
+    if content is not None:
+        sent = verb.sent
+        content = (max(content[0], sent.start), min(content[1], sent.end))
+    if content is None or content[1] <= content[0]:
+        # "“...?” Trump said": the parser often ends the sentence at the quotation, so the quote is not clipped
+        content = _adjacent_quote(verb, source, quotes)
     if content is None and attitudes and source is not None and lemma in _lex()["verbs"]:
         content = (verb.i, verb.i + 1)  # "He declined to comment": a source and a cue, the content unsaid
     if content is None:
         return None
-    sent = verb.sent
-    content = (max(content[0], sent.start), min(content[1], sent.end))
-    if content[1] <= content[0]:
-        return None
     relay = _relay(doc, verb) if verb.lemma_.lower() in _lex()["relay_verbs"] else None
-    return Found(cue=(verb.i, verb.i + 1), source=source, content=content, relay=relay, verb=verb.lemma_.lower())
+    return Found(cue=(verb.i, verb.i + 1), source=source, content=content, relay=relay, verb=lemma)
 
 
 def _from_according(doc: Doc, tok: Token) -> Found | None:
@@ -155,9 +175,9 @@ def _subtree(tok: Token) -> tuple[int, int]:
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
-    """The source with its title and appositive ("Nick Merrill, a spokesman for Mrs. Clinton"), but
-    not its age or relative clause (", 59, who lives in ..."), nor anything across a line break,
-    a dateline dash or a quotation before it."""
+    """The source with its title, appositive and relative clause ("Nick Merrill, a spokesman for Mrs.
+    Clinton, who ..."; cutting the clause lost more than it gained on PolNeAR), but nothing across a
+    line break, a dateline dash or a quotation before it."""
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i + 1
     for j in range(tok.i + 1, right):

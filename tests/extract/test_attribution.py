@@ -6,13 +6,15 @@ from typing import Any
 from rashomon.extract.attribution import Found, find_attributions
 
 
-def parts(nlp: Callable[[str], Any], text: str) -> list[tuple[str | None, str, str, tuple[str, ...]]]:
+def parts(
+    nlp: Callable[[str], Any], text: str, attitudes: bool = False
+) -> list[tuple[str | None, str, str, tuple[str, ...]]]:
     doc = nlp(text)
 
     def words(span: tuple[int, int] | None) -> str | None:
         return doc[span[0] : span[1]].text if span else None
 
-    found: list[Found] = find_attributions(doc)
+    found: list[Found] = find_attributions(doc, attitudes)
     return [(words(a.source), str(words(a.cue)), str(words(a.content)), a.via) for a in found]
 
 
@@ -53,3 +55,33 @@ def test_quotation_before_the_cue_is_its_content(nlp: Callable[[str], Any]) -> N
 
 def test_a_sentence_without_a_cue_has_no_attribution(nlp: Callable[[str], Any]) -> None:
     assert parts(nlp, "Gunmen stormed the market town on Monday night.") == []
+
+
+def test_quotation_in_the_sentence_before_the_cue_is_its_content(nlp: Callable[[str], Any]) -> None:
+    # the parser ends the sentence at the closing mark, leaving "Trump said" a sentence of its own
+    found = parts(nlp, "“Russia, if you’re listening, I hope you’re able to find the emails.” Trump said")
+    said = [f for f in found if f[1] == "said"]
+    assert said and said[0][0] == "Trump" and said[0][2].startswith("“Russia")
+
+
+def test_a_quotation_closed_with_a_straight_mark_ends_in_its_paragraph(nlp: Callable[[str], Any]) -> None:
+    text = (
+        '“And he conditioned that funding. These decisions should be made locally."\n\n'
+        "Federal mandates are a burden on schools, said Wilcox, an Orlando Republican.\n\n"
+        "“There is more time spent on compliance,” he said."
+    )
+    sources = {f[0] for f in parts(nlp, text) if f[1] == "said"}
+    assert any(s and s.startswith("Wilcox") for s in sources)
+
+
+def test_a_stance_inside_what_was_said_is_not_an_attribution_of_its_own(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "Most Senate Republicans have said they would support the nominee.", attitudes=True)
+    assert [f[1] for f in found] == ["said"]
+    # stance on its own is still an attribution when asked for
+    assert [f[1] for f in parts(nlp, "Most Senate Republicans support the nominee.", attitudes=True)] == ["support"]
+
+
+def test_a_speaker_label_opening_a_line_is_a_source_but_not_a_section_label(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "Q: Did anyone check on you?\nA: No, no one did.\nUpdate: The ministry has not replied.")
+    assert [(f[0], f[1]) for f in found] == [("Q", ":"), ("A", ":")]
+    assert found[1][2].startswith("No, no one did")
