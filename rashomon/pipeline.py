@@ -6,8 +6,8 @@
    (entities, times, amounts, attributions, events, claims), by an engine: in this process,
    in local worker processes or on a Dask cluster (:mod:`rashomon.engines`);
 4. write: articles, rejections and extractions go to the store, one transaction per batch;
-5. link: new articles are deduplicated and clustered into stories, whose claims are reconciled
-   (every ``LINK_EVERY`` new articles, and at the end).
+5. link: new articles are deduplicated and clustered into stories (every ``LINK_EVERY`` new
+   articles, and at the end); the stories that changed have their claims reconciled at the end.
 
 A batch is committed whole or not at all, and every id is a content hash, so an
 ingest killed half-way is finished by running it again: nothing is lost or doubled.
@@ -22,7 +22,7 @@ from typing import Protocol
 
 from rashomon.engines import Engine, InProcess
 from rashomon.ingest import MAX_ARTICLE_CHARS, Manifest, Metadata, RawInput, iter_inputs, read_article, reject
-from rashomon.link import LinkStore, link_pending
+from rashomon.link import LinkStore, link_pending, reconcile_pending
 from rashomon.records import Article, Extraction, Rejection
 from rashomon.settings import Settings
 from rashomon.store import Batch, Store, WriteResult
@@ -158,7 +158,8 @@ def ingest_inputs(
     """Stages 2 to 5 for inputs already read (files, a posted text, a fetched page).
 
     ``engine`` runs stage 3 (in this process when None); the store is written from this process only.
-    Linking follows the writes every ``LINK_EVERY`` articles, so memory and time per article stay flat.
+    Linking follows the writes every ``LINK_EVERY`` articles; the stories it changed are reconciled at
+    the end of the run, each once, so memory and time per article stay flat however large a story grows.
     """
     report = IngestReport()
     stories: set[str] = set()
@@ -176,5 +177,6 @@ def ingest_inputs(
             progress(report)
     if settings.extract:
         stories |= link_pending(store, settings.batch_size)
+        stories |= reconcile_pending(store)  # once per run: a growing story is not re-read every batch
     report.stories = sorted(stories)
     return report

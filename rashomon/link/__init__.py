@@ -2,11 +2,14 @@
 
 1. dedup: each article is compared (MinHash, LSH bands) with earlier ones; a near-copy is marked;
 2. cluster: it joins the most similar recent story or starts one (bounded candidates);
-3. reconcile: the stories it touched get their slots and derived figures recomputed.
+3. reconcile: the stories it joined are marked stale; :func:`reconcile_pending` recomputes the
+   slots and derived figures of every stale story (once per ingest run: a story that grows
+   through a long run is not re-read after every batch).
 
 Entities and events are resolved within a story when it is read (:mod:`rashomon.link.resolve`).
 Articles are linked in the order they were ingested, so one batch or one article at a time
-gives the same stories; an interrupted run leaves articles unlinked, and the next run links them.
+gives the same stories; an interrupted run leaves articles unlinked or stories stale (both are
+recorded in the store), and the next run links and reconciles them.
 """
 
 from __future__ import annotations
@@ -18,9 +21,9 @@ from typing import Protocol
 from rashomon.link import cluster, dedup
 from rashomon.link.reconcile import reconcile
 from rashomon.link.vectors import article_terms
-from rashomon.records import Derived, Extraction, Slot
+from rashomon.records import Claim, Derived, Slot
 
-__all__ = ["LinkStore", "link_pending"]
+__all__ = ["LinkStore", "link_pending", "reconcile_pending"]
 
 
 class LinkStore(Protocol):
@@ -33,8 +36,9 @@ class LinkStore(Protocol):
     def save_copy(self, article_id: str, original_id: str, similarity: float) -> None: ...
     def mark_linked(self, article_id: str) -> None: ...
     def copies(self) -> dict[str, str]: ...
-    def story_members(self, story_ids: list[str]) -> dict[str, list[str]]: ...
-    def extraction(self, article_id: str) -> Extraction: ...
+    def mark_stale(self, story_id: str) -> None: ...
+    def stale_stories(self) -> list[str]: ...
+    def story_claims(self, story_id: str) -> list[Claim]: ...
     def save_reconciliation(self, story_id: str, slots: list[Slot], derived: list[Derived]) -> None: ...
     def transaction(self) -> AbstractContextManager[object]: ...
 
@@ -52,7 +56,7 @@ def _dedup(store: LinkStore, article_id: str, text: str, copies: dict[str, str])
 
 
 def link_pending(store: LinkStore, batch_size: int = 64) -> set[str]:
-    """Link every article not yet in a story; return the ids of the stories that changed."""
+    """Link every article not yet in a story; return the ids of the stories that changed (now stale)."""
     touched: set[str] = set()
     copies = store.copies()
     while pending := store.unlinked(batch_size):
@@ -62,16 +66,17 @@ def link_pending(store: LinkStore, batch_size: int = 64) -> set[str]:
                 day = date.fromisoformat(published) if published else None
                 story, _ = cluster.assign(store.story_index(article_id), article_id, article_terms(title, text), day)
                 touched.add(story)  # 2. cluster
+                store.mark_stale(story)
                 store.mark_linked(article_id)
-    if touched:
-        reconcile_stories(store, touched, copies)  # 3. reconcile
     return touched
 
 
-def reconcile_stories(store: LinkStore, story_ids: set[str], copies: dict[str, str]) -> None:
-    members = store.story_members(sorted(story_ids))
-    with store.transaction():
-        for story_id in sorted(members):
-            claims = [c for aid in members[story_id] for c in store.extraction(aid).claims]
-            slots, derived = reconcile(story_id, claims, copies)
+def reconcile_pending(store: LinkStore) -> set[str]:
+    """3. Reconcile every stale story, one transaction each; return their ids."""
+    stale = store.stale_stories()
+    copies = store.copies() if stale else {}
+    for story_id in stale:
+        with store.transaction():
+            slots, derived = reconcile(story_id, store.story_claims(story_id), copies)
             store.save_reconciliation(story_id, slots, derived)
+    return set(stale)

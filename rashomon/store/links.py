@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from rashomon.link.cluster import StoryState
 from rashomon.link.vectors import Counts, Vector
-from rashomon.records import Derived, Slot, Story
+from rashomon.records import Claim, Derived, Slot, Story
+from rashomon.store import rows
 
 if TYPE_CHECKING:
     from rashomon.store.sql import Connection
@@ -163,18 +164,27 @@ class LinkTables:
             members.setdefault(story_id, []).append(article_id)
         return [Story(sid, "", tuple(ids)) for sid, ids in members.items()]
 
-    def story_members(self, story_ids: list[str]) -> dict[str, list[str]]:
-        """The articles of each of ``story_ids``, in the order they joined."""
-        members: dict[str, list[str]] = {sid: [] for sid in story_ids}
-        for sid in story_ids:
-            found = self._db.execute(
-                'SELECT "article_id" FROM story_articles WHERE "story_id" = ? ORDER BY "seq"', (sid,)
-            )
-            members[sid].extend(r[0] for r in found)
-        return members
+    def story_claims(self, story_id: str) -> list[Claim]:
+        """The claims of a story's articles, article by article in the order they joined (one query)."""
+        cols = ", ".join(f'c."{n}"' for n in rows.TABLES["claims"])
+        found = self._db.execute(
+            f'SELECT {cols} FROM story_articles s JOIN claims c ON c."article_id" = s."article_id" '
+            'WHERE s."story_id" = ? ORDER BY s."seq", c."start", c."id"',
+            (story_id,),
+        ).fetchall()
+        return [rows.claim_from(r) for r in found]
+
+    def mark_stale(self, story_id: str) -> None:
+        """The story gained an article: its slots wait to be reconciled."""
+        self._db.execute('INSERT INTO stale_stories ("story_id") VALUES (?) ON CONFLICT DO NOTHING', (story_id,))
+
+    def stale_stories(self) -> list[str]:
+        return [r[0] for r in self._db.execute('SELECT "story_id" FROM stale_stories ORDER BY "story_id"')]
 
     def save_reconciliation(self, story_id: str, slots: list[Slot], derived: list[Derived]) -> None:
-        """Replace a story's slots and derived figures (they are recomputed whole when it changes)."""
+        """Replace a story's slots and derived figures (they are recomputed whole when it changes); it is
+        no longer stale."""
+        self._db.execute('DELETE FROM stale_stories WHERE "story_id" = ?', (story_id,))
         self._db.execute('DELETE FROM slots WHERE "story_id" = ?', (story_id,))
         self._db.execute('DELETE FROM derived WHERE "story_id" = ?', (story_id,))
         self._db.executemany(

@@ -55,3 +55,19 @@ def test_the_in_memory_index_used_for_evaluation_clusters_like_the_store(tmp_pat
         story, _ = assign(index, a.id, article_terms(a.title, a.text), a.published)
         groups.setdefault(story, set()).add(a.id)
     assert {frozenset(g) for g in groups.values()} == stored
+
+
+def test_a_run_interrupted_after_linking_leaves_its_stories_stale_and_the_next_run_reconciles_them(
+    any_store: SQLStore,
+) -> None:
+    from rashomon.link import reconcile_pending
+
+    ingest([DEMO], any_store, Settings())
+    expected = {s.id: any_store.reconciliation(s.id) for s in any_store.stories()}
+    assert any_store.stale_stories() == [] and any(slots for slots, _ in expected.values())
+    for story_id in expected:  # as if the run had stopped between linking and reconciling
+        any_store.save_reconciliation(story_id, [], [])
+        any_store.mark_stale(story_id)
+    assert ingest([DEMO], any_store, Settings()).added == 0  # the next run: nothing new, stale stories found
+    assert {s.id: any_store.reconciliation(s.id) for s in any_store.stories()} == expected
+    assert any_store.stale_stories() == [] and reconcile_pending(any_store) == set()
