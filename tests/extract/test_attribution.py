@@ -82,6 +82,10 @@ def test_a_stance_inside_what_was_said_is_not_an_attribution_of_its_own(nlp: Cal
 
 
 def test_a_speaker_label_opening_a_line_is_a_source_but_not_a_section_label(nlp: Callable[[str], Any]) -> None:
-    found = parts(nlp, "Q: Did anyone check on you?\nA: No, no one did.\nUpdate: The ministry has not replied.")
+    found = parts(
+        nlp,
+        "Q: Did anyone check on you?\nA: No, no one did.\nUpdate: The ministry has not replied.\n"
+        "When: Saturday at noon.",
+    )
     assert [(f[0], f[1]) for f in found] == [("Q", ":"), ("A", ":")]
     assert found[1][2].startswith("No, no one did")
