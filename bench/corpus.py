@@ -126,8 +126,8 @@ def _sentence(rng: random.Random, story: Story, figure: random.Random) -> str:
     return rng.choice(choices)
 
 
-def stories_and_articles(n: int, seed: int = 7, words: int = 600) -> Iterator[tuple[int, dict[str, str]]]:
-    """``n`` (story number, article) pairs: the story numbers are the true clustering."""
+def articles(n: int, seed: int = 7, words: int = 600) -> Iterator[dict[str, str]]:
+    """``n`` articles as JSON Lines records (``text``, ``title``, ``outlet``, ``published``)."""
     rng = random.Random(seed)
     for i in range(n):
         story_no = rng.randrange(max(1, i // 6 + 1))  # new stories keep appearing; each gets several reports
@@ -137,21 +137,12 @@ def stories_and_articles(n: int, seed: int = 7, words: int = 600) -> Iterator[tu
         while sum(len(s.split()) for s in sentences) < words:
             sentences.append(_sentence(rng, story, figures))
         paragraphs = [" ".join(sentences[k : k + 4]) for k in range(0, len(sentences), 4)]
-        yield (
-            story_no,
-            {
-                "title": f"{story.event[0].capitalize()} in {story.town} (report {i})",
-                "text": "\n\n".join(paragraphs),
-                "outlet": rng.choice(OUTLETS),
-                "published": (story.day + timedelta(days=rng.randrange(2))).isoformat(),
-            },
-        )
-
-
-def articles(n: int, seed: int = 7, words: int = 600) -> Iterator[dict[str, str]]:
-    """``n`` articles as JSON Lines records (``text``, ``title``, ``outlet``, ``published``)."""
-    for _, record in stories_and_articles(n, seed, words):
-        yield record
+        yield {
+            "title": f"{story.event[0].capitalize()} in {story.town} (report {i})",
+            "text": "\n\n".join(paragraphs),
+            "outlet": rng.choice(OUTLETS),
+            "published": (story.day + timedelta(days=rng.randrange(2))).isoformat(),
+        }
 
 
 def write_jsonl(path: Path, n: int, seed: int = 7) -> Path:

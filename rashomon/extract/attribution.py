@@ -147,7 +147,7 @@ def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, i
         content = (verb.i, verb.i + 1)  # "He declined to comment": a source and a cue, the content unsaid
     if content is None:
         return None
-    relay = _relay(doc, verb) if verb.lemma_.lower() in _lex()["relay_verbs"] else None
+    relay = _relay(doc, verb) if lemma in _lex()["relay_verbs"] else None
     return Found(cue=(verb.i, verb.i + 1), source=source, content=content, relay=relay, verb=lemma)
 
 

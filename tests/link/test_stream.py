@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rashomon.ingest import Manifest
+from rashomon.link import reconcile_pending
 from rashomon.pipeline import ingest
 from rashomon.settings import Settings
 from rashomon.store import SQLStore, open_store
@@ -60,8 +61,6 @@ def test_the_in_memory_index_used_for_evaluation_clusters_like_the_store(tmp_pat
 def test_a_run_interrupted_after_linking_leaves_its_stories_stale_and_the_next_run_reconciles_them(
     any_store: SQLStore,
 ) -> None:
-    from rashomon.link import reconcile_pending
-
     ingest([DEMO], any_store, Settings())
     expected = {s.id: any_store.reconciliation(s.id) for s in any_store.stories()}
     assert any_store.stale_stories() == [] and any(slots for slots, _ in expected.values())
