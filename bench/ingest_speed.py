@@ -70,13 +70,16 @@ def main() -> None:
     tenth = max(1, n // 10)
     first, last = _per_article(marks, 0, tenth), _per_article(marks, n - tenth, n)
     peak = _peak_mb()
+    closing = elapsed - (marks[-1][1] - start)  # linking the last articles and reconciling the changed stories
     print(f"ingested {n} articles in {elapsed:.1f} s: {n / elapsed:.2f} articles/s ({args.workers} worker(s))")
+    print(f"{len(report.stories)} stories; the closing link and reconcile took {closing:.1f} s of the total")
     print(f"time per article: first tenth {first * 1000:.1f} ms, last tenth {last * 1000:.1f} ms (x{last / first:.2f})")
     print(f"peak RSS {peak:.0f} MB")
     summary = {
         "articles": n, "seconds": round(elapsed, 1), "articles_per_s": round(n / elapsed, 2),
         "ms_per_article_first_tenth": round(first * 1000, 1), "ms_per_article_last_tenth": round(last * 1000, 1),
-        "end_over_start": round(last / first, 2), "peak_rss_mb": round(peak), "workers": args.workers,
+        "end_over_start": round(last / first, 2), "closing_s": round(closing, 1), "stories": len(report.stories),
+        "peak_rss_mb": round(peak), "workers": args.workers,
         "engine": args.engine, "extract": not args.no_extract,
     }  # fmt: skip
     print(json.dumps(summary))

@@ -8,6 +8,7 @@ withdraw") events are marked by ``modality``, never reported as facts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -15,6 +16,7 @@ from typing import Any
 
 from rashomon.extract.entities import Found as EntityFound
 from rashomon.extract.lexicons import lexicon
+from rashomon.extract.nlp import text_of
 from rashomon.extract.time import Timex
 from rashomon.records import Event, Span, content_id
 
@@ -60,9 +62,10 @@ def _lemma_index() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @cache
-def _phrases() -> list[tuple[re.Pattern[str], str]]:
+def _phrases() -> list[tuple[str, re.Pattern[str], str]]:
+    """Each trigger phrase: lower-cased, as a whole-word pattern, and the event type it names."""
     return [
-        (re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])", re.I), name)
+        (p.lower(), re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])", re.I), name)
         for name, spec in _types().items()
         for p in spec["phrases"]
     ]
@@ -70,22 +73,37 @@ def _phrases() -> list[tuple[re.Pattern[str], str]]:
 
 def find_triggers(doc: Doc, entities: list[EntityFound], timexes: list[Timex]) -> list[Trigger]:
     """Every event trigger in ``doc`` with its participants, place, date and modality."""
+    phrases = _phrase_roots(doc)
     out: list[Trigger] = []
     for sent in doc.sents:
-        for tok, kind in _sentence_triggers(doc, sent):
+        for tok, kind in _sentence_triggers(sent, phrases):
             out.append(_describe(doc, sent, tok, kind, entities, timexes))
     return out
 
 
-def _sentence_triggers(doc: Doc, sent: Any) -> list[tuple[Token, str]]:
-    verbs, nouns = _lemma_index()
+def _phrase_roots(doc: Doc) -> dict[int, tuple[Token, str]]:
+    """The root token of each trigger phrase within one sentence, by token index; the first pattern to
+    reach a root names it. The text is scanned once per pattern, not once per pattern and sentence."""
+    text = text_of(doc)
+    lowered = text.lower()
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    starts = [start for start, _ in bounds]
     found: dict[int, tuple[Token, str]] = {}
-    text = sent.text  # joined from the tokens on every access: once per sentence, not per pattern
-    for pattern, name in _phrases():
+    for phrase, pattern, name in _phrases():
+        if phrase not in lowered:
+            continue  # a plain search first: most texts hold none of the phrases
         for m in pattern.finditer(text):
-            span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            if m.end() > bounds[bisect_right(starts, m.start()) - 1][1]:
+                continue  # a phrase across a sentence boundary is two sentences' words
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 found.setdefault(span.root.i, (span.root, name))
+    return found
+
+
+def _sentence_triggers(sent: Any, phrases: dict[int, tuple[Token, str]]) -> list[tuple[Token, str]]:
+    verbs, nouns = _lemma_index()
+    found = {i: hit for i, hit in phrases.items() if sent.start <= i < sent.end}
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in verbs:

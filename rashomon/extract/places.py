@@ -9,7 +9,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX, IS_TITLE, IS_UPPER, LENGTH, ORTH
+
 from rashomon.extract.entities import Found, actor_by_name, find_entities
+from rashomon.extract.nlp import text_of
 from rashomon.geo.gazetteer import Place, key
 from rashomon.geo.resolve import Context, best_place, context_for, is_notable, resolve
 from rashomon.records import Geo
@@ -17,6 +21,7 @@ from rashomon.records import Geo
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 METONYMY_LABELS = ("ORG", "PERSON", "NORP")
 EMBEDDED_CITY = 500_000  # a smaller town's name inside another name is more often a surname or a brand
+TABLE_KEY = "rashomon.places.tokens"
 HOME_TOWN = 10_000  # a smaller town's name, outside any entity, is more often a word or a surname
 LOCAL_FACILITY = re.compile(
     r"\b(?:street|st\.|road|avenue|boulevard|church|cathedral|chapel|school|high|elementary|academy|library|"
@@ -85,34 +90,45 @@ def _home_town(span: Any, place: Place, ctx: Context, entities: list[Found]) -> 
 def _embedded(doc: Any, found: list[Toponym], entities: list[Found], ctx: Context) -> list[Toponym]:
     """Countries, regions and big cities named inside other names ("Central Bank of Malta", "Air Canada"),
     and towns of the text's own country that NER missed."""
-    people = [(f.start, f.end) for f in entities if f.type == "PERSON"]
-    taken = [(t.start, t.end) for t in found] + people
+    text, (starts, ends, capital, joins) = text_of(doc), _token_table(doc)
+    taken = bytearray(len(text))  # characters already read as a place or a person
+    for s, e in [(t.start, t.end) for t in found] + [(f.start, f.end) for f in entities if f.type == "PERSON"]:
+        taken[s:e] = b"\1" * (e - s)
     out: list[Toponym] = []
-    capital = [t.is_title or t.is_upper for t in doc]
-    joins = [c or t.text in ("of", "and", "-") for c, t in zip(capital, doc, strict=True)]
     i = 0
-    while i < len(doc):
-        hit = None
-        for n in (3, 2, 1):
-            if not capital[i] or i + n > len(doc) or not all(joins[i : i + n]):
-                continue  # checked on the tokens first: making a Span for every window is the slow part
-            span = doc[i : i + n]
-            if any(s < span.end_char and span.start_char < e for s, e in taken):
-                continue
-            place = best_place(span.text, ctx, exact=True)
-            home = place is not None and _home_town(span, place, ctx, entities)
-            if place is not None and (
-                place.feature in ("country", "region") or place.population >= EMBEDDED_CITY or home
-            ):
-                hit = Toponym(span.start_char, span.end_char, span.text, resolve(span.text, ctx))
-                break
+    while i < len(starts):
+        hit = _embedded_at(doc, i, (text, starts, ends, joins, taken), entities, ctx) if capital[i] else None
         if hit is not None:
             out.append(hit)
-            taken.append((hit.start, hit.end))
-            i += len(doc.char_span(hit.start, hit.end, alignment_mode="expand"))
-        else:
-            i += 1
+            taken[hit.start : hit.end] = b"\1" * (hit.end - hit.start)
+        i += 1 if hit is None else len(doc.char_span(hit.start, hit.end, alignment_mode="expand"))
     return out
+
+
+def _embedded_at(doc: Any, i: int, table: tuple[Any, ...], entities: list[Found], ctx: Context) -> Toponym | None:
+    """The longest run of up to three capitalised words from token ``i`` that names a notable place."""
+    text, starts, ends, joins, taken = table
+    for n in (3, 2, 1):
+        start, end = starts[i], ends[min(i + n, len(starts)) - 1]
+        if i + n > len(starts) or not all(joins[i : i + n]) or taken.find(1, start, end) != -1:
+            continue  # checked on the tokens first: making a Span for every window is the slow part
+        place = best_place(text[start:end], ctx, exact=True)
+        home = place is not None and _home_town(doc[i : i + n], place, ctx, entities)
+        if place is not None and (place.feature in ("country", "region") or place.population >= EMBEDDED_CITY or home):
+            return Toponym(start, end, text[start:end], resolve(text[start:end], ctx))
+    return None
+
+
+def _token_table(doc: Any) -> tuple[list[int], list[int], list[bool], list[bool]]:
+    """Each token's start and end character, and whether it is capitalised or may join a name (once per Doc)."""
+    table: tuple[list[int], list[int], list[bool], list[bool]] | None = doc.user_data.get(TABLE_KEY)
+    if table is None:
+        cols = doc.to_array([IDX, LENGTH, IS_TITLE, IS_UPPER, ORTH]).reshape(-1, 5)  # read in C, not token by token
+        capital = (cols[:, 2] | cols[:, 3]).astype(bool)
+        joins = capital | numpy.isin(cols[:, 4], [doc.vocab.strings.add(w) for w in ("of", "and", "-")])
+        table = (cols[:, 0].tolist(), (cols[:, 0] + cols[:, 1]).tolist(), capital.tolist(), joins.tolist())
+        doc.user_data[TABLE_KEY] = table
+    return table
 
 
 def _toponym(doc: Any, f: Found, ctx: Context, named: set[str]) -> Toponym | None:

@@ -42,6 +42,7 @@ class Place:
     feature: str  # "city", "capital" (a national capital), "district", "region" or "country"
 
 
+@lru_cache(maxsize=CACHED_NAMES)  # a text asks for each of its names many times while its places are read
 def key(name: str) -> str:
     """Lower case ASCII, no article prefix (al-, el-, ash- ...), no punctuation, no doubled letters."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from rashomon.geo.gazetteer import Gazetteer, Place, gazetteer, key
 from rashomon.records import Geo
@@ -37,10 +38,20 @@ CAPITAL_WEIGHT = 1.5
 
 @dataclass
 class Context:
-    """What the rest of the text says about where it is: the countries its places belong to."""
+    """What the rest of the text says about where it is: the countries its places belong to.
+
+    :func:`best_place` remembers its answers in the context; assigning ``countries`` or ``anchors``
+    forgets them (change them by assignment, not in place, once places have been looked up).
+    """
 
     countries: Counter[str] = field(default_factory=Counter)
     anchors: dict[str, tuple[float, float]] = field(default_factory=dict)  # key(name) -> where a first reading put it
+    picked: dict[tuple[str, bool, Gazetteer], Place | None] = field(default_factory=dict, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        if name != "picked":
+            super().__setattr__("picked", {})  # the answers were given in the old context
 
     def nearness(self, place: Place, name: str) -> float:
         """How close ``place`` lies to where the text's other places were first put: 1 at one of them, 0 from
@@ -82,6 +93,13 @@ def _score(place: Place, ctx: Context, exact: bool, name: str) -> float:
 def best_place(name: str, ctx: Context, gaz: Gazetteer | None = None, exact: bool = False) -> Place | None:
     """The likeliest place called ``name``; spelling variants too, unless ``exact``."""
     gaz = gaz or gazetteer()
+    asked = (name, exact, gaz)  # a text names its places many times: each is scored once per context
+    if asked not in ctx.picked:
+        ctx.picked[asked] = _best_place(name, ctx, gaz, exact)
+    return ctx.picked[asked]
+
+
+def _best_place(name: str, ctx: Context, gaz: Gazetteer, exact: bool) -> Place | None:
     scored = [(_score(p, ctx, True, name), p) for p in gaz.candidates(name)]
     if not scored and len(name) >= 5 and not exact:
         scored = [(_score(p, ctx, False, name), p) for p in gaz.candidates(name, loose=True)]

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.lexicons import lexicon
-from rashomon.records import Claim, Derived, Interval, Slot, SlotStatus, content_id
+from rashomon.records import Claim, Derived, Interval, Slot, SlotStatus, Speaker, content_id
 
 
 @cache
@@ -103,22 +103,29 @@ def consensus(points: list[Point]) -> Interval | None:
 
 def derive(story_id: str, claims: list[Claim]) -> list[Derived]:
     """Arithmetic within one speaker's exact figures of the same day (rules in lexicons/claims.json)."""
+    exact: dict[tuple[str, Speaker, date | None], list[Claim]] = {}
+    for c in claims:  # indexed, not searched pairwise: a long-running story holds hundreds of thousands
+        if c.speaker is not None and not c.value.approximate:
+            exact.setdefault((c.predicate, c.speaker, c.as_of), []).append(c)
     out = []
     for rule in _lex()["derived_rules"]:
         for a in claims:
             if a.predicate != rule["from"] or a.speaker is None or a.value.approximate:
                 continue
-            for b in claims:
-                if (b.predicate == rule["minus"] and b.speaker == a.speaker and not b.value.approximate
-                        and b.as_of == a.as_of and b.value.low <= a.value.low):  # fmt: skip
-                    value = a.value.low - b.value.low
-                    text = f"{rule['result']} = {rule['from']} - {rule['minus']} ({a.value.low:g} - {b.value.low:g})"
-                    out.append(Derived(
-                        id=content_id("derived", story_id, a.id, b.id), story_id=story_id, subject=a.subject,
-                        predicate=rule["result"], low=value, high=value, sources=(a.id, b.id), rule=text,
-                        as_of=a.as_of, speaker=a.speaker.name,
-                    ))  # fmt: skip
+            for b in exact.get((rule["minus"], a.speaker, a.as_of), ()):
+                if b.value.low <= a.value.low:
+                    out.append(_derived(story_id, rule, a, b))
     return out
+
+
+def _derived(story_id: str, rule: dict[str, str], a: Claim, b: Claim) -> Derived:
+    value = a.value.low - b.value.low
+    return Derived(
+        id=content_id("derived", story_id, a.id, b.id), story_id=story_id, subject=a.subject,
+        predicate=rule["result"], low=value, high=value, sources=(a.id, b.id),
+        rule=f"{rule['result']} = {rule['from']} - {rule['minus']} ({a.value.low:g} - {b.value.low:g})",
+        as_of=a.as_of, speaker=a.speaker.name if a.speaker else None,
+    )  # fmt: skip
 
 
 def reconcile(story_id: str, claims: Iterable[Claim], copies: dict[str, str]) -> tuple[list[Slot], list[Derived]]:

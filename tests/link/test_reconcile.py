@@ -54,6 +54,23 @@ def test_no_arithmetic_across_speakers() -> None:
     assert derived == []
 
 
+def test_no_arithmetic_across_days_or_with_approximate_figures() -> None:
+    claims = [
+        claim("e", "escaped", 120, 120, 20, "ministry"),
+        claim("r1", "recaptured", 81, 81, 21, "ministry"),  # said the next day
+        claim("r2", "recaptured", 70, 90, 20, "ministry"),  # "about 80"
+        claim("r3", "recaptured", 200, 200, 20, "ministry"),  # more than escaped: no negative remainder
+    ]
+    assert reconcile("s", claims, {})[1] == []
+
+
+def test_each_pair_of_one_speakers_figures_of_a_day_is_derived_once() -> None:
+    claims = [claim("e", "escaped", 120, 120, 20, "ministry"), claim("r", "recaptured", 81, 81, 20, "ministry")]
+    claims += [claim("r2", "recaptured", 90, 90, 20, "ministry"), claim("x", "recaptured", 81, 81, 20, "SDF")]
+    _, derived = reconcile("s", claims, {})
+    assert sorted((d.sources, d.low) for d in derived) == [(("e", "r"), 39), (("e", "r2"), 30)]
+
+
 def test_a_copy_counts_once() -> None:
     claims = [claim("1", "killed", 14, 14, 9, None, "wire"), claim("2", "killed", 14, 14, 9, None, "reprint")]
     slots, _ = reconcile("s", claims, {"reprint": "wire"})
