@@ -21,8 +21,8 @@ from rashomon.records import Geo
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 METONYMY_LABELS = ("ORG", "PERSON", "NORP")
 EMBEDDED_CITY = 500_000  # a smaller town's name inside another name is more often a surname or a brand
-TABLE_KEY = "rashomon.places.tokens"
 HOME_TOWN = 10_000  # a smaller town's name, outside any entity, is more often a word or a surname
+TABLE_KEY = "rashomon.places.tokens"  # where a Doc keeps its token table (both readings of a text use it)
 LOCAL_FACILITY = re.compile(
     r"\b(?:street|st\.|road|avenue|boulevard|church|cathedral|chapel|school|high|elementary|academy|library|"
     r"plantation|restaurant|hall|house|center|centre|park|square|market|hospital|station|bridge|court)$",
@@ -125,7 +125,7 @@ def _token_table(doc: Any) -> tuple[list[int], list[int], list[bool], list[bool]
     if table is None:
         cols = doc.to_array([IDX, LENGTH, IS_TITLE, IS_UPPER, ORTH]).reshape(-1, 5)  # read in C, not token by token
         capital = (cols[:, 2] | cols[:, 3]).astype(bool)
-        joins = capital | numpy.isin(cols[:, 4], [doc.vocab.strings.add(w) for w in ("of", "and", "-")])
+        joins = capital | numpy.isin(cols[:, 4], [doc.vocab.strings[w] for w in ("of", "and", "-")])
         table = (cols[:, 0].tolist(), (cols[:, 0] + cols[:, 1]).tolist(), capital.tolist(), joins.tolist())
         doc.user_data[TABLE_KEY] = table
     return table

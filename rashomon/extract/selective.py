@@ -7,7 +7,8 @@ tagger, parser, attribute rules, lemmatizer: about half of the pipeline's cost) 
 of consecutive sentences that hold something an extractor reads the parse for: a number or an
 amount word, a reporting cue or a quotation mark, an event or claim word, a colon (headline
 sources). A word counts when it could be an inflection of a lexicon word by the lemmatizer's own
-rules and exceptions ("fled" for "flee"), so the choice never depends on the tags it saves.
+rules and exceptions ("fled" for "flee"), so the choice never depends on the tags it saves; the
+words of a lexicon phrase count only together ("news conference": "news" alone is not a cue).
 
 Tokens outside those runs keep their text, entities and sentence boundaries, and have no tag,
 lemma or head (``dep_ == ""``, their head is themselves). Each run is parsed as its own Doc and
@@ -130,29 +131,36 @@ def _merge(doc: Doc, parsed: list[tuple[int, int, Doc]]) -> None:
 
 
 class Cues:
-    """Which words make a sentence worth parsing: the lexicons' words and their inflections."""
+    """Which words make a sentence worth parsing: the lexicons' words and their inflections. A word of a
+    phrase ("set free", "news conference") counts only beside the phrase's other words."""
 
     def __init__(self, tables: tuple[dict[str, Any], dict[str, Any]]) -> None:
-        self.words = _cue_words()
+        self.words, self.phrases = _cue_words()
+        self.phrase_words = frozenset(w for phrase in self.phrases for w in phrase)
         self.rules, self.exceptions = tables
-        self._known: dict[str, bool] = {}
+        self._known: dict[str, tuple[bool, frozenset[str]]] = {}
 
     def wanted(self, sent: Any) -> bool:
-        """Whether ``sent`` holds a number, a mark or a word that could be a cue."""
+        """Whether ``sent`` holds a number, a mark, a cue word or every word of a cue phrase."""
+        seen: set[str] = set()
         for tok in sent:
             if tok.like_num or tok.text in MARKS:
                 return True
-            known = self._known.get(tok.lower_)
-            if known is None:
-                known = self._is_cue(tok.lower_)
-                if len(self._known) < CACHED_WORDS:
-                    self._known[tok.lower_] = known
-            if known:
+            word, forms = self._verdict(tok.lower_)
+            if word:
                 return True
-        return False
+            seen |= forms
+        return bool(seen) and any(phrase <= seen for phrase in self.phrases)
 
-    def _is_cue(self, word: str) -> bool:
-        return word in self.words or any(lemma in self.words for lemma in self._lemmas(word))
+    def _verdict(self, word: str) -> tuple[bool, frozenset[str]]:
+        """Whether ``word`` is a cue on its own, and the phrase words it could be."""
+        known = self._known.get(word)
+        if known is None:
+            forms = {word, *self._lemmas(word)}
+            known = (bool(forms & self.words), frozenset(forms & self.phrase_words))
+            if len(self._known) < CACHED_WORDS:
+                self._known[word] = known
+        return known
 
     def _lemmas(self, word: str) -> Iterator[str]:
         """Every lemma the lemmatizer could give ``word`` as a verb or a noun."""
@@ -178,17 +186,20 @@ def _lemmatizer_tables(nlp: Any) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 @cache
-def _cue_words() -> frozenset[str]:
-    """The lexicons' cue, trigger and amount words (a phrase gives its words but its stopwords)."""
+def _cue_words() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The lexicons' cue, trigger and amount words, and their phrases as sets of words (stopwords left out:
+    "according to" needs "according", "holding the government responsible" its three other words)."""
     stop = set(lexicon("stopwords")["stopwords"])
     attribution, events, claims, amounts = (lexicon(n) for n in ("attribution", "events", "claims", "amounts"))
-    phrases: list[str] = []
+    entries: list[str] = []
     for key in ("verbs", "attitude_verbs", "claim_verbs", "relay_verbs", "nouns", "according_to", "denials"):
-        phrases += attribution[key]
+        entries += attribution[key]
     for spec in events["types"].values():
-        phrases += spec["verbs"] + spec["nouns"] + spec["phrases"]
-    phrases += list(claims["verbs"]) + list(claims["nouns"]) + list(claims["states"])
+        entries += spec["verbs"] + spec["nouns"] + spec["phrases"]
+    entries += list(claims["verbs"]) + list(claims["nouns"]) + list(claims["states"])
     for key in ("number_words", "vague", "proportions", "fractions", "scales"):
-        phrases += [w for w in amounts[key] if len(w) > 2]
-    words = [re.findall(r"[\w'-]+", p.lower()) for p in phrases]
-    return frozenset(w for ws in words for w in ws if len(ws) == 1 or w not in stop)
+        entries += [w for w in amounts[key] if len(w) > 2]
+    split = [re.findall(r"[\w'-]+", e.lower()) for e in entries]
+    parts = {frozenset(w for w in ws if w not in stop or len(ws) == 1) for ws in split}
+    words = frozenset(w for p in parts if len(p) == 1 for w in p)
+    return words, tuple(sorted((p for p in parts if len(p) > 1 and not p & words), key=sorted))

@@ -41,6 +41,15 @@ def test_inflections_numbers_and_quotation_marks_make_a_sentence_worth_parsing()
     assert not cues.wanted(_one(QUIET, selective=False)[:])
 
 
+def test_the_words_of_a_cue_phrase_count_only_together() -> None:
+    cues = _plan().cues
+    wanted = {
+        text: cues.wanted(_one(f"Reporters waited for the {text} in Juba.", selective=False)[:])
+        for text in ("news conference", "news", "conference")
+    }
+    assert wanted == {"news conference": True, "news": False, "conference": False}
+
+
 def test_consecutive_wanted_sentences_are_parsed_as_one_run() -> None:
     doc = _one(f"{FLED} Two were caught. {QUIET} Five are missing.", selective=False)
     sents = list(doc.sents)
