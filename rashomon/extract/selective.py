@@ -132,7 +132,7 @@ def _merge(doc: Doc, parsed: list[tuple[int, int, Doc]]) -> None:
 
 class Cues:
     """Which words make a sentence worth parsing: the lexicons' words and their inflections. A word of a
-    phrase ("set free", "news conference") counts only beside the phrase's other words."""
+    phrase ("news conference", "press conference") counts only beside the phrase's other words."""
 
     def __init__(self, tables: tuple[dict[str, Any], dict[str, Any]]) -> None:
         self.words, self.phrases = _cue_words()
