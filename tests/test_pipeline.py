@@ -13,6 +13,7 @@ from rashomon.ingest import Metadata
 from rashomon.pipeline import ingest
 from rashomon.settings import Settings
 from rashomon.store import SQLiteStore, open_store
+from tests.conftest import DEMO, stored_records
 
 GOOD = "Gunmen attacked the market on Monday, police said. Twelve people were hurt."
 
@@ -110,8 +111,6 @@ def _integrity(db: Path) -> str:
 
 
 def test_selective_nlp_stores_the_same_records_as_full_parsing_on_the_demo_corpus(tmp_path: Path) -> None:
-    from tests.conftest import DEMO, stored_records
-
     records = []
     for selective in (True, False):
         with open_store(tmp_path / f"selective-{selective}.sqlite") as store:
