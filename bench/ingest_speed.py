@@ -51,8 +51,15 @@ def main() -> None:
     args = ap.parse_args()
     marks: list[tuple[int, float]] = []
 
+    step = max(1, args.articles // 20)
+
     def progress(report: IngestReport) -> None:
-        marks.append((report.read, time.perf_counter()))
+        now = time.perf_counter()
+        if marks and report.read // step > marks[-1][0] // step:  # a line every twentieth, for long runs
+            rate = report.read / (now - marks[0][1])
+            line = f"... {report.read} read, {rate:.2f} articles/s, this process's peak RSS {_peak_mb():.0f} MB"
+            print(line, file=sys.stderr)
+        marks.append((report.read, now))
 
     with tempfile.TemporaryDirectory() as tmp:
         feed = write_jsonl(Path(tmp) / "feed.jsonl", args.articles)
@@ -69,6 +76,8 @@ def main() -> None:
     n = report.added
     tenth = max(1, n // 10)
     first, last = _per_article(marks, 0, tenth), _per_article(marks, n - tenth, n)
+    if not first or not last:
+        sys.exit(f"{n} articles are too few to time their first and last tenth: give --articles 1000 or more")
     peak = _peak_mb()
     closing = elapsed - (marks[-1][1] - start)  # linking the last articles and reconciling the changed stories
     print(f"ingested {n} articles in {elapsed:.1f} s: {n / elapsed:.2f} articles/s ({args.workers} worker(s))")
