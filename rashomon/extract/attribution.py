@@ -28,6 +28,8 @@ PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "who", "which", "that"}
 LEFT_STOPS = ("—", "–", ":", "”", '"', "“")
 CONTENT_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
+TOPIC_PREPS = ("about", "of", "to", "on", "against", "at", "for", "with", "over")  # spoke of, railed against
+NOT_SUBJECTS = ("PART", "AUX", "PUNCT", "ADP", "CCONJ", "SCONJ")  # "don’t" is "do" and "n’t", never a speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,12 +206,16 @@ def _speaker_with_clause(verb: Token) -> bool:
 
 
 def _lemma(verb: Token) -> str:
-    """spaCy's lemma, or the word stripped of -s when the small model lemmatises it oddly ("hopes" -> "hop")."""
+    """spaCy's lemma, or the word's own stem when the small model lemmatises it oddly ("hoping" -> "hop")."""
     lemma = str(verb.lemma_.lower())
     if lemma in _verbs(True):
         return lemma
     word = str(verb.lower_)
-    return word[:-1] if word.endswith("s") and word[:-1] in _verbs(True) else lemma
+    stems = {"s": (word[:-1],), "ing": (word[:-3] + "e",), "ed": (word[:-1],)}  # hopes, hoping, hoped: "hop"
+    for ending, forms in stems.items():
+        if word.endswith(ending):
+            return next((f for f in forms if f in _verbs(True)), lemma)
+    return lemma
 
 
 def _inverted_subject(verb: Token) -> tuple[int, int] | None:
@@ -222,16 +228,37 @@ def _inverted_subject(verb: Token) -> tuple[int, int] | None:
 
 
 def _subject(verb: Token) -> tuple[int, int] | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ not in NOT_SUBJECTS]
+    if subjects:  # "Washington (AFP) - Hillary Clinton said": of two subjects, the speaker is nearer the verb
+        child = min(subjects, key=lambda c: abs(verb.i - c.i))
+        return _noun_phrase(child) if child.dep_ != "csubj" else _subtree(child)
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return _noun_phrase(child) if child.dep_ != "csubj" else _subtree(child)
         if child.dep_ == "agent":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return _noun_phrase(obj)
+    return _borrowed_subject(verb)
+
+
+def _borrowed_subject(verb: Token) -> tuple[int, int] | None:
+    """The speaker of a verb without a subject of its own, from the phrase it hangs on."""
+    head = verb.head
     if verb.dep_ in ("conj", "advcl", "xcomp"):
         return _inherited_subject(verb)  # "said X and added Y", "..., adding that ..."
+    if verb.dep_ == "acl" and head.i < verb.i and (head.ent_type_ in ("PERSON", "ORG", "NORP") or head.pos_ == "PROPN"):
+        return _modified(head, verb)  # "the super PACs supporting Kasich", "Sanders, praising ..."
+    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
+        return _subject(head.head)  # "distanced himself by saying ...", "was suspended after slamming ..."
     return None
+
+
+def _modified(noun: Token, clause: Token) -> tuple[int, int]:
+    """The noun phrase of ``noun`` without the clause that modifies it."""
+    left, right = _noun_phrase(noun)
+    right = min(right, clause.left_edge.i)
+    while right > left + 1 and noun.doc[right - 1].is_punct:
+        right -= 1
+    return left, right
 
 
 def _inherited_subject(verb: Token) -> tuple[int, int] | None:
@@ -259,6 +286,19 @@ def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and child.i > verb.i:
             return _subtree(child)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return _rest_of_clause(doc, verb.head, _subtree(verb))  # "as Krugman points out, ...": what follows
+    return _topic(verb)
+
+
+def _topic(verb: Token) -> tuple[int, int] | None:
+    """What a cue without a clause or an object is about: "spoke of his brother", "pointed to Indiana"."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # "said on Tuesday" is no topic
+            return _subtree(obj)
     return None
 
 

@@ -89,3 +89,34 @@ def test_a_speaker_label_opening_a_line_is_a_source_but_not_a_section_label(nlp:
     )
     assert [(f[0], f[1]) for f in found] == [("Q", ":"), ("A", ":")]
     assert found[1][2].startswith("No, no one did")
+
+
+def test_a_cue_after_by_takes_the_subject_of_the_verb_it_hangs_on(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "Bolton distanced himself from the movement by saying he would serve if asked.")
+    assert ("Bolton", "saying", "he would serve if asked") in [f[:3] for f in found]
+
+
+def test_of_two_subjects_the_speaker_is_the_one_nearer_the_verb(nlp: Callable[[str], Any]) -> None:
+    text = "Washington (AFP) – Democrat Hillary Clinton has criticised Trump, saying that his comments do harm."
+    sources = {cue: source for source, cue, _, _ in parts(nlp, text)}
+    assert sources["saying"] == "Democrat Hillary Clinton"
+
+
+def test_a_cue_without_a_clause_or_object_is_about_its_prepositional_object(nlp: Callable[[str], Any]) -> None:
+    [(source, cue, content, _)] = parts(nlp, "Mr. Trump seldom speaks of his brother Freddy.", attitudes=True)
+    assert (source, cue, content) == ("Mr. Trump", "speaks", "his brother Freddy")
+
+
+def test_a_date_is_not_what_a_cue_is_about(nlp: Callable[[str], Any]) -> None:
+    assert [f[2] for f in parts(nlp, "The minister spoke on Tuesday.", attitudes=True)] == []
+
+
+def test_as_someone_points_out_attributes_the_main_clause(nlp: Callable[[str], Any]) -> None:
+    text = "As Paul Krugman points out, the gap between the two parties is vast."
+    [(source, _, content, _)] = parts(nlp, text, attitudes=True)
+    assert source == "Paul Krugman" and content == "the gap between the two parties is vast"
+
+
+def test_reporting_verbs_in_their_ing_form_are_cues(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "Officials are hoping that the talks will resume.", attitudes=True)
+    assert [(f[0], f[1]) for f in found] == [("Officials", "hoping")]
