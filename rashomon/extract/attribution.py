@@ -246,7 +246,7 @@ def _borrowed_subject(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ in ("conj", "advcl", "xcomp"):
         return _inherited_subject(verb)  # "said X and added Y", "..., adding that ..."
     if verb.dep_ == "acl" and head.i < verb.i and (head.ent_type_ in ("PERSON", "ORG", "NORP") or head.pos_ == "PROPN"):
-        return _modified(head, verb)  # "the super PACs supporting Kasich", "Sanders, praising ..."
+        return _modified(head, verb)  # "Amnesty International, urging the release of ...": its speaker
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
         return _subject(head.head)  # "distanced himself by saying ...", "was suspended after slamming ..."
     return None

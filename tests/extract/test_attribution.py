@@ -120,3 +120,9 @@ def test_as_someone_points_out_attributes_the_main_clause(nlp: Callable[[str], A
 def test_reporting_verbs_in_their_ing_form_are_cues(nlp: Callable[[str], Any]) -> None:
     found = parts(nlp, "Officials are hoping that the talks will resume.", attitudes=True)
     assert [(f[0], f[1]) for f in found] == [("Officials", "hoping")]
+
+
+def test_a_participle_on_a_name_takes_the_name_as_its_speaker(nlp: Callable[[str], Any]) -> None:
+    text = "Amnesty International, urging the release of the prisoners, wrote to the ministry."
+    sources = {cue: source for source, cue, _, _ in parts(nlp, text)}
+    assert sources["urging"] == "Amnesty International"
