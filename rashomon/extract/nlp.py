@@ -52,7 +52,7 @@ def for_model(text: str) -> str:
 
     One character for one, so every offset into the Doc is an offset into ``text``. The small English
     pipeline reads "didn’t" as "did" and a pronoun subject "n’t" (the negation lost, "n’t" taken for a
-    speaker) and "Trump’s" as one name; with the straight mark it tags and parses them as it was trained to.
+    speaker); with the straight mark it tags and parses the contraction as it was trained to.
     """
     return APOSTROPHE.sub("'", text) if "’" in text else text
 
