@@ -211,10 +211,9 @@ def _lemma(verb: Token) -> str:
     if lemma in _verbs(True):
         return lemma
     word = str(verb.lower_)
-    stems = {"s": (word[:-1],), "ing": (word[:-3] + "e",), "ed": (word[:-1],)}  # hopes, hoping, hoped: "hop"
-    for ending, forms in stems.items():
+    for ending, stem in (("s", word[:-1]), ("ing", word[:-3] + "e"), ("ed", word[:-1])):  # hopes, hoping, hoped
         if word.endswith(ending):
-            return next((f for f in forms if f in _verbs(True)), lemma)
+            return stem if stem in _verbs(True) else lemma
     return lemma
 
 
