@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -16,6 +17,8 @@ from rashomon.store import rows
 if TYPE_CHECKING:
     from rashomon.store.sql import Connection
 
+CACHED_STORIES = 4096  # parsed story centroids kept between articles (about 200 terms each, ~50 MB in all)
+
 
 def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
@@ -28,23 +31,51 @@ def set_meta(db: Connection, key: str, value: str) -> None:
     )
 
 
+class StoryCache:
+    """Stories as clustering last read or wrote them, so that a candidate's centroid is parsed once, not
+    once per article that considers it (the largest cost of linking as a store grows).
+
+    Writes are serialised (one write transaction at a time) and every write adds one article, so a
+    story's ``size`` in the store names one centroid: an entry is used only while its size is the
+    stored one. Entries are dropped when a transaction rolls back (the cached story may hold an
+    article the store does not) and the least recently used go first beyond ``CACHED_STORIES``.
+    """
+
+    def __init__(self, limit: int = CACHED_STORIES) -> None:
+        self.limit = limit
+        self._kept: OrderedDict[str, StoryState] = OrderedDict()
+
+    def get(self, story_id: str, size: int) -> StoryState | None:
+        story = self._kept.get(story_id)
+        if story is None or story.size != size:
+            return None
+        self._kept.move_to_end(story_id)
+        return story
+
+    def put(self, story: StoryState) -> None:
+        self._kept[story.id] = story
+        self._kept.move_to_end(story.id)
+        while len(self._kept) > self.limit:
+            self._kept.popitem(last=False)
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+
 class SQLStoryIndex:
     """A :class:`~rashomon.link.cluster.StoryIndex` over the store's tables (bounded lookups only)."""
 
-    def __init__(self, db: Connection, article_id: str) -> None:
+    def __init__(self, db: Connection, article_id: str, cache: StoryCache | None = None) -> None:
         self.db = db
         self.article_id = article_id
+        self.cache = cache or StoryCache(0)
 
     def _counter(self, key: str) -> int:
         row = self.db.execute('SELECT "value" FROM meta WHERE "key" = ?', (key,)).fetchone()
         return int(row[0]) if row else 0
 
     def document_frequencies(self, terms: list[str]) -> tuple[dict[str, int], int]:
-        df: dict[str, int] = {}
-        for i in range(0, len(terms), 500):
-            chunk = terms[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            df.update(self.db.execute(f'SELECT "term", "df" FROM term_df WHERE "term" IN ({marks})', chunk).fetchall())
+        df = dict(self._rows('SELECT "term", "df" FROM term_df WHERE "term" IN ({})', terms))
         return df, self._counter("link_docs")
 
     def candidates(self, terms: list[str], per_term: int) -> list[StoryState]:
@@ -54,15 +85,25 @@ class SQLStoryIndex:
                 'SELECT "story_id" FROM term_postings WHERE "term" = ? ORDER BY "seq" DESC LIMIT ?', (term, per_term)
             )
             ids.update(r[0] for r in found)
-        return [s for s in (self.story(i) for i in sorted(ids)) if s is not None]
+        return self.stories(sorted(ids))
 
-    def story(self, story_id: str) -> StoryState | None:
-        row = self.db.execute(
-            'SELECT "id", "centroid", "size", "first", "last" FROM stories WHERE "id" = ?', (story_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        return StoryState(row[0], json.loads(row[1]), row[2], _d(row[3]), _d(row[4]))
+    def stories(self, ids: list[str]) -> list[StoryState]:
+        """The stories ``ids`` (those stored), in that order; centroids from the cache where still current."""
+        sizes = dict(self._rows('SELECT "id", "size" FROM stories WHERE "id" IN ({})', ids))
+        found = {i: s for i in ids if i in sizes and (s := self.cache.get(i, sizes[i])) is not None}
+        missing = [i for i in ids if i in sizes and i not in found]
+        for row in self._rows(
+            'SELECT "id", "centroid", "size", "first", "last" FROM stories WHERE "id" IN ({})', missing
+        ):
+            found[row[0]] = StoryState(row[0], json.loads(row[1]), row[2], _d(row[3]), _d(row[4]))
+            self.cache.put(found[row[0]])
+        return [found[i] for i in ids if i in found]
+
+    def _rows(self, sql: str, keys: list[str]) -> Iterator[Any]:
+        """The rows of ``sql`` with its ``IN ({})`` list filled with ``keys``, 500 at a time."""
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            yield from self.db.execute(sql.format(", ".join("?" * len(chunk))), chunk)
 
     def save(self, story: StoryState, counts: Counts, vector: Vector) -> None:
         seq = self._counter("link_docs") + 1
@@ -89,12 +130,14 @@ class SQLStoryIndex:
             'ON CONFLICT ("article_id") DO UPDATE SET "story_id" = excluded."story_id", "seq" = excluded."seq"',
             (self.article_id, story.id, seq),
         )
+        self.cache.put(story)
 
 
 class LinkTables:
     """Methods of the SQL stores for what linking reads and writes."""
 
     _db: Connection
+    _story_cache: StoryCache | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -104,6 +147,8 @@ class LinkTables:
             yield self._db
         except BaseException:
             self._db.end(commit=False)
+            if self._story_cache is not None:
+                self._story_cache.clear()  # it may hold stories as this transaction left them
             raise
         self._db.end(commit=True)
 
@@ -123,7 +168,9 @@ class LinkTables:
             set_meta(self._db, "linked_seq", str(row[0]))
 
     def story_index(self, article_id: str) -> SQLStoryIndex:
-        return SQLStoryIndex(self._db, article_id)
+        if self._story_cache is None:
+            self._story_cache = StoryCache()
+        return SQLStoryIndex(self._db, article_id, self._story_cache)
 
     def minhash_candidates(self, bands: list[str]) -> list[tuple[str, list[int]]]:
         marks = ", ".join("?" * len(bands))
