@@ -146,8 +146,9 @@ class SQLStore(LinkTables):
     def _insert_rows(self, table: str, values: list[tuple[Any, ...]]) -> None:
         if values:
             names = rows.TABLES[table]
+            key = columns(("article_id", "id") if "article_id" in names else ("id",))  # an article's rows lie together
             self._db.executemany(
-                f'INSERT INTO {table} ({columns(names)}) VALUES ({marks(len(names))}) ON CONFLICT ("id") DO NOTHING',
+                f"INSERT INTO {table} ({columns(names)}) VALUES ({marks(len(names))}) ON CONFLICT ({key}) DO NOTHING",
                 values,
             )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -91,3 +92,41 @@ def test_meta_values_are_replaced(any_store: SQLStore) -> None:
 def test_counting_an_unknown_table_is_refused(any_store: SQLStore) -> None:
     with pytest.raises(StoreError, match="no table"):
         any_store.count("sqlite_master; DROP TABLE articles")
+
+
+EXTRACTION_TABLES = (
+    "articles",
+    "entities",
+    "entity_aliases",
+    "mentions",
+    "quantities",
+    "attributions",
+    "events",
+    "claims",
+)
+
+
+def test_a_store_from_before_rows_were_keyed_by_article_keeps_every_row_when_migrated(
+    store_targets: Callable[[], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rashomon.pipeline import ingest
+    from rashomon.settings import Settings
+    from rashomon.store import open_store, sql
+    from tests.conftest import DEMO
+
+    with open_store(store_targets()) as fresh:
+        ingest([DEMO / "01_northwire_attack.txt", DEMO / "03_meridian_hospital.txt"], fresh, Settings())
+        expected = [fresh.extraction(a.id) for a in fresh.articles()]
+        tables = {t: fresh._db.execute(f"SELECT * FROM {t}").fetchall() for t in EXTRACTION_TABLES}
+    target = store_targets()
+    with monkeypatch.context() as m:
+        m.setattr(sql, "migrations", lambda: [mig for mig in migrations() if mig[0] <= 4])
+        with open_store(target) as old:
+            assert old.schema_version == 4
+            with old.transaction():
+                for table, found in tables.items():
+                    old._db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(found[0]))})", found)
+    with open_store(target) as migrated:
+        assert migrated.schema_version == migrations()[-1][0]
+        assert [migrated.extraction(a.id) for a in migrated.articles()] == expected
+        assert sum(len(x.mentions) + len(x.claims) for x in expected) > 10
