@@ -172,12 +172,21 @@ class LinkTables:
             self._story_cache = StoryCache()
         return SQLStoryIndex(self._db, article_id, self._story_cache)
 
-    def minhash_candidates(self, bands: list[str]) -> list[tuple[str, list[int]]]:
+    def minhash_candidates(self, bands: list[str], most: int) -> list[tuple[str, list[int]]]:
+        """(id, signature) of the articles sharing any of ``bands``, skipping bands that more than ``most``
+        articles share."""
         marks = ", ".join("?" * len(bands))
+        shared = self._db.execute(
+            f'SELECT "band", count(*) FROM minhash_bands WHERE "band" IN ({marks}) GROUP BY "band"', bands
+        ).fetchall()
+        useful = sorted(band for band, n in shared if n <= most)
+        if not useful:
+            return []
+        marks = ", ".join("?" * len(useful))
         found = self._db.execute(
             f'SELECT DISTINCT m."article_id", m."signature" FROM minhash_bands b JOIN minhash m '
             f'ON m."article_id" = b."article_id" WHERE b."band" IN ({marks}) ORDER BY m."article_id"',
-            bands,
+            useful,
         ).fetchall()
         return [(r[0], json.loads(r[1])) for r in found]
 

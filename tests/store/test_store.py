@@ -130,3 +130,14 @@ def test_a_store_from_before_rows_were_keyed_by_article_keeps_every_row_when_mig
         assert migrated.schema_version == migrations()[-1][0]
         assert [migrated.extraction(a.id) for a in migrated.articles()] == expected
         assert sum(len(x.mentions) + len(x.claims) for x in expected) > 10
+
+
+def test_a_band_more_articles_share_than_the_limit_brings_no_candidates(any_store: SQLStore) -> None:
+    articles = [_article(f"Report number {i}.") for i in range(6)]
+    any_store.write(Batch(articles=tuple(articles)))
+    with any_store.transaction():
+        for i, a in enumerate(articles):
+            any_store.save_minhash(a.id, [i] * 4, ["boilerplate", f"own{i}"])
+    assert any_store.minhash_candidates(["boilerplate"], 5) == []
+    assert any_store.minhash_candidates(["boilerplate", "own3"], 5) == [(articles[3].id, [3] * 4)]
+    assert len(any_store.minhash_candidates(["boilerplate"], 6)) == 6
