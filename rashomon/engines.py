@@ -2,7 +2,8 @@
 
 An :class:`Engine` maps a picklable function over a lazy stream of jobs and yields the results in
 order, keeping only a bounded number of jobs in flight, so memory does not grow with the corpus.
-Workers load the spaCy model once (it is cached per process), on their first job.
+Workers load the spaCy model once (it is cached per process), on their first job; local worker
+processes live for one map (one ingest run).
 """
 
 from __future__ import annotations
@@ -55,20 +56,34 @@ def _bounded(submit: Callable[[T], Any], result: Callable[[Any], R], jobs: Itera
 
 
 class LocalProcesses:
-    """``workers`` long-lived processes on this machine (spawned: no state inherited from the caller)."""
+    """``workers`` processes on this machine (spawned: no state inherited from the caller) for each map:
+    they start with its first jobs and stop when its results are all taken (or it is dropped). Each
+    holds a loaded model (about 400 MB), which must not stay held through the linking and
+    reconciling that follow an ingest's last batch."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pools: set[ProcessPoolExecutor] = set()
 
     def map(self, fn: Callable[[T], R], jobs: Iterable[T]) -> Iterator[R]:
         def result(future: Future[R]) -> R:
             return future.result()
 
-        return _bounded(lambda job: self._pool.submit(fn, job), result, jobs, self.workers * IN_FLIGHT_PER_WORKER)
+        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pools.add(pool)
+        window = self.workers * IN_FLIGHT_PER_WORKER
+        return self._then_stop(pool, _bounded(lambda job: pool.submit(fn, job), result, jobs, window))
+
+    def _then_stop(self, pool: ProcessPoolExecutor, results: Iterator[R]) -> Iterator[R]:
+        try:
+            yield from results
+        finally:
+            self._pools.discard(pool)
+            pool.shutdown(cancel_futures=True)
 
     def close(self) -> None:
-        self._pool.shutdown(cancel_futures=True)
+        while self._pools:
+            self._pools.pop().shutdown(cancel_futures=True)
 
 
 class DaskEngine:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,3 +63,27 @@ def test_worker_processes_and_a_local_dask_cluster_give_the_same_records_as_one_
 def test_an_unreachable_dask_scheduler_is_a_clear_error() -> None:
     with pytest.raises(SettingsError, match="cannot reach the Dask scheduler"):
         DaskEngine(1, "tcp://127.0.0.1:1")
+
+
+def worker_pid(_: int) -> int:
+    return os.getpid()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_worker_processes_stop_when_their_last_result_is_taken_and_the_next_map_starts_new_ones() -> None:
+    engine = LocalProcesses(2)
+    try:
+        first = set(engine.map(worker_pid, range(8)))
+        assert first and os.getpid() not in first
+        assert not any(_alive(pid) for pid in first)  # nothing held while the caller links and reconciles
+        second = set(engine.map(worker_pid, range(8)))
+        assert second and not second & first
+    finally:
+        engine.close()
