@@ -17,7 +17,7 @@ from rashomon.store import rows
 if TYPE_CHECKING:
     from rashomon.store.sql import Connection
 
-CACHED_STORIES = 4096  # parsed story centroids kept between articles (about 200 terms each, ~50 MB in all)
+CACHED_STORIES = 2048  # parsed story centroids kept between articles (up to 200 terms, ~20 KB each: ~40 MB)
 
 
 def _d(value: str | None) -> date | None:
