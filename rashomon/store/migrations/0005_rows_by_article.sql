@@ -1,8 +1,9 @@
 -- Extraction rows keyed by their article first. Their ids are content hashes, so a key on the id
 -- alone put every new row on a different page of a large index: writing one article touched about
--- 170 random pages, and the cost per article grew with the store (measured in bench/ingest_speed.py).
--- Keyed by (article, id), an article's rows sit together and are read by the same key. The index on
--- mentions by entity and on claims by predicate were never read, only written: dropped.
+-- 170 random pages, and the cost per article grew with the store (measured as bench/store_scale.py
+-- does: 4.9 ms per article at 2,500 stored, 19 ms at 100,000). Keyed by (article, id), an article's
+-- rows sit together and are read by the same key. The indexes on mentions by entity and on claims by
+-- predicate were never read, only written: dropped.
 CREATE TABLE mentions_by_article (
     id         TEXT NOT NULL,
     entity_id  TEXT NOT NULL REFERENCES entities (id),
