@@ -51,13 +51,14 @@ def run_raw(corpus: Path) -> dict[str, float]:
 
 
 def run_rashomon(corpus: Path, engine_name: str, workers: int) -> dict[str, float]:
-    from rashomon.engines import open_engine
+    from rashomon.engines import LocalProcesses, open_engine
     from rashomon.pipeline import ingest
     from rashomon.settings import Settings
     from rashomon.store import open_store
 
     n = sum(1 for _ in corpus.open(encoding="utf-8"))
-    engine = open_engine("dask" if engine_name == "dask" else "local", workers)
+    local = engine_name != "dask" and workers > 1
+    engine = LocalProcesses(workers, linger=True) if local else open_engine(engine_name, workers)
     try:
         if workers == 1:
             _warm(0)

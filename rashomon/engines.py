@@ -59,26 +59,31 @@ class LocalProcesses:
     """``workers`` processes on this machine (spawned: no state inherited from the caller) for each map:
     they start with its first jobs and stop when its results are all taken (or it is dropped). Each
     holds a loaded model (about 400 MB), which must not stay held through the linking and
-    reconciling that follow an ingest's last batch."""
+    reconciling that follow an ingest's last batch. With ``linger`` they serve every map until
+    :meth:`close` (a benchmark loads the model before it starts the clock)."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, linger: bool = False) -> None:
         self.workers = workers
-        self._pools: set[ProcessPoolExecutor] = set()
+        self.linger = linger
+        self._pools: list[ProcessPoolExecutor] = []
 
     def map(self, fn: Callable[[T], R], jobs: Iterable[T]) -> Iterator[R]:
         def result(future: Future[R]) -> R:
             return future.result()
 
-        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        self._pools.add(pool)
-        window = self.workers * IN_FLIGHT_PER_WORKER
-        return self._then_stop(pool, _bounded(lambda job: pool.submit(fn, job), result, jobs, window))
+        if self.linger and self._pools:
+            pool = self._pools[0]
+        else:
+            pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pools.append(pool)
+        results = _bounded(lambda job: pool.submit(fn, job), result, jobs, self.workers * IN_FLIGHT_PER_WORKER)
+        return results if self.linger else self._then_stop(pool, results)
 
     def _then_stop(self, pool: ProcessPoolExecutor, results: Iterator[R]) -> Iterator[R]:
         try:
             yield from results
         finally:
-            self._pools.discard(pool)
+            self._pools.remove(pool)
             pool.shutdown(cancel_futures=True)
 
     def close(self) -> None:

@@ -87,3 +87,14 @@ def test_worker_processes_stop_when_their_last_result_is_taken_and_the_next_map_
         assert second and not second & first
     finally:
         engine.close()
+
+
+def test_lingering_worker_processes_serve_every_map_until_closed() -> None:
+    engine = LocalProcesses(2, linger=True)
+    try:
+        first = set(engine.map(worker_pid, range(8)))
+        assert all(_alive(pid) for pid in first)
+        assert set(engine.map(worker_pid, range(8))) <= first
+    finally:
+        engine.close()
+    assert not any(_alive(pid) for pid in first)
