@@ -79,6 +79,8 @@ def main() -> None:
     ap.add_argument("--step", type=int, default=5_000)
     ap.add_argument("--templates", type=int, default=200)
     args = ap.parse_args()
+    if args.step < 1 or args.articles < args.step:
+        sys.exit(f"--step must be between 1 and --articles ({args.articles}), not {args.step}")
     extractions = templates(args.templates)
     shared = [frozenset(e.id for e in x.entities) for x in extractions]
     steps: list[dict[str, float]] = []
@@ -101,7 +103,7 @@ def main() -> None:
             if i % args.step == 0:
                 size = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 1e6
                 step = {"stored": i, "write_ms": 1000 * write / args.step, "link_ms": 1000 * link / args.step}
-                steps.append({**{k: round(v, 2) for k, v in step.items()}, "store_mb": round(size)})
+                steps.append({**{name: round(v, 2) for name, v in step.items()}, "store_mb": round(size)})
                 print(f"{i:>7} stored: write {step['write_ms']:.2f} ms, link {step['link_ms']:.2f} ms per article; "
                       f"store {size:.0f} MB", flush=True)  # fmt: skip
                 write = link = 0.0
