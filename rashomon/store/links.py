@@ -65,10 +65,10 @@ class StoryCache:
 class SQLStoryIndex:
     """A :class:`~rashomon.link.cluster.StoryIndex` over the store's tables (bounded lookups only)."""
 
-    def __init__(self, db: Connection, article_id: str, cache: StoryCache | None = None) -> None:
+    def __init__(self, db: Connection, article_id: str, cache: StoryCache) -> None:
         self.db = db
         self.article_id = article_id
-        self.cache = cache or StoryCache(0)
+        self.cache = cache
 
     def _counter(self, key: str) -> int:
         row = self.db.execute('SELECT "value" FROM meta WHERE "key" = ?', (key,)).fetchone()
