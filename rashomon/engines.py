@@ -83,7 +83,8 @@ class LocalProcesses:
         try:
             yield from results
         finally:
-            self._pools.remove(pool)
+            if pool in self._pools:  # not when close() came first (an ingest that failed half-way)
+                self._pools.remove(pool)
             pool.shutdown(cancel_futures=True)
 
     def close(self) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -98,3 +100,18 @@ def test_lingering_worker_processes_serve_every_map_until_closed() -> None:
     finally:
         engine.close()
     assert not any(_alive(pid) for pid in first)
+
+
+def test_closing_the_engine_before_a_map_is_finished_leaves_nothing_to_complain_about() -> None:
+    engine = LocalProcesses(2)
+    unraisable: list[object] = []
+    hook, sys.unraisablehook = sys.unraisablehook, unraisable.append
+    try:
+        results = engine.map(square, range(20))
+        assert next(results) == 0
+        engine.close()  # as the command line does when an ingest fails half-way
+        del results
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    assert unraisable == []
