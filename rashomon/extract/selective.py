@@ -1,18 +1,21 @@
-"""Selective NLP: the tagger and parser run only on the sentences extraction reads them in.
+"""Selective NLP: NER runs only where names can be, the tagger and parser only where they are read.
 
-Every token gets tokenisation, a sentence boundary (spaCy's small ``senter``, about 1% of the
-pipeline's cost) and named entities (NER has its own token vectors in the small English
-pipelines, so its output does not depend on the rest). The other components (token vectors,
-tagger, parser, attribute rules, lemmatizer: about half of the pipeline's cost) run only on runs
-of consecutive sentences that hold something an extractor reads the parse for: a number or an
-amount word, a reporting cue or a quotation mark, an event or claim word, a colon (headline
-sources). A word counts when it could be an inflection of a lexicon word by the lemmatizer's own
-rules and exceptions ("fled" for "flee"), so the choice never depends on the tags it saves; the
-words of a lexicon phrase count only together ("news conference": "news" alone is not a cue).
+Every token gets tokenisation and a sentence boundary (spaCy's small ``senter``, about 1% of the
+pipeline's cost). NER (which has its own token vectors in the small English pipelines, so its
+output does not depend on the rest) runs on windows of a few tokens around each capitalised word
+or lower-case name head ("ministry"): see :func:`name_windows`; every other token is outside any
+entity. The other components (token vectors, tagger, parser, attribute rules, lemmatizer: about
+half of the pipeline's cost) run only on runs of consecutive sentences that hold something an
+extractor reads the parse for: a number or an amount word, a reporting cue or a quotation mark,
+an event or claim word, a colon (headline sources). A word counts when it could be an inflection
+of a lexicon word by the lemmatizer's own rules and exceptions ("fled" for "flee"), so the choice
+never depends on the tags it saves; the words of a lexicon phrase count only together ("news
+conference": "news" alone is not a cue).
 
 Tokens outside those runs keep their text, entities and sentence boundaries, and have no tag,
-lemma or head (``dep_ == ""``, their head is themselves). Each run is parsed as its own Doc and
-its annotations are copied into the article's Doc, which is then one Doc like any other.
+lemma or head (``dep_ == ""``, their head is themselves). Each window and each run is processed
+as its own Doc and its annotations are copied into the article's Doc, which is then one Doc like
+any other.
 
 A pipeline that cannot be split this way (no ``senter``, NER listening to shared token vectors,
 attribute rules this module cannot reproduce) is run whole: :func:`selective_plan` returns None.
@@ -28,7 +31,7 @@ from itertools import islice
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 from rashomon.extract.lexicons import lexicon
@@ -37,6 +40,9 @@ from rashomon.extract.rules import AttributeRules, UnsupportedRules
 PARSED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 MARKS = frozenset({'"', "“", "”", "‘", "’", ":", "«", "»"})
 RUN_BATCH = 256  # runs of sentences per call to the parsing components
+NAME_MARGIN = 6  # tokens of context either side of a capitalised word for NER (see name_windows)
+UNCASED = 100  # fewer capitalised tokens than one in this many: the text is read whole by NER
+OUTSIDE = 2  # spaCy's ENT_IOB value for a token outside every entity
 CACHED_WORDS = 500_000  # word forms whose verdict is kept, so memory stays bounded on any corpus
 
 
@@ -45,7 +51,8 @@ class Plan:
     """How one pipeline is run selectively."""
 
     nlp: Any
-    everywhere: tuple[Any, ...]  # senter, then NER
+    senter: Any
+    ner: Any
     parsing: tuple[Any, ...]  # the rest, in the pipeline's order
     cues: Cues
 
@@ -66,8 +73,7 @@ def selective_plan(model: str) -> Plan | None:
             parsing.append(AttributeRules(proc) if name == "attribute_ruler" else proc)
         except UnsupportedRules:
             return None
-    everywhere = (nlp.get_pipe("senter"), nlp.get_pipe("ner"))
-    return Plan(nlp, everywhere, tuple(parsing), Cues(_lemmatizer_tables(nlp)))
+    return Plan(nlp, nlp.get_pipe("senter"), nlp.get_pipe("ner"), tuple(parsing), Cues(_lemmatizer_tables(nlp)))
 
 
 def _ner_listens(nlp: Any) -> bool:
@@ -78,9 +84,8 @@ def parse_selective(plan: Plan, texts: Iterable[str], batch_size: int) -> Iterat
     """Docs for ``texts``, in order: entities and sentences everywhere, the parse where it is read."""
     it = iter(texts)
     while chunk := list(islice(it, batch_size)):
-        docs = [plan.nlp.make_doc(text) for text in chunk]
-        for proc in plan.everywhere:
-            docs = list(proc.pipe(docs, batch_size=batch_size))
+        docs = list(plan.senter.pipe([plan.nlp.make_doc(text) for text in chunk], batch_size=batch_size))
+        _recognise(plan.ner, docs)
         runs = [parse_runs(doc, plan.cues) for doc in docs]
         parts = [_part(doc, start, end) for doc, doc_runs in zip(docs, runs, strict=True) for start, end in doc_runs]
         for proc in plan.parsing:
@@ -128,6 +133,52 @@ def _merge(doc: Doc, parsed: list[tuple[int, int, Doc]]) -> None:
         starts[start:end] = part.to_array([SENT_START])
     doc.from_array(PARSED, values)  # this recomputes sentence starts from the heads alone...
     doc.from_array([SENT_START], starts)  # ...so the unparsed sentences get theirs back
+
+
+def _recognise(ner: Any, docs: list[Doc]) -> None:
+    """Run ``ner`` on the windows of each doc that can hold a name, and mark every other token outside."""
+    windows = [name_windows(doc) for doc in docs]
+    parts = iter(ner.pipe([_part(doc, s, e) for doc, ws in zip(docs, windows, strict=True) for s, e in ws]))
+    for doc, doc_windows in zip(docs, windows, strict=True):
+        values: Any = numpy.zeros((len(doc), 2), dtype="uint64")
+        values[:, 0] = OUTSIDE
+        for start, end in doc_windows:
+            values[start:end] = next(parts).to_array([ENT_IOB, ENT_TYPE])
+        doc.from_array([ENT_IOB, ENT_TYPE], values)
+
+
+def name_windows(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges NER runs on: each capitalised word with NAME_MARGIN tokens either side, overlaps merged.
+
+    The names extraction reads (people, organisations, places, nationalities and groups) hold a capital
+    in cased text, or one of the lower-case heads in ``lexicons/names.json`` ("the interior ministry");
+    a sentence's first word counts unless it is a stopword ("The", "He"). NER's token
+    vectors see four tokens either side and its transitions the token before and after, so six tokens
+    of margin give a capitalised word the entity it has in the whole text. A text with capitals on
+    fewer than one token in a hundred is taken for uncased and read whole.
+    """
+    stop, heads = _name_words()
+    anchors = [t.i for t in doc if t.lower_ in heads or (t.text[:1].isupper() and not _stop_start(t, stop))]
+    if len(anchors) * UNCASED < len(doc):
+        return [(0, len(doc))] if len(doc) else []
+    windows: list[tuple[int, int]] = []
+    for i in anchors:
+        start, end = max(0, i - NAME_MARGIN), min(len(doc), i + NAME_MARGIN + 1)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _stop_start(tok: Any, stop: frozenset[str]) -> bool:
+    return bool(tok.is_sent_start) and tok.lower_ in stop
+
+
+@cache
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Stopwords (no name starts a sentence with one) and the lower-case heads of names."""
+    return frozenset(lexicon("stopwords")["stopwords"]), frozenset(lexicon("names")["lowercase_heads"])
 
 
 class Cues:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rashomon.extract.nlp import DEFAULT_MODEL, parse
-from rashomon.extract.selective import parse_runs, selective_plan
+from rashomon.extract.selective import NAME_MARGIN, name_windows, parse_runs, selective_plan
 
 QUIET = "The weather in Lyon was mild and sunny."
 FLED = "The prisoners fled towards Hasakah."
@@ -76,3 +76,28 @@ def test_a_text_with_nothing_to_parse_still_has_sentences_and_entities() -> None
 
 def test_empty_and_whitespace_texts_give_docs() -> None:
     assert [len(d) for d in parse(["", "  \n"])] == [0, 1]
+
+
+PLAIN = "the water was cold and the wind was strong and the boats stayed in the harbour all day long"
+
+
+def test_ner_runs_near_capitalised_words_and_name_heads_only_with_the_same_entities() -> None:
+    text = f"Aid reached Hasakah on Monday. {PLAIN.capitalize()}, the coast guard said."
+    doc, full = _one(text), _one(text, selective=False)
+    windows = name_windows(doc)
+    covered = {i for start, end in windows for i in range(start, end)}
+    assert len(covered) < len(doc)  # the middle of the long plain stretch is read by no window
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in full.ents]
+    assert "the coast guard" in [e.text for e in doc.ents]  # a lower-case head opens a window
+    assert all(doc[i].ent_iob_ == "O" for i in range(len(doc)) if i not in covered)
+
+
+def test_each_name_window_holds_its_margin_and_a_stopword_opening_a_sentence_is_no_name() -> None:
+    doc = _one(f"The {PLAIN} near Juba.")
+    juba = next(t.i for t in doc if t.text == "Juba")
+    assert name_windows(doc) == [(juba - NAME_MARGIN, len(doc))]
+
+
+def test_an_uncased_text_is_read_whole_by_ner() -> None:
+    doc = _one(f"{PLAIN} near juba and {PLAIN}.")
+    assert name_windows(doc) == [(0, len(doc))]
