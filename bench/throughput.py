@@ -1,8 +1,10 @@
 """Throughput: raw spaCy against Rashomon end to end, on the same generated texts, in one run.
 
-    .venv/bin/python bench/throughput.py [--articles 200] [--skip-parallel] [--repeats 3]
+    .venv/bin/python bench/throughput.py [--articles 200] [--skip-parallel] [--repeats 3] [--texts FILE]
 
-Prints, for the same ``--articles`` generated articles (about 600 words each, bench/corpus.py):
+Prints, for the same ``--articles`` generated articles (about 600 words each, bench/corpus.py), or
+the first ``--articles`` texts of a JSON Lines file with a ``text`` field (``--texts``, e.g. the
+news articles of ../shared/bench/attribution/polnear_dev.jsonl):
 raw spaCy ``nlp.pipe`` with the full pipeline (the anchor), Rashomon end to end (read JSON Lines,
 parse, extract, write to a fresh SQLite store, link) with 1 process, 2 worker processes and a local
 Dask cluster of 2 workers, each as articles per second, its ratio to the anchor, and peak memory.
@@ -24,12 +26,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import islice
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import articles, write_jsonl
+from corpus import write_jsonl
 
 
 def _peak_mb() -> float:
@@ -92,11 +95,22 @@ def _child(kind: str, corpus: Path) -> dict[str, float]:
     return result
 
 
+def _corpus(path: Path, n: int, source: Path | None) -> tuple[Path, str]:
+    """The corpus file both kinds read: ``n`` generated articles, or the first ``n`` texts of ``source``."""
+    if source is None:
+        return write_jsonl(path, n), "generated articles"
+    with source.open(encoding="utf-8") as lines, path.open("w", encoding="utf-8") as out:
+        for line in islice(lines, n):
+            out.write(json.dumps({"text": json.loads(line)["text"]}) + "\n")
+    return path, f"texts of {source.name}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--skip-parallel", action="store_true", help="only raw spaCy and one process")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each kind, taking turns; the best counts")
+    parser.add_argument("--texts", type=Path, help="JSON Lines file whose texts to use instead of generated ones")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -106,9 +120,10 @@ def main() -> None:
         print(json.dumps(out))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = write_jsonl(Path(tmp) / "corpus.jsonl", args.articles)
-        words = sum(len(a["text"].split()) for a in articles(args.articles)) / args.articles
-        print(f"{args.articles} generated articles, {words:.0f} words each on average")
+        corpus, kind = _corpus(Path(tmp) / "corpus.jsonl", args.articles, args.texts)
+        texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+        words = sum(len(t.split()) for t in texts) / len(texts)
+        print(f"{len(texts)} {kind}, {words:.0f} words each on average")
         runs = {"raw spaCy (full pipeline)": "raw", "Rashomon, 1 process": "local:1"}
         if not args.skip_parallel:
             runs |= {"Rashomon, 2 worker processes": "local:2", "Rashomon, Dask local cluster (2)": "dask:2"}
@@ -124,7 +139,8 @@ def main() -> None:
               f"  peak {r['peak_rss_mb']:6.0f} MB  (runs: {', '.join(f'{v:.2f}' for v in spread)})")  # fmt: skip
     single = results["Rashomon, 1 process"]
     summary = {
-        "articles": args.articles,
+        "articles": len(texts),
+        "texts": str(args.texts) if args.texts else "generated",
         "repeats": args.repeats,
         "raw_spacy_articles_per_s": round(anchor, 2),
         "rashomon_articles_per_s": round(single["articles_per_s"], 2),
