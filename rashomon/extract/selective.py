@@ -40,7 +40,7 @@ from rashomon.extract.rules import AttributeRules, UnsupportedRules
 PARSED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 MARKS = frozenset({'"', "“", "”", "‘", "’", ":", "«", "»"})
 RUN_BATCH = 256  # runs of sentences per call to the parsing components
-NAME_MARGIN = 6  # tokens of context either side of a capitalised word for NER (see name_windows)
+NAME_MARGIN = 5  # tokens of context either side of a capitalised word for NER (see name_windows)
 UNCASED = 100  # fewer capitalised tokens than one in this many: the text is read whole by NER
 OUTSIDE = 2  # spaCy's ENT_IOB value for a token outside every entity
 CACHED_WORDS = 500_000  # word forms whose verdict is kept, so memory stays bounded on any corpus
@@ -152,10 +152,12 @@ def name_windows(doc: Doc) -> list[tuple[int, int]]:
 
     The names extraction reads (people, organisations, places, nationalities and groups) hold a capital
     in cased text, or one of the lower-case heads in ``lexicons/names.json`` ("the interior ministry");
-    a sentence's first word counts unless it is a stopword ("The", "He"). NER's token
-    vectors see four tokens either side and its transitions the token before and after, so six tokens
-    of margin give a capitalised word the entity it has in the whole text. A text with capitals on
-    fewer than one token in a hundred is taken for uncased and read whole.
+    a sentence's first word counts unless it is a stopword ("The", "He"). NER decides a token from its
+    own vector, the previous token's and its open entity's first word's, and each vector sees four
+    tokens either side (the small English pipeline's NER encoder: depth 4, window 1), so five tokens of
+    margin give the word before a capitalised word, the word and the word after it the decisions they
+    have in the whole text. A text with capitals on fewer than one token in a hundred is taken for
+    uncased and read whole.
     """
     stop, heads = _name_words()
     anchors = [t.i for t in doc if t.lower_ in heads or (t.text[:1].isupper() and not _stop_start(t, stop))]
