@@ -96,12 +96,13 @@ def _child(kind: str, corpus: Path) -> dict[str, float]:
 
 
 def _corpus(path: Path, n: int, source: Path | None) -> tuple[Path, str]:
-    """The corpus file both kinds read: ``n`` generated articles, or the first ``n`` texts of ``source``."""
+    """The corpus file both kinds read: ``n`` generated articles, or the first ``n`` distinct texts of
+    ``source`` (Rashomon sets a repeated text aside as a copy, so a repeat would not be the same work)."""
     if source is None:
         return write_jsonl(path, n), "generated articles"
-    with source.open(encoding="utf-8") as lines, path.open("w", encoding="utf-8") as out:
-        for line in islice(lines, n):
-            out.write(json.dumps({"text": json.loads(line)["text"]}) + "\n")
+    with source.open(encoding="utf-8") as lines:
+        texts = islice(dict.fromkeys(json.loads(line)["text"] for line in lines), n)
+        path.write_text("".join(json.dumps({"text": text}) + "\n" for text in texts), encoding="utf-8")
     return path, f"texts of {source.name}"
 
 
