@@ -81,7 +81,7 @@ def _ner_listens(nlp: Any) -> bool:
 
 
 def parse_selective(plan: Plan, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
-    """Docs for ``texts``, in order: entities and sentences everywhere, the parse where it is read."""
+    """Docs for ``texts``, in order: sentences everywhere, names where they can be, the parse where it is read."""
     it = iter(texts)
     while chunk := list(islice(it, batch_size)):
         docs = list(plan.senter.pipe([plan.nlp.make_doc(text) for text in chunk], batch_size=batch_size))
