@@ -30,11 +30,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import articles
 
 from rashomon.link import link_pending
+from rashomon.pipeline import LINK_EVERY, Job, run_job
 from rashomon.records import Article, Entity, Extraction, content_id
+from rashomon.settings import Settings
 from rashomon.store import Batch, open_store
 
-BATCH = 32  # the default batch size
-LINK_EVERY = 256  # as rashomon.pipeline links during an ingest
+BATCH = Settings().batch_size  # written and linked in the default batches, as an ingest does
 RECORD_ID = re.compile(r"[0-9a-f]{16}")
 
 
@@ -47,9 +48,6 @@ def _article(i: int, record: dict[str, str]) -> Article:
 
 
 def templates(n: int) -> list[Extraction]:
-    from rashomon.pipeline import Job, run_job
-    from rashomon.settings import Settings
-
     arts = tuple(_article(i, r) for i, r in enumerate(articles(n, seed=99)))
     return list(run_job(Job(Batch(arts), arts, Settings().spacy_model)).extractions)
 
