@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rashomon.dates import MONTHS
+from rashomon.extract.literals import fold, may_match, needed
 from rashomon.extract.spans import without_overlaps
 
 WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
@@ -405,6 +406,7 @@ PATTERNS: list[tuple[str, Resolver]] = [
     (r"(?:every|each|per)\s+(?:day|week|month|year|quarter|hour)|daily|weekly|monthly|yearly|hourly", r_set),
 ]
 COMPILED = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.I), f) for p, f in PATTERNS]
+NEEDS = [needed(pattern) for pattern, _ in COMPILED]  # most texts hold the words of a few patterns only
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -416,7 +418,10 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 def find_timexes(text: str, dct: date) -> list[Timex]:
     """Every time expression in ``text`` resolved against ``dct``, in order, without overlaps."""
     found: list[Timex] = []
-    for pattern, resolve in COMPILED:
+    folded = fold(text)
+    for (pattern, resolve), needs in zip(COMPILED, NEEDS, strict=True):
+        if not may_match(needs, folded):
+            continue
         for m in pattern.finditer(text):
             s, e = _sentence_bounds(text, m.start())
             ctx = Context(dct, bool(FUTURE.search(text[s:e])))
