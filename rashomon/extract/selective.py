@@ -35,7 +35,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 from spacy.tokens import Doc
 
 from rashomon.extract.lexicons import lexicon
-from rashomon.extract.rules import AttributeRules, UnsupportedRules
+from rashomon.extract.rules import AttributeRules, Lemmas, UnsupportedRules
 
 PARSED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 MARKS = frozenset({'"', "“", "”", "‘", "’", ":", "«", "»"})
@@ -70,10 +70,19 @@ def selective_plan(model: str) -> Plan | None:
         if name == "ner":
             continue
         try:
-            parsing.append(AttributeRules(proc) if name == "attribute_ruler" else proc)
+            parsing.append(_cheaper(name, proc))
         except UnsupportedRules:
             return None
     return Plan(nlp, nlp.get_pipe("senter"), nlp.get_pipe("ner"), tuple(parsing), Cues(_lemmatizer_tables(nlp)))
+
+
+def _cheaper(name: str, proc: Any) -> Any:
+    """The component, or a faster one with its results (rashomon.extract.rules)."""
+    if name == "attribute_ruler":
+        return AttributeRules(proc)
+    if name == "lemmatizer" and hasattr(proc, "lemmatize"):
+        return Lemmas(proc)
+    return proc
 
 
 def _ner_listens(nlp: Any) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from rashomon.extract.rules import AttributeRules, UnsupportedRules
+from rashomon.extract.rules import AttributeRules, Lemmas, UnsupportedRules
 
 TEXTS = [
     "SDF spokesperson Farhad Shami told Rudaw that 1,500 ISIS members had escaped from al-Sina'a prison.",
@@ -21,10 +21,10 @@ def _annotations(doc: Any) -> list[tuple[str, ...]]:
     return [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in doc]
 
 
-def _through(nlp: Any, text: str, ruler: Callable[[Any], Any]) -> Any:
+def _through(nlp: Any, text: str, ruler: Callable[[Any], Any], component: str = "attribute_ruler") -> Any:
     doc = nlp.make_doc(text)
     for name, proc in nlp.pipeline:
-        doc = ruler(doc) if name == "attribute_ruler" else proc(doc)
+        doc = ruler(doc) if name == component else proc(doc)
     return doc
 
 
@@ -34,6 +34,22 @@ def test_cached_rules_give_the_rulers_parts_of_speech_morphology_and_lemmas(nlp:
     expected = _annotations(nlp(text))
     assert _annotations(_through(nlp, text, rules)) == expected
     assert _annotations(_through(nlp, text, rules)) == expected  # again, now from the cache
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_cached_lemmas_are_the_lemmatizers(nlp: Any, text: str) -> None:
+    lemmas = Lemmas(nlp.get_pipe("lemmatizer"))
+    expected = _annotations(nlp(text))
+    assert _annotations(_through(nlp, text, lemmas, "lemmatizer")) == expected
+    assert _annotations(_through(nlp, text, lemmas, "lemmatizer")) == expected  # again, now from the cache
+
+
+def test_lemmas_set_by_the_attribute_rules_are_kept(nlp: Any) -> None:
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    doc = _through(nlp, "We're gonna win the wars.", lambda d: d, "lemmatizer")  # only the ruler's lemmas
+    assert [t.lemma_ for t in doc] == ["we", "be", "go", "to", "", "", "", ""]
+    doc[0].lemma_ = "us"  # a lemma already set is not the lemmatizer's to change (it does not overwrite)
+    assert [t.lemma_ for t in Lemmas(lemmatizer)(doc)] == ["us", "be", "go", "to", "win", "the", "war", "."]
 
 
 def test_several_token_rules_apply_to_their_target_token(nlp: Any) -> None:
