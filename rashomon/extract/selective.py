@@ -2,23 +2,25 @@
 
 Every token gets tokenisation and a sentence boundary (spaCy's small ``senter``, about 1% of the
 pipeline's cost). NER (which has its own token vectors in the small English pipelines, so its
-output does not depend on the rest) runs on windows of a few tokens around each capitalised word
-or lower-case name head ("ministry"): see :func:`name_windows`; every other token is outside any
-entity. The other components (token vectors, tagger, parser, attribute rules, lemmatizer: about
-half of the pipeline's cost) run only on runs of consecutive sentences that hold something an
-extractor reads the parse for: a number or an amount word, a reporting cue or a quotation mark,
-an event or claim word, a colon (headline sources). A word counts when it could be an inflection
-of a lexicon word by the lemmatizer's own rules and exceptions ("fled" for "flee"), so the choice
-never depends on the tags it saves; the words of a lexicon phrase count only together ("news
-conference": "news" alone is not a cue).
+output does not depend on the rest) computes its token vectors on windows of five tokens either
+side of each capitalised word or lower-case name head ("ministry"), see :func:`name_windows`, and
+takes its entity decisions (the transitions, the costlier half) on two tokens either side only;
+every other token is outside any entity. The other components (token vectors, tagger, parser,
+attribute rules, lemmatizer: about half of the pipeline's cost) run only on runs of consecutive
+sentences that hold something an extractor reads the parse for: a number or an amount word, a
+reporting cue or a quotation mark, an event or claim word, a colon (headline sources). A word counts
+when it could be an inflection of a lexicon word by the lemmatizer's own rules and exceptions
+("fled" for "flee"), so the choice never depends on the tags it saves; the words of a lexicon phrase
+count only together ("news conference": "news" alone is not a cue).
 
 Tokens outside those runs keep their text, entities and sentence boundaries, and have no tag,
 lemma or head (``dep_ == ""``, their head is themselves). Each window and each run is processed
 as its own Doc and its annotations are copied into the article's Doc, which is then one Doc like
 any other.
 
-A pipeline that cannot be split this way (no ``senter``, NER listening to shared token vectors,
-attribute rules this module cannot reproduce) is run whole: :func:`selective_plan` returns None.
+A pipeline that cannot be split this way (no ``senter``, NER listening to shared token vectors or
+not a transition model, attribute rules this module cannot reproduce) is run whole:
+:func:`selective_plan` returns None.
 """
 
 from __future__ import annotations
@@ -28,22 +30,27 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
+from threading import Lock
 from typing import Any
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.tokens import Doc
+from thinc.api import Model
 
 from rashomon.extract.lexicons import lexicon
 from rashomon.extract.rules import AttributeRules, Lemmas, UnsupportedRules
 
 PARSED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 MARKS = frozenset({'"', "“", "”", "‘", "’", ":", "«", "»"})
-RUN_BATCH = 256  # runs of sentences per call to the parsing components
-NAME_MARGIN = 5  # tokens of context either side of a capitalised word for NER (see name_windows)
+RUN_BATCH = 256  # runs of sentences per call to the parsing components, and name cores per call to NER
+WINDOW_BATCH = 64  # name windows per call to NER's encoder (measured here: faster than 8, 32, 128 or 1,000)
+NAME_MARGIN = 5  # tokens of context either side of a capitalised word for NER's token vectors (see name_windows)
+CORE_MARGIN = 2  # tokens either side of a capitalised word whose entity tags NER decides (see _recognise)
 UNCASED = 100  # fewer capitalised tokens than one in this many: the text is read whole by NER
 OUTSIDE = 2  # spaCy's ENT_IOB value for a token outside every entity
 CACHED_WORDS = 500_000  # word forms whose verdict is kept, so memory stays bounded on any corpus
+_ENCODER_SWAP = Lock()
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,7 @@ def selective_plan(model: str) -> Plan | None:
     from rashomon.extract.nlp import load_pipeline
 
     nlp = load_pipeline(model)
-    if "senter" not in nlp.component_names or "ner" not in nlp.pipe_names or _ner_listens(nlp):
+    if "senter" not in nlp.component_names or "ner" not in nlp.pipe_names or not _ner_fed(nlp):
         return None
     parsing = []
     for name, proc in nlp.pipeline:
@@ -85,8 +92,12 @@ def _cheaper(name: str, proc: Any) -> Any:
     return proc
 
 
-def _ner_listens(nlp: Any) -> bool:
-    return any("ner" in getattr(proc, "listening_components", ()) for _, proc in nlp.pipeline)
+def _ner_fed(nlp: Any) -> bool:
+    """Whether NER has token vectors of its own, computed by its transition model's first layer."""
+    if any("ner" in getattr(proc, "listening_components", ()) for _, proc in nlp.pipeline):
+        return False
+    model: Any = getattr(nlp.get_pipe("ner"), "model", None)
+    return getattr(model, "name", "") == "parser_model" and model.layers[0] is model.get_ref("tok2vec")
 
 
 def parse_selective(plan: Plan, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
@@ -145,26 +156,82 @@ def _merge(doc: Doc, parsed: list[tuple[int, int, Doc]]) -> None:
 
 
 def _recognise(ner: Any, docs: list[Doc]) -> None:
-    """Run ``ner`` on the windows of each doc that can hold a name, and mark every other token outside."""
+    """NER on each doc where names can be; every other token is outside any entity.
+
+    Token vectors come from the windows (:func:`name_windows`), so that each has its context; the
+    entity decisions, NER's costly part, are taken on the cores only: CORE_MARGIN tokens either side
+    of each capitalised word or name head, fed those vectors.
+    """
     windows = [name_windows(doc) for doc in docs]
-    parts = iter(ner.pipe([_part(doc, s, e) for doc, ws in zip(docs, windows, strict=True) for s, e in ws]))
-    for doc, doc_windows in zip(docs, windows, strict=True):
+    cores = [name_windows(doc, CORE_MARGIN) for doc in docs]  # inside the windows: CORE_MARGIN < NAME_MARGIN
+    table = _vectors(ner, [_part(doc, s, e) for doc, ws in zip(docs, windows, strict=True) for s, e in ws])
+    rows = _vector_rows(docs, windows)
+    parts = [_part(doc, s, e) for doc, doc_cores in zip(docs, cores, strict=True) for s, e in doc_cores]
+    _decide(ner, parts, [table[row[s:e]] for row, doc_cores in zip(rows, cores, strict=True) for s, e in doc_cores])
+    done = iter(parts)
+    for doc, doc_cores in zip(docs, cores, strict=True):
         values: Any = numpy.zeros((len(doc), 2), dtype="uint64")
         values[:, 0] = OUTSIDE
-        for start, end in doc_windows:
-            values[start:end] = next(parts).to_array([ENT_IOB, ENT_TYPE])
+        for start, end in doc_cores:
+            values[start:end] = next(done).to_array([ENT_IOB, ENT_TYPE])
         doc.from_array([ENT_IOB, ENT_TYPE], values)
 
 
-def name_windows(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges NER runs on: each capitalised word with NAME_MARGIN tokens either side, overlaps merged.
+def _vectors(ner: Any, windows: list[Doc]) -> Any:
+    """NER's token vectors for the tokens of ``windows``, in order, one row each."""
+    encoder = ner.model.get_ref("tok2vec")
+    found = [encoder.predict(windows[n : n + WINDOW_BATCH]) for n in range(0, len(windows), WINDOW_BATCH)]
+    return numpy.concatenate(found) if found else numpy.zeros((0, 0), dtype="float32")
+
+
+def _vector_rows(docs: list[Doc], windows: list[list[tuple[int, int]]]) -> list[Any]:
+    """For each doc, each token's row among the windows' token vectors, in order (-1 outside every window)."""
+    rows, taken = [], 0
+    for doc, doc_windows in zip(docs, windows, strict=True):
+        row = numpy.full(len(doc), -1, dtype="int64")
+        for start, end in doc_windows:
+            row[start:end] = numpy.arange(taken, taken + end - start)
+            taken += end - start
+        rows.append(row)
+    return rows
+
+
+def _decide(ner: Any, parts: list[Doc], vectors: list[Any]) -> None:
+    """Set NER's entities on ``parts`` from their token ``vectors`` (an array per part, a row per token)."""
+    by_length = sorted(range(len(parts)), key=lambda k: len(parts[k]))  # parts that end together step together
+    for n in range(0, len(by_length), RUN_BATCH):
+        chunk = by_length[n : n + RUN_BATCH]
+        docs = [parts[k] for k in chunk]
+        ner.set_annotations(docs, _predict_from(ner, docs, numpy.concatenate([vectors[k] for k in chunk])))
+
+
+def _predict_from(ner: Any, parts: list[Doc], vectors: Any) -> Any:
+    """NER's predictions for ``parts`` with ``vectors`` (one row per token of ``parts``, in order) standing in
+    for its own encoder's: the transition model reads its encoder as its first layer."""
+
+    def forward(model: Any, docs: list[Doc], is_train: bool) -> tuple[Any, Any]:
+        if sum(len(doc) for doc in docs) != len(vectors):
+            raise ValueError("token vectors do not match the documents they were computed for")
+        return vectors, lambda gradient: []
+
+    layers = ner.model.layers
+    with _ENCODER_SWAP:  # the model is shared by every thread of the process
+        encoder, layers[0] = layers[0], Model("precomputed", forward)
+        try:
+            return ner.predict(parts)
+        finally:
+            layers[0] = encoder
+
+
+def name_windows(doc: Doc, margin: int = NAME_MARGIN) -> list[tuple[int, int]]:
+    """Token ranges NER reads: each capitalised word with ``margin`` tokens either side, overlaps merged.
 
     The names extraction reads (people, organisations, places, nationalities and groups) hold a capital
     in cased text, or one of the lower-case heads in ``lexicons/names.json`` ("the interior ministry");
     a sentence's first word counts unless it is a stopword ("The", "He"). NER decides a token from its
     own vector, the previous token's and its open entity's first word's, and each vector sees four
     tokens either side (the small English pipeline's NER encoder: depth 4, window 1), so five tokens of
-    margin give the word before a capitalised word, the word and the word after it the decisions they
+    margin give the word before a capitalised word, the word and the word after it the vectors they
     have in the whole text. A text with capitals on fewer than one token in a hundred is taken for
     uncased and read whole.
     """
@@ -174,7 +241,7 @@ def name_windows(doc: Doc) -> list[tuple[int, int]]:
         return [(0, len(doc))] if len(doc) else []
     windows: list[tuple[int, int]] = []
     for i in anchors:
-        start, end = max(0, i - NAME_MARGIN), min(len(doc), i + NAME_MARGIN + 1)
+        start, end = max(0, i - margin), min(len(doc), i + margin + 1)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:

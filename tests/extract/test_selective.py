@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
+import pytest
+
 from rashomon.extract.entities import NER_TYPES
 from rashomon.extract.nlp import DEFAULT_MODEL, parse
-from rashomon.extract.selective import NAME_MARGIN, name_windows, parse_runs, selective_plan
+from rashomon.extract.selective import (
+    CORE_MARGIN,
+    NAME_MARGIN,
+    _predict_from,
+    name_windows,
+    parse_runs,
+    selective_plan,
+)
 
 QUIET = "The weather in Lyon was mild and sunny."
 FLED = "The prisoners fled towards Hasakah."
@@ -106,3 +116,21 @@ def test_each_name_window_holds_its_margin_and_a_stopword_opening_a_sentence_is_
 def test_an_uncased_text_is_read_whole_by_ner() -> None:
     doc = _one(f"{PLAIN} near juba and {PLAIN}.")
     assert name_windows(doc) == [(0, len(doc))]
+
+
+def test_entity_decisions_are_taken_near_names_and_fed_the_windows_vectors() -> None:
+    text = f"Aid reached the town of Hasakah. {PLAIN.capitalize()} until Farhad Shami of the SDF arrived."
+    doc, full = _one(text), _one(text, selective=False)
+    cores = name_windows(doc, CORE_MARGIN)
+    assert sum(end - start for start, end in cores) < sum(end - start for start, end in name_windows(doc))
+    assert [e.text for e in doc.ents] == ["Hasakah", "Farhad Shami", "SDF"]
+    assert _names(doc) == _names(full)  # the whole text's, decided on the cores alone
+
+
+def test_vectors_that_do_not_match_their_documents_are_refused_and_the_encoder_is_put_back() -> None:
+    ner = _plan().ner
+    encoder = ner.model.layers[0]
+    part = _one("Aid reached Hasakah.")
+    with pytest.raises(ValueError, match="do not match"):
+        _predict_from(ner, [part], numpy.zeros((len(part) + 1, 64), dtype="float32"))
+    assert ner.model.layers[0] is encoder
