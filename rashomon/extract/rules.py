@@ -8,8 +8,9 @@ lower-case form, dependency label and whitespace flag, so their outcome is a fun
 four values: :class:`AttributeRules` works out which rules match once per distinct combination
 (with a Matcher holding the ruler's own patterns, so their semantics are spaCy's) and caches it
 with the values those rules write together; they are written with one array copy per Doc. The few patterns
-that span several tokens ("gon na", "let 's") still run through a Matcher on the whole Doc, and a
-token they touch gets every rule in the ruler's own order. The result is the ruler's, token for
+that span several tokens ("gon na", "let 's") still run through a Matcher on the whole Doc, each
+only on a Doc holding the words, tags or labels it asks for, and a token they touch gets every
+rule in the ruler's own order. The result is the ruler's, token for
 token; ``tests/extract/test_rules.py`` checks it against the ruler on varied text.
 
 The rule and lookup lemmatizers read a token's text, part of speech and morphology only, yet spaCy
@@ -44,7 +45,7 @@ class AttributeRules:
     def __init__(self, ruler: Any) -> None:
         self.vocab = ruler.vocab
         self._single = Matcher(self.vocab, validate=False)
-        self._multi = Matcher(self.vocab, validate=False)
+        self._multi: list[tuple[int, list[tuple[int, frozenset[int]]], Matcher]] = []  # rule, needs, matcher
         self._rules: list[dict[int, int]] = []
         self._index: list[int] = []
         for rule_id, entry in enumerate(ruler.patterns):
@@ -58,16 +59,30 @@ class AttributeRules:
         for pattern in entry["patterns"]:
             if len(pattern) == 1 and set(pattern[0]) - {"TAG", "LOWER", "DEP", "IS_SPACE"}:
                 raise UnsupportedRules(f"rule {rule_id} reads {sorted(pattern[0])}")
-            (self._single if len(pattern) == 1 else self._multi).add(str(rule_id), [pattern])
+            if len(pattern) == 1:
+                self._single.add(str(rule_id), [pattern])
+            else:
+                self._multi.append((rule_id, self._needs(pattern), Matcher(self.vocab, validate=False)))
+                self._multi[-1][2].add(str(rule_id), [pattern])
         self._rules.append(attrs)
         self._index.append(entry["index"])
+
+    def _needs(self, pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
+        """For each token of a pattern that asks for given words, tags or labels: the column and its values."""
+        needs = []
+        for spec in pattern:
+            for name, column in (("TAG", 0), ("LOWER", 1), ("DEP", 2)):
+                options = _exact(spec.get(name))
+                if options is not None:
+                    needs.append((column, frozenset(self.vocab.strings.add(v) for v in options)))
+        return needs
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         keys = doc.to_array(KEY).tolist()
         values: Any = doc.to_array(SET)  # uint64, as from_array wants it back
-        special = self._multi_hits(doc)
+        special = self._multi_hits(doc, [set(column) for column in zip(*keys, strict=True)])
         for i, key in enumerate(keys):
             ids, writes = self._matching(doc, i, tuple(key))
             if i in special:
@@ -96,13 +111,15 @@ class AttributeRules:
                 merged[_COLUMN[attr]] = value
         return tuple(merged.items())
 
-    def _multi_hits(self, doc: Doc) -> dict[int, list[int]]:
-        """Token index -> the several-token rules that set it."""
+    def _multi_hits(self, doc: Doc, present: list[set[int]]) -> dict[int, list[int]]:
+        """Token index -> the several-token rules that set it. A pattern is run only on a Doc that holds
+        the words, tags and labels it asks for (``present``: the values of each KEY column)."""
         hits: dict[int, list[int]] = {}
-        for match_id, start, end in self._multi(doc, allow_missing=True, as_spans=False):
-            rule_id = int(self.vocab.strings[match_id])
-            target = doc[start:end][self._index[rule_id]].i
-            hits.setdefault(target, []).append(rule_id)
+        for rule_id, needs, matcher in self._multi:
+            if not all(wanted & present[column] for column, wanted in needs):
+                continue
+            for _, start, end in matcher(doc, allow_missing=True, as_spans=False):
+                hits.setdefault(doc[start:end][self._index[rule_id]].i, []).append(rule_id)
         return hits
 
 
@@ -136,3 +153,10 @@ class Lemmas:
             if len(self._cache) < CACHED_KEYS:
                 self._cache[key] = cached
         return cached
+
+
+def _exact(wanted: Any) -> list[str] | None:
+    """The values a token pattern's attribute accepts, when it lists them ("gon", {"IN": ["is", "are"]})."""
+    if isinstance(wanted, str):
+        return [wanted]
+    return wanted.get("IN") if isinstance(wanted, dict) else None

@@ -34,11 +34,12 @@ from threading import Lock
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 from thinc.api import Model
 
 from rashomon.extract.lexicons import lexicon
+from rashomon.extract.nlp import TEXT_KEY, text_of
 from rashomon.extract.rules import AttributeRules, Lemmas, UnsupportedRules
 
 PARSED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
@@ -51,6 +52,9 @@ UNCASED = 100  # fewer capitalised tokens than one in this many: the text is rea
 OUTSIDE = 2  # spaCy's ENT_IOB value for a token outside every entity
 CACHED_WORDS = 500_000  # word forms whose verdict is kept, so memory stays bounded on any corpus
 _ENCODER_SWAP = Lock()
+PARTS_KEY = "rashomon.token_spans"
+NAME_WORD, CAPITAL_STOPWORD = 1, 2  # a capitalised stopword is no name where it opens a sentence ("The")
+_ANCHOR_KINDS: dict[int, int] = {}  # word (its hash) -> 0, NAME_WORD or CAPITAL_STOPWORD
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,7 @@ def parse_selective(plan: Plan, texts: Iterable[str], batch_size: int) -> Iterat
     """Docs for ``texts``, in order: sentences everywhere, names where they can be, the parse where it is read."""
     it = iter(texts)
     while chunk := list(islice(it, batch_size)):
-        docs = list(plan.senter.pipe([plan.nlp.make_doc(text) for text in chunk], batch_size=batch_size))
+        docs = list(plan.senter.pipe([_make_doc(plan.nlp, text) for text in chunk], batch_size=batch_size))
         _recognise(plan.ner, docs)
         runs = [parse_runs(doc, plan.cues) for doc in docs]
         parts = [_part(doc, start, end) for doc, doc_runs in zip(docs, runs, strict=True) for start, end in doc_runs]
@@ -114,6 +118,12 @@ def parse_selective(plan: Plan, texts: Iterable[str], batch_size: int) -> Iterat
         for doc, doc_runs in zip(docs, runs, strict=True):
             _merge(doc, [(start, end, next(done)) for start, end in doc_runs])
         yield from docs
+
+
+def _make_doc(nlp: Any, text: str) -> Doc:
+    doc: Doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text  # what text_of would join from every token again
+    return doc
 
 
 def _pipe(proc: Any, docs: list[Doc]) -> Iterator[Doc]:
@@ -138,8 +148,13 @@ def parse_runs(doc: Doc, cues: Cues) -> list[tuple[int, int]]:
 
 def _part(doc: Doc, start: int, end: int) -> Doc:
     """A new Doc of the run's words: without the senter's boundaries, so the parser draws its own."""
-    tokens = doc[start:end]
-    return Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+    table: tuple[list[int], list[int], list[bool]] | None = doc.user_data.get(PARTS_KEY)
+    if table is None:  # each token's start, length and trailing space, read once per Doc and not token by token
+        starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
+        table = doc.user_data[PARTS_KEY] = (starts, lengths, [bool(space) for space in spaces])
+    text = text_of(doc)
+    words = [text[i : i + n] for i, n in zip(table[0][start:end], table[1][start:end], strict=True)]
+    return Doc(doc.vocab, words=words, spaces=table[2][start:end])
 
 
 def _merge(doc: Doc, parsed: list[tuple[int, int, Doc]]) -> None:
@@ -162,8 +177,9 @@ def _recognise(ner: Any, docs: list[Doc]) -> None:
     entity decisions, NER's costly part, are taken on the cores only: CORE_MARGIN tokens either side
     of each capitalised word or name head, fed those vectors.
     """
-    windows = [name_windows(doc) for doc in docs]
-    cores = [name_windows(doc, CORE_MARGIN) for doc in docs]  # inside the windows: CORE_MARGIN < NAME_MARGIN
+    anchors = [_anchors(doc) for doc in docs]
+    windows = [_around(a, NAME_MARGIN, len(doc)) for a, doc in zip(anchors, docs, strict=True)]
+    cores = [_around(a, CORE_MARGIN, len(doc)) for a, doc in zip(anchors, docs, strict=True)]  # within windows
     table = _vectors(ner, [_part(doc, s, e) for doc, ws in zip(docs, windows, strict=True) for s, e in ws])
     rows = _vector_rows(docs, windows)
     parts = [_part(doc, s, e) for doc, doc_cores in zip(docs, cores, strict=True) for s, e in doc_cores]
@@ -235,22 +251,42 @@ def name_windows(doc: Doc, margin: int = NAME_MARGIN) -> list[tuple[int, int]]:
     have in the whole text. A text with capitals on fewer than one token in a hundred is taken for
     uncased and read whole.
     """
+    return _around(_anchors(doc), margin, len(doc))
+
+
+def _anchors(doc: Doc) -> list[int] | None:
+    """The tokens names can hang on, in order; None for an uncased text."""
+    anchors = []
+    for i, (orth, sent_start) in enumerate(doc.to_array([ORTH, SENT_START]).tolist()):
+        kind = _ANCHOR_KINDS.get(orth)
+        if kind is None:
+            kind = _anchor_kind(doc.vocab.strings[orth])
+            if len(_ANCHOR_KINDS) < CACHED_WORDS:
+                _ANCHOR_KINDS[orth] = kind
+        if kind == NAME_WORD or (kind == CAPITAL_STOPWORD and sent_start != 1):
+            anchors.append(i)
+    return None if len(anchors) * UNCASED < len(doc) else anchors
+
+
+def _anchor_kind(word: str) -> int:
     stop, heads = _name_words()
-    anchors = [t.i for t in doc if t.lower_ in heads or (t.text[:1].isupper() and not _stop_start(t, stop))]
-    if len(anchors) * UNCASED < len(doc):
-        return [(0, len(doc))] if len(doc) else []
+    if word.lower() in heads or (word[:1].isupper() and word.lower() not in stop):
+        return NAME_WORD
+    return CAPITAL_STOPWORD if word[:1].isupper() else 0
+
+
+def _around(anchors: list[int] | None, margin: int, length: int) -> list[tuple[int, int]]:
+    """Each anchor with ``margin`` tokens either side, overlaps merged; all of it when ``anchors`` is None."""
+    if anchors is None:
+        return [(0, length)] if length else []
     windows: list[tuple[int, int]] = []
     for i in anchors:
-        start, end = max(0, i - margin), min(len(doc), i + margin + 1)
+        start, end = max(0, i - margin), min(length, i + margin + 1)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
     return windows
-
-
-def _stop_start(tok: Any, stop: frozenset[str]) -> bool:
-    return bool(tok.is_sent_start) and tok.lower_ in stop
 
 
 @cache

@@ -14,6 +14,7 @@ TEXTS = [
     "I'm gonna say it ain't so, let's go. We gotta leave!  Don't   wait\n\nthey're here. Y'all can't.",
     'The U.K. government\'s $2.5bn plan -- announced Monday -- was "dead on arrival", critics said; 40% agreed.',
     "Dozens were killed and hundreds more were wounded when shells hit the market, officials said on Tuesday.",
+    "There were 40 wounded, and there's no water; there are fears that y' all will leave.",
 ]
 
 
@@ -56,6 +57,14 @@ def test_several_token_rules_apply_to_their_target_token(nlp: Any) -> None:
     doc = _through(nlp, "We're gonna win, let's see.", AttributeRules(nlp.get_pipe("attribute_ruler")))
     lemmas = {t.text: t.lemma_ for t in doc}
     assert lemmas["gon"] == "go" and lemmas["na"] == "to" and lemmas["'s"] == "us"
+
+
+def test_a_several_token_rule_is_skipped_only_where_its_words_are_missing(nlp: Any) -> None:
+    rules = AttributeRules(nlp.get_pipe("attribute_ruler"))
+    there = _through(nlp, "There were 40 wounded.", rules)
+    assert there[0].dep_ == "expl" and there[1].pos_ == "VERB"  # the rule on what follows an expletive "there"
+    plain = _through(nlp, "Forty were wounded.", rules)
+    assert _annotations(plain) == _annotations(nlp("Forty were wounded."))
 
 
 def test_rules_that_read_other_attributes_are_refused(nlp: Any) -> None:
