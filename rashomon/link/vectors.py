@@ -37,15 +37,28 @@ def normalise(word: str) -> str:
 
 
 Counts = dict[str, float]
+CACHED_WORDS = 200_000  # word forms whose term is kept: a news corpus repeats most of its words
+_TERMS: dict[str, str | None] = {}
+
+
+def _term(word: str) -> str | None:
+    """``word``'s term, or None for a stopword or a word of two letters or fewer (cached)."""
+    w = normalise(word)
+    term = w if len(w) > 2 and w not in stopwords() else None
+    if len(_TERMS) < CACHED_WORDS:
+        _TERMS[word] = term
+    return term
 
 
 def terms(text: str, names: bool = True) -> Counts:
     """Content-word counts of ``text``; multi-word names (of 2 to 4 words) also count as one term each."""
     counts: defaultdict[str, float] = defaultdict(float)
-    for m in WORD.finditer(text):
-        w = normalise(m.group())
-        if len(w) > 2 and w not in stopwords():
-            counts[w] += 1
+    for word in WORD.findall(text):
+        term = _TERMS.get(word, "")
+        if term == "":
+            term = _term(word)
+        if term is not None:
+            counts[term] += 1
     for m in NAME.finditer(text) if names else ():
         name = m.group().lower()
         if " " in name or "-" in name:
