@@ -11,6 +11,7 @@ differ. rashomon.extract.nlp.numpy_blas chooses numpy's BLAS on the strength of 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -52,14 +53,20 @@ def main() -> None:
     from rashomon.extract.nlp import DEFAULT_MODEL, numpy_blas
 
     with threadpool_limits(limits=1, user_api="blas"):
-        print(f"BLIS (thinc's)        {gflops(gemm):6.1f} GFLOP/s")
-        print(f"numpy BLAS, 1 thread  {gflops(lambda a, b: a @ b):6.1f} GFLOP/s")
+        blis_rate, numpy_rate = gflops(gemm), gflops(lambda a, b: a @ b)
+    print(f"BLIS (thinc's)        {blis_rate:6.1f} GFLOP/s")
+    print(f"numpy BLAS, 1 thread  {numpy_rate:6.1f} GFLOP/s")
     texts = [a["text"] for a in articles(args.articles)]
     shipped, t_blis = annotations(spacy.load(DEFAULT_MODEL), texts)
     numpy_ops, t_numpy = annotations(numpy_blas(spacy.load(DEFAULT_MODEL)), texts)
     differ = sum(a != b for a, b in zip(shipped, numpy_ops, strict=True))
     print(f"full pipeline: BLIS {len(texts) / t_blis:.2f} articles/s, numpy BLAS {len(texts) / t_numpy:.2f} articles/s")
     print(f"tokens whose tag, head, label, entity or lemma differ: {differ} of {len(shipped)}")
+    summary = {"blis_gflops": round(blis_rate, 1), "numpy_blas_gflops": round(numpy_rate, 1),
+               "blis_articles_per_s": round(len(texts) / t_blis, 2),
+               "numpy_blas_articles_per_s": round(len(texts) / t_numpy, 2),
+               "tokens": len(shipped), "tokens_differing": differ}  # fmt: skip
+    print(json.dumps(summary))
 
 
 if __name__ == "__main__":
