@@ -232,7 +232,10 @@ def _predict_from(ner: Any, parts: list[Doc], vectors: Any) -> Any:
         return vectors, lambda gradient: []
 
     layers = ner.model.layers
-    with _ENCODER_SWAP:  # the model is shared by every thread of the process
+    # The model is shared by every thread of the process: selective parses take turns here. A whole-pipeline
+    # parse in another thread at this moment would meet the stand-in and fail on its check above, never
+    # silently; a process parses one way or the other (the selective_nlp setting), not both at once.
+    with _ENCODER_SWAP:
         encoder, layers[0] = layers[0], Model("precomputed", forward)
         try:
             return ner.predict(parts)
