@@ -5,9 +5,11 @@
 Prints, for the same ``--articles`` generated articles (about 600 words each, bench/corpus.py), or
 the first ``--articles`` texts of a JSON Lines file with a ``text`` field (``--texts``, e.g. the
 news articles of ../shared/bench/attribution/polnear_dev.jsonl):
-raw spaCy ``nlp.pipe`` with the full pipeline (the anchor), Rashomon end to end (read JSON Lines,
-parse, extract, write to a fresh SQLite store, link) with 1 process, 2 worker processes and a local
-Dask cluster of 2 workers, each as articles per second, its ratio to the anchor, and peak memory.
+raw spaCy ``nlp.pipe`` with the full pipeline as spaCy ships it (the anchor) and again with numpy's
+BLAS, as Rashomon runs it (rashomon.extract.nlp.numpy_blas; ``ratio_same_blas``, like for like),
+and Rashomon end to end (read JSON Lines, parse, extract, write to a fresh SQLite store, link) with
+1 process, 2 worker processes and a local Dask cluster of 2 workers, each as articles per second,
+its ratio to the anchor, and peak memory.
 Every figure comes from its own child process, so model loading and peak memory do not leak from
 one run into the next; the model is loaded (and the gazetteer index opened) before the clock starts.
 Runs are repeated ``--repeats`` times, the kinds taking turns (raw, one process, ..., raw, one
