@@ -6,7 +6,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from rashomon.extract.lexicons import lexicon
 
@@ -38,25 +38,20 @@ def normalise(word: str) -> str:
 
 Counts = dict[str, float]
 CACHED_WORDS = 200_000  # word forms whose term is kept: a news corpus repeats most of its words
-_TERMS: dict[str, str | None] = {}
 
 
+@lru_cache(maxsize=CACHED_WORDS)
 def _term(word: str) -> str | None:
-    """``word``'s term, or None for a stopword or a word of two letters or fewer (cached)."""
+    """``word``'s term, or None for a stopword or a word of two letters or fewer."""
     w = normalise(word)
-    term = w if len(w) > 2 and w not in stopwords() else None
-    if len(_TERMS) < CACHED_WORDS:
-        _TERMS[word] = term
-    return term
+    return w if len(w) > 2 and w not in stopwords() else None
 
 
 def terms(text: str, names: bool = True) -> Counts:
     """Content-word counts of ``text``; multi-word names (of 2 to 4 words) also count as one term each."""
     counts: defaultdict[str, float] = defaultdict(float)
     for word in WORD.findall(text):
-        term = _TERMS.get(word, "")
-        if term == "":
-            term = _term(word)
+        term = _term(word)
         if term is not None:
             counts[term] += 1
     for m in NAME.finditer(text) if names else ():
