@@ -26,6 +26,7 @@ Token = Any
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "who", "which", "that"}
 LEFT_STOPS = ("—", "–", ":", "”", '"', "“")
+ASIDE_MARKS = (",", "—", "–", "-")  # what sets off a participle from the name it follows
 CONTENT_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
 TOPIC_PREPS = ("about", "of", "to", "on", "against", "at", "for", "with", "over")  # spoke of, railed against
@@ -75,7 +76,8 @@ def find_attributions(doc: Doc, attitudes: bool = False) -> list[Found]:
             item = item or _from_according(doc, tok)
             if item is not None:
                 found.append(item)
-    return _chain(doc, [f for f in found if not _stance_within(f, found)])
+    kept = [f for f in found if not _stance_within(f, found) and not _part_of_cue(doc, f, found)]
+    return _chain(doc, kept)
 
 
 def _stance_within(item: Found, found: list[Found]) -> bool:
@@ -84,6 +86,16 @@ def _stance_within(item: Found, found: list[Found]) -> bool:
     if item.verb in _lex()["verbs"] or item.verb in ("according", ":"):
         return False
     return any(o is not item and o.content[0] <= item.cue[0] and item.cue[1] <= o.content[1] for o in found)
+
+
+def _part_of_cue(doc: Doc, item: Found, found: list[Found]) -> bool:
+    """ "declined to comment", "refused to say", "distanced himself by saying": a cue that completes another
+    cue of the same speaker is one attribution with it, not a second one."""
+    verb = doc[item.cue[0]]
+    if item.source is None or verb.dep_ not in ("xcomp", "pcomp") or any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    head = verb.head if verb.dep_ == "xcomp" else verb.head.head
+    return any(o is not item and o.cue[0] == head.i and o.source == item.source for o in found)
 
 
 def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -179,7 +191,8 @@ def _subtree(tok: Token) -> tuple[int, int]:
 def _noun_phrase(tok: Token) -> tuple[int, int]:
     """The source with its title, appositive and relative clause ("Nick Merrill, a spokesman for Mrs.
     Clinton, who ..."; cutting the clause lost more than it gained on PolNeAR), but nothing across a
-    line break, a dateline dash or a quotation before it."""
+    line break, a dateline dash or a quotation before it, and not a participle set off by a comma
+    ("Bernie Sanders, celebrating a victory in Vermont, said": what he was doing, not who he is)."""
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i + 1
     for j in range(tok.i + 1, right):
@@ -190,6 +203,9 @@ def _noun_phrase(tok: Token) -> tuple[int, int]:
         if doc[j].text in LEFT_STOPS or (doc[j].is_space and "\n" in doc[j].text):
             left = j + 1
             break
+    aside = next((c for c in tok.rights if c.dep_ == "acl" and doc[c.left_edge.i - 1].text in ASIDE_MARKS), None)
+    if aside is not None and left < aside.left_edge.i < right:
+        right = aside.left_edge.i
     while right > left + 1 and doc[right - 1].is_punct:
         right -= 1
     return left, right
@@ -226,29 +242,46 @@ def _inverted_subject(verb: Token) -> tuple[int, int] | None:
     return _noun_phrase(after) if after is not None else None
 
 
-def _subject(verb: Token) -> tuple[int, int] | None:
+def _subject(verb: Token, own: bool = True) -> tuple[int, int] | None:
+    """The speaker of ``verb``: the agent of a passive ("was criticised by X"), else its subject, else one
+    borrowed from the phrase it hangs on. The subject of the passive cue itself is what was said or
+    done, not who said it ("Clinton was criticised", "the deal was announced"): no speaker, unless
+    ``own`` is False and the verb lends its subject to another ("was asked and said", "was quoted as saying")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if obj is not None:
+        return _noun_phrase(obj)
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ not in NOT_SUBJECTS]
+    if own and any(c.dep_ == "nsubjpass" for c in subjects):
+        return None
     if subjects:  # "Washington (AFP) - Hillary Clinton said": of two subjects, the speaker is nearer the verb
         child = min(subjects, key=lambda c: abs(verb.i - c.i))
         return _noun_phrase(child) if child.dep_ != "csubj" else _subtree(child)
-    for child in verb.children:
-        if child.dep_ == "agent":
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return _noun_phrase(obj)
     return _borrowed_subject(verb)
 
 
 def _borrowed_subject(verb: Token) -> tuple[int, int] | None:
     """The speaker of a verb without a subject of its own, from the phrase it hangs on."""
     head = verb.head
+    if _passive_participle(verb):
+        return None  # "Asked about the deal, Sanders said ...": Sanders was asked; he did not ask
     if verb.dep_ in ("conj", "advcl", "xcomp"):
         return _inherited_subject(verb)  # "said X and added Y", "..., adding that ..."
     if verb.dep_ == "acl" and head.i < verb.i and (head.ent_type_ in ("PERSON", "ORG", "NORP") or head.pos_ == "PROPN"):
         return _modified(head, verb)  # "Amnesty International, urging the release of ...": its speaker
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
-        return _subject(head.head)  # "distanced himself by saying ...", "was suspended after slamming ..."
+        return _subject(head.head, own=False)  # "distanced himself by saying ...", "was suspended after slamming ..."
     return None
+
+
+def _passive_participle(verb: Token) -> bool:
+    """ "Asked about ...", "when asked", "criticised by many and ...": a bare past participle hanging on
+    another clause is passive, so that clause's subject is not its speaker."""
+    if verb.dep_ not in ("advcl", "acl", "conj") or verb.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return verb.dep_ != "conj" or str(verb.head.tag_) == "VBN"  # "has said and repeated" shares its "has"
 
 
 def _modified(noun: Token, clause: Token) -> tuple[int, int]:
@@ -267,7 +300,7 @@ def _inherited_subject(verb: Token) -> tuple[int, int] | None:
     head = verb.head
     if head.dep_ == "ccomp" and head.head.lemma_.lower() in _verbs(True):
         head = head.head
-    return _subject(head)
+    return _subject(head, own=False)
 
 
 def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:

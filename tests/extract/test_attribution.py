@@ -126,3 +126,40 @@ def test_a_participle_on_a_name_takes_the_name_as_its_speaker(nlp: Callable[[str
     text = "Amnesty International, urging the release of the prisoners, wrote to the ministry."
     sources = {cue: source for source, cue, _, _ in parts(nlp, text)}
     assert sources["urging"] == "Amnesty International"
+
+
+def test_passive_cue_takes_its_agent_as_speaker(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "The plan was criticized by Sanders on Monday.", attitudes=True)
+    assert [(source, cue) for source, cue, _, _ in found] == [("Sanders", "criticized")]
+
+
+def test_subject_of_a_passive_cue_is_not_its_speaker(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "The release of 40 prisoners was announced on Monday.", attitudes=True)
+    assert all(source is None for source, _, _, _ in found)
+
+
+def test_passive_subject_still_lends_itself_to_the_cue_it_governs(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "The governor was quoted as saying that nine hostages were still held.")
+    assert ("The governor", "saying") in [(source, cue) for source, cue, _, _ in found]
+
+
+def test_participle_set_off_by_commas_is_not_part_of_the_source(nlp: Callable[[str], Any]) -> None:
+    text = "Bernie Sanders, celebrating a victory in Vermont, said the race was far from over."
+    [(source, cue, _, _)] = parts(nlp, text)
+    assert (source, cue) == ("Bernie Sanders", "said")
+
+
+def test_who_was_asked_is_not_who_asked(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "Asked about the escape, the governor said nine men were still missing.", attitudes=True)
+    assert [(source, cue) for source, cue, _, _ in found if source] == [("the governor", "said")]
+
+
+def test_declined_to_comment_is_one_attribution(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "A ministry spokeswoman declined to comment on the report.", attitudes=True)
+    assert [(source, cue) for source, cue, _, _ in found] == [("A ministry spokeswoman", "declined")]
+
+
+def test_stance_and_decision_cues_count_only_with_attitudes(nlp: Callable[[str], Any]) -> None:
+    text = "The court ruled that the ban was unlawful."
+    assert [(source, cue) for source, cue, _, _ in parts(nlp, text, attitudes=True)] == [("The court", "ruled")]
+    assert parts(nlp, text) == []
