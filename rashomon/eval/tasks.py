@@ -41,7 +41,7 @@ def time(records: list[Record], selective: bool = True) -> Iterator[Record]:
 
 def attribution(records: list[Record], selective: bool = True) -> Iterator[Record]:
     texts = list(dict.fromkeys(r["text"] for r in records))  # PolNeAR repeats a text once per annotator
-    docs = dict(zip(texts, parse(texts, selective=selective), strict=True))
+    docs = dict(zip(texts, parse(texts, selective=selective, stance=True), strict=True))
     for record in records:
         doc = docs[record["text"]]
         out = []

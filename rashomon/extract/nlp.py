@@ -52,18 +52,23 @@ def numpy_blas(nlp: Any) -> Any:
 
 
 def parse(
-    texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE, selective: bool = True
+    texts: Iterable[str],
+    model: str = DEFAULT_MODEL,
+    batch_size: int = BATCH_SIZE,
+    selective: bool = True,
+    stance: bool = False,
 ) -> Iterator[Any]:
     """spaCy Docs for ``texts``, in order.
 
     ``selective`` parses only the sentences extraction reads the parse in (see
-    :mod:`rashomon.extract.selective`); otherwise, or when the pipeline cannot be split, every
-    component runs on every token through ``nlp.pipe``.
+    :mod:`rashomon.extract.selective`), and with ``stance`` those with a verb of stance or decision
+    too (for ``find_attributions(doc, attitudes=True)``); otherwise, or when the pipeline cannot be
+    split, every component runs on every token through ``nlp.pipe``.
     """
     from rashomon.extract.selective import parse_selective, selective_plan
 
     texts = map(for_model, texts)
-    plan = selective_plan(model) if selective else None
+    plan = selective_plan(model, stance) if selective else None
     if plan is None:
         yield from load_pipeline(model).pipe(texts, batch_size=batch_size)
     else:

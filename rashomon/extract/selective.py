@@ -70,8 +70,10 @@ class Plan:
 
 
 @cache
-def selective_plan(model: str) -> Plan | None:
-    """The selective plan for the pipeline ``model``, or None when it must run whole."""
+def selective_plan(model: str, stance: bool = False) -> Plan | None:
+    """The selective plan for the pipeline ``model``, or None when it must run whole. ``stance`` also
+    parses the sentences whose only cue is a verb of stance or decision ("believes", "ruled"), which
+    attribution reads only when asked for them (``find_attributions(doc, attitudes=True)``)."""
     from rashomon.extract.nlp import load_pipeline
 
     nlp = load_pipeline(model)
@@ -85,7 +87,7 @@ def selective_plan(model: str) -> Plan | None:
             parsing.append(_cheaper(name, proc))
         except UnsupportedRules:
             return None
-    return Plan(nlp, nlp.get_pipe("senter"), nlp.get_pipe("ner"), tuple(parsing), Cues(_lemmatizer_tables(nlp)))
+    return Plan(nlp, nlp.get_pipe("senter"), nlp.get_pipe("ner"), tuple(parsing), Cues(_lemmatizer_tables(nlp), stance))
 
 
 def _cheaper(name: str, proc: Any) -> Any:
@@ -303,8 +305,8 @@ class Cues:
     """Which words make a sentence worth parsing: the lexicons' words and their inflections. A word of a
     phrase ("news conference", "press conference") counts only beside the phrase's other words."""
 
-    def __init__(self, tables: tuple[dict[str, Any], dict[str, Any]]) -> None:
-        self.words, self.phrases = _cue_words()
+    def __init__(self, tables: tuple[dict[str, Any], dict[str, Any]], stance: bool = False) -> None:
+        self.words, self.phrases = _cue_words(stance)
         self.phrase_words = frozenset(w for phrase in self.phrases for w in phrase)
         self.rules, self.exceptions = tables
         self._known: dict[str, tuple[bool, frozenset[str]]] = {}
@@ -355,14 +357,16 @@ def _lemmatizer_tables(nlp: Any) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 @cache
-def _cue_words() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+def _cue_words(stance: bool = False) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """The lexicons' cue, trigger and amount words, and their phrases as sets of words (stopwords left out:
-    "according to" needs "according", "holding the government responsible" its three other words)."""
+    "according to" needs "according", "holding the government responsible" its three other words);
+    the verbs of stance and decision only with ``stance``."""
     stop = set(lexicon("stopwords")["stopwords"])
     attribution, events, claims, amounts = (lexicon(n) for n in ("attribution", "events", "claims", "amounts"))
     entries: list[str] = []
-    for key in ("verbs", "attitude_verbs", "claim_verbs", "relay_verbs", "nouns", "according_to", "denials"):
+    for key in ("verbs", "claim_verbs", "relay_verbs", "nouns", "according_to", "denials"):
         entries += attribution[key]
+    entries += attribution["attitude_verbs"] if stance else []
     for spec in events["types"].values():
         entries += spec["verbs"] + spec["nouns"] + spec["phrases"]
     entries += list(claims["verbs"]) + list(claims["nouns"]) + list(claims["states"])

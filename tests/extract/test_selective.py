@@ -61,6 +61,12 @@ def test_the_words_of_a_cue_phrase_count_only_together() -> None:
     assert wanted == {"news conference": True, "news": False, "conference": False}
 
 
+def test_verbs_of_stance_make_a_sentence_worth_parsing_only_when_stance_is_asked_for() -> None:
+    ruled = "The court ruled in favour of the farmers."
+    assert not any(t.dep_ for t in next(parse([ruled])))
+    assert all(t.dep_ for t in next(parse([ruled], stance=True)))
+
+
 def test_consecutive_wanted_sentences_are_parsed_as_one_run() -> None:
     doc = _one(f"{FLED} Two were caught. {QUIET} Five are missing.", selective=False)
     sents = list(doc.sents)
