@@ -203,9 +203,8 @@ def _noun_phrase(tok: Token) -> tuple[int, int]:
         if doc[j].text in LEFT_STOPS or (doc[j].is_space and "\n" in doc[j].text):
             left = j + 1
             break
-    aside = next((c for c in tok.rights if c.dep_ == "acl" and doc[c.left_edge.i - 1].text in ASIDE_MARKS), None)
-    if aside is not None and left < aside.left_edge.i < right:
-        right = aside.left_edge.i
+    asides = (c.left_edge.i for c in tok.rights if c.dep_ == "acl" and left < c.left_edge.i < right)
+    right = next((i for i in asides if doc[i - 1].text in ASIDE_MARKS), right)
     while right > left + 1 and doc[right - 1].is_punct:
         right -= 1
     return left, right
