@@ -9,12 +9,15 @@ consonant skeleton that tolerates romanisation variants (Shaddadi / Shaddadah / 
 from __future__ import annotations
 
 import csv
+import fcntl
 import importlib.util
 import json
+import os
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -183,9 +186,11 @@ class Gazetteer:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_path()
         if not self.path.exists():
-            build(self.path, _package_rows())
-            if path is None:
-                _drop_older_indexes(self.path)
+            with _build_lock(self.path):  # worker processes opening it at once: one builds, the others wait
+                if not self.path.exists():
+                    build(self.path, _package_rows())
+                    if path is None:
+                        _drop_older_indexes(self.path)
         self.db = sqlite3.connect(self.path, check_same_thread=False)
 
     def candidates(self, name: str, loose: bool = False) -> list[Place]:
@@ -206,6 +211,18 @@ class Gazetteer:
         return tuple(Place(*r) for r in rows)
 
 
+@contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock beside ``path`` for as long as the block runs (held by one process at a time)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.with_suffix(".lock").open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def _drop_older_indexes(current: Path) -> None:
     """Remove the cache files of earlier index versions (each is tens of MB and nothing reads it again)."""
     for old in current.parent.glob("gazetteer-v*.sqlite"):
@@ -216,7 +233,7 @@ def _drop_older_indexes(current: Path) -> None:
 def build(path: Path, rows: Iterable[tuple[Place, list[str]]]) -> int:
     """(Re)build the index at ``path`` from (place, names) rows; returns the number of places."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # a builder never writes into another's file
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript(

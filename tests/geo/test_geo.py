@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import multiprocessing
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from rashomon.geo.gazetteer import Gazetteer, build, import_dump, key, skeleton
+from rashomon.geo import gazetteer as gazetteer_module
+from rashomon.geo.gazetteer import Gazetteer, Place, build, import_dump, key, skeleton
 from rashomon.geo.resolve import Context, context_for, km, resolve
 
 SHADDADI = (36.06, 40.73)
@@ -109,3 +114,22 @@ def test_a_world_region_is_not_read_as_a_neighbourhood_of_the_same_name(gaz: Gaz
 def test_a_state_is_not_read_as_a_foreign_village_of_its_name(gaz: Gazetteer) -> None:
     texas = resolve("Texas", context_for(["Texas"], gaz), gaz=gaz)
     assert texas is not None and texas.precision == "3" and km((texas.lat, texas.lon), (31.0, -99.0)) < 300
+
+
+def _slow_rows() -> Iterator[tuple[Place, list[str]]]:
+    for i in range(8):  # slow enough for two builders to overlap
+        time.sleep(0.05)
+        yield Place(i + 1, f"Town {i}", 36.0, 41.0 + i, "SY", 1000, "city"), [f"Town {i}"]
+
+
+def _open_and_look_up(path: str) -> int:
+    return len(Gazetteer(Path(path)).candidates("Town 3"))
+
+
+def test_processes_opening_a_new_index_at_once_share_one_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gazetteer_module, "_package_rows", _slow_rows)
+    index = str(tmp_path / "index.sqlite")
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        found = list(pool.map(_open_and_look_up, [index, index]))
+    assert found == [1, 1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.lock", "index.sqlite"]
