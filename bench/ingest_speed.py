@@ -73,6 +73,8 @@ def main() -> None:
                 elapsed = time.perf_counter() - start
         finally:
             engine.close()
+    if report.refused:  # generated articles are all well formed: a refusal is a failure, not a figure
+        sys.exit(f"{report.refused} of {report.read} articles were set aside (see the store's rejections); no figures")
     n = report.added
     tenth = max(1, n // 10)
     first, last = _per_article(marks, 0, tenth), _per_article(marks, n - tenth, n)
