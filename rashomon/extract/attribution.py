@@ -29,7 +29,9 @@ LEFT_STOPS = ("—", "–", ":", "”", '"', "“")
 ASIDE_MARKS = (",", "—", "–", "-")  # what sets off a participle from the name it follows
 CONTENT_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
+CLAUSE_DEPS = frozenset("nsubj nsubjpass dobj aux auxpass ccomp xcomp attr acomp neg mark advmod".split())
 TOPIC_PREPS = ("about", "of", "to", "on", "against", "at", "for", "with", "over")  # spoke of, railed against
+LIGHT_VERBS = ("be", "have", "do", "get", "go", "make", "help", "let", "win", "come")
 NOT_SUBJECTS = ("PART", "AUX", "PUNCT", "ADP", "CCONJ", "SCONJ")  # "don’t" is "do" and "n’t", never a speaker
 
 
@@ -144,6 +146,8 @@ def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, i
     ):
         return None  # a cue inside a quotation belongs to the quoted speaker's own words
     source = _inverted_subject(verb) or _subject(verb)
+    if source is not None and _clause(doc[source[0] : source[1]].root):
+        source = None  # "Raising the fees tells voters that ...": a deed, not a speaker
     if (
         source is not None
         and lemma not in _lex()["verbs"]
@@ -163,6 +167,12 @@ def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, i
         return None
     relay = _relay(doc, verb) if lemma in _lex()["relay_verbs"] else None
     return Found(cue=(verb.i, verb.i + 1), source=source, content=content, relay=relay, verb=lemma)
+
+
+def _clause(tok: Token) -> bool:
+    """Whether ``tok`` heads a clause (a verb with a subject, an object, a complement or a marker of its own)
+    rather than a noun phrase."""
+    return tok.pos_ in ("VERB", "AUX") and (tok.dep_ == "csubj" or any(c.dep_ in CLAUSE_DEPS for c in tok.children))
 
 
 def _from_according(doc: Doc, tok: Token) -> Found | None:
@@ -190,9 +200,10 @@ def _subtree(tok: Token) -> tuple[int, int]:
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
     """The source with its title, appositive and relative clause ("Nick Merrill, a spokesman for Mrs.
-    Clinton, who ..."; cutting the clause lost more than it gained on PolNeAR), but nothing across a
-    line break, a dateline dash or a quotation before it, and not a participle set off by a comma
-    ("Bernie Sanders, celebrating a victory in Vermont, said": what he was doing, not who he is)."""
+    Clinton, who ..."; cutting every such clause lost more than it gained on PolNeAR), but nothing across
+    a line break, a dateline dash or a quotation before it, and no aside set off by a comma: a participle
+    ("Bernie Sanders, celebrating a victory in Vermont, said") or a relative clause of speech or stance
+    ("Glenn Beck, who supported Cruz, said"): what the source did or said, not who it is."""
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i + 1
     for j in range(tok.i + 1, right):
@@ -203,16 +214,21 @@ def _noun_phrase(tok: Token) -> tuple[int, int]:
         if doc[j].text in LEFT_STOPS or (doc[j].is_space and "\n" in doc[j].text):
             left = j + 1
             break
-    asides = (c.left_edge.i for c in tok.rights if c.dep_ == "acl" and left < c.left_edge.i < right)
+    asides = (c.left_edge.i for c in tok.rights if _aside(c) and left < c.left_edge.i < right)
     right = next((i for i in asides if doc[i - 1].text in ASIDE_MARKS), right)
     while right > left + 1 and doc[right - 1].is_punct:
         right -= 1
     return left, right
 
 
+def _aside(clause: Token) -> bool:
+    return clause.dep_ == "acl" or (clause.dep_ == "relcl" and _lemma(clause) in _verbs(True))
+
+
 def _speaker_with_clause(verb: Token) -> bool:
-    """ "Officials realised the road was cut": a named or personal subject with a clause complement."""
-    if not any(c.dep_ == "ccomp" for c in verb.children):
+    """ "Officials realised the road was cut": a named or personal subject with a clause complement, on a
+    verb of content ("is", "has", "made" and their like take clauses that nobody is saying)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS or not any(c.dep_ == "ccomp" for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and (
@@ -238,7 +254,14 @@ def _inverted_subject(verb: Token) -> tuple[int, int] | None:
     if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’"):
         return None
     after = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i > verb.i), None)
+    if after is None and _finite_speech(verb) and not any(c.dep_ in SUBJECTS for c in verb.children):
+        # "“...,” added a New Hampshire Democrat": the small model reads the speaker as an object
+        after = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
     return _noun_phrase(after) if after is not None else None
+
+
+def _finite_speech(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "parataxis") and _lemma(verb) in _lex()["verbs"]
 
 
 def _subject(verb: Token, own: bool = True) -> tuple[int, int] | None:
@@ -251,17 +274,39 @@ def _subject(verb: Token, own: bool = True) -> tuple[int, int] | None:
     if obj is not None:
         return _noun_phrase(obj)
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ not in NOT_SUBJECTS]
-    if own and any(c.dep_ == "nsubjpass" for c in subjects):
+    if own and any(c.dep_ == "nsubjpass" for c in subjects) and not _has_said(verb):
         return None
     if subjects:  # "Washington (AFP) - Hillary Clinton said": of two subjects, the speaker is nearer the verb
         child = min(subjects, key=lambda c: abs(verb.i - c.i))
-        return _noun_phrase(child) if child.dep_ != "csubj" else _subtree(child)
+        return _before(_noun_phrase(child), verb)
     return _borrowed_subject(verb)
+
+
+def _has_said(verb: Token) -> bool:
+    """ "He's said he would ...": the small model reads that "'s" as a passive auxiliary; followed by a
+    clause, it is "has"."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) and any(
+        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
+    )
+
+
+def _before(span: tuple[int, int], verb: Token) -> tuple[int, int]:
+    """A subject before its verb ends before it (a misparse can hang the verb's own words on the subject)."""
+    left, right = span
+    if not left < verb.i < right:
+        return span
+    right = verb.i
+    while right > left + 1 and verb.doc[right - 1].is_punct:
+        right -= 1
+    return left, right
 
 
 def _borrowed_subject(verb: Token) -> tuple[int, int] | None:
     """The speaker of a verb without a subject of its own, from the phrase it hangs on."""
     head = verb.head
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller
     if _passive_participle(verb):
         return None  # "Asked about the deal, Sanders said ...": Sanders was asked; he did not ask
     if verb.dep_ in ("conj", "advcl", "xcomp"):
@@ -271,6 +316,16 @@ def _borrowed_subject(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
         return _subject(head.head, own=False)  # "distanced himself by saying ...", "was suspended after slamming ..."
     return None
+
+
+def _object_controller(verb: Token) -> tuple[int, int] | None:
+    """ "The defeat forced the governor to admit ...", "urged voters to reject ...": the verb that makes
+    someone speak or act lends its object, not its subject."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "oprd") or head.lemma_.lower() not in _lex()["object_control"]:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return _noun_phrase(obj) if obj is not None else None
 
 
 def _passive_participle(verb: Token) -> bool:

@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.tokens import Doc
+
 from rashomon.extract.attribution import Found, find_attributions
 
 
@@ -163,3 +165,48 @@ def test_stance_and_decision_cues_count_only_with_attitudes(nlp: Callable[[str],
     text = "The court ruled that the ban was unlawful."
     assert [(source, cue) for source, cue, _, _ in parts(nlp, text, attitudes=True)] == [("The court", "ruled")]
     assert parts(nlp, text) == []
+
+
+def test_who_is_made_to_speak_is_the_object_of_the_verb_that_makes_them(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "The defeat forced the governor to admit that the plan had failed.", attitudes=True)
+    assert [(source, cue) for source, cue, _, _ in found] == [("the governor", "admit")]
+
+
+def test_a_clause_as_subject_is_no_speaker(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "Raising the fees again tells voters that the council has run out of money.")
+    assert [(source, cue) for source, cue, _, _ in found] == [(None, "tells")]
+
+
+def test_a_relative_clause_of_speech_is_cut_from_the_source(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "The mayor, who criticized the plan last year, said on Monday that it would go ahead.")
+    said = next(f for f in found if f[1] == "said")
+    assert said[0] == "The mayor" and said[2] == "it would go ahead"
+
+
+def test_a_light_verb_with_a_clause_is_no_cue(nlp: Callable[[str], Any]) -> None:
+    assert parts(nlp, "Obama made sure the bill would pass.", attitudes=True) == []
+
+
+def test_has_said_contracted_keeps_its_speaker(nlp: Callable[[str], Any]) -> None:
+    [(source, cue, content, _)] = parts(nlp, "She's said the vote was rigged.")
+    assert (source, cue, content) == ("She", "said", "the vote was rigged")
+
+
+def test_speaker_after_a_tacked_on_cue_read_as_its_object(nlp: Callable[[str], Any]) -> None:
+    [(source, cue, content, _)] = parts(nlp, "“The town is lost,” conceded the colonel on Friday.")
+    assert (source, cue, content) == ("the colonel", "conceded", "The town is lost")
+
+
+def test_a_subject_misparsed_across_its_verb_ends_before_it(nlp: Callable[[str], Any]) -> None:
+    words = ["Officials", "said", "Monday", "the", "vote", "was", "fair", "."]
+    doc = Doc(
+        nlp.vocab,  # type: ignore[attr-defined]
+        words=words,
+        heads=[1, 1, 0, 4, 5, 1, 5, 1],  # "Monday" hung on the subject, after the verb
+        deps=["nsubj", "ROOT", "npadvmod", "det", "nsubj", "ccomp", "acomp", "punct"],
+        pos=["NOUN", "VERB", "PROPN", "DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+        lemmas=["official", "say", "Monday", "the", "vote", "be", "fair", "."],
+        sent_starts=[True] + [False] * 7,
+    )
+    [found] = find_attributions(doc)
+    assert found.source is not None and doc[found.source[0] : found.source[1]].text == "Officials"
