@@ -261,7 +261,7 @@ def _inverted_subject(verb: Token) -> tuple[int, int] | None:
 
 
 def _finite_speech(verb: Token) -> bool:
-    return verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "parataxis") and _lemma(verb) in _lex()["verbs"]
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "parataxis") and _lemma(verb) in _verbs(False)
 
 
 def _subject(verb: Token, own: bool = True) -> tuple[int, int] | None:

@@ -213,14 +213,11 @@ class Gazetteer:
 
 @contextmanager
 def _build_lock(path: Path) -> Iterator[None]:
-    """An exclusive lock beside ``path`` for as long as the block runs (held by one process at a time)."""
+    """An exclusive lock beside ``path`` for as long as the block runs (closing the file releases it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.with_suffix(".lock").open("a") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+        yield
 
 
 def _drop_older_indexes(current: Path) -> None:
