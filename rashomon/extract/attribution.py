@@ -13,26 +13,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Any
 
-from rashomon.extract.lexicons import lexicon
 from rashomon.extract.nlp import text_of
+from rashomon.extract.speakers import (
+    SUBJECTS,
+    cue_lemma,
+    interposed,
+    inverted_subject,
+    is_clause,
+    lex,
+    noun_phrase,
+    speaker_with_clause,
+    subject,
+    subtree,
+    verbs,
+)
 from rashomon.records import Attribution, Span, Speaker, content_id
 
 Doc = Any
 Token = Any
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "who", "which", "that"}
-LEFT_STOPS = ("—", "–", ":", "”", '"', "“")
-ASIDE_MARKS = (",", "—", "–", "-")  # what sets off a participle from the name it follows
 CONTENT_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
-CLAUSE_DEPS = frozenset("nsubj nsubjpass dobj aux auxpass ccomp xcomp attr acomp neg mark advmod".split())
 TOPIC_PREPS = ("about", "of", "to", "on", "against", "at", "for", "with", "over")  # spoke of, railed against
-LIGHT_VERBS = ("be", "have", "do", "get", "go", "make", "help", "let", "win", "come")
-NOT_SUBJECTS = ("PART", "AUX", "PUNCT", "ADP", "CCONJ", "SCONJ")  # "don’t" is "do" and "n’t", never a speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,16 +50,6 @@ class Found:
     relay: tuple[int, int] | None = None
     via: tuple[str, ...] = ()
     verb: str = ""
-
-
-@cache
-def _lex() -> dict[str, Any]:
-    return lexicon("attribution")
-
-
-@cache
-def _verbs(attitudes: bool) -> frozenset[str]:
-    return frozenset(_lex()["verbs"] + (_lex()["attitude_verbs"] if attitudes else []))
 
 
 QUOTE = re.compile(
@@ -75,19 +70,30 @@ def find_attributions(doc: Doc, attitudes: bool = False) -> list[Found]:
     for sent in doc.sents:
         for tok in sent:
             item = _from_verb(doc, tok, attitudes, quotes) if tok.pos_ in ("VERB", "AUX") else None
-            item = item or _from_according(doc, tok)
+            item = item or _from_according(doc, tok) or _from_poll(doc, tok)
             if item is not None:
                 found.append(item)
-    kept = [f for f in found if not _stance_within(f, found) and not _part_of_cue(doc, f, found)]
+    kept = [f for f in found if not _stance_within(doc, f, found) and not _part_of_cue(doc, f, found)]
     return _chain(doc, kept)
 
 
-def _stance_within(item: Found, found: list[Found]) -> bool:
+def _stance_within(doc: Doc, item: Found, found: list[Found]) -> bool:
     """ "She said they would support him": a stance inside what someone said is part of that content,
-    not an attribution of its own (speech inside speech is kept: it is a relay)."""
-    if item.verb in _lex()["verbs"] or item.verb in ("according", ":"):
+    not an attribution of its own; so is speech that has not happened ("said he would not recommend
+    charges"). Speech inside speech is kept: it is a relay."""
+    if _unrealised(doc[item.cue[0]]):
+        return True
+    if item.verb in lex()["verbs"] or item.verb in ("according", ":"):
         return False
     return any(o is not item and o.content[0] <= item.cue[0] and item.cue[1] <= o.content[1] for o in found)
+
+
+def _unrealised(verb: Token) -> bool:
+    """A cue in the bare infinitive that is the complement of another verb ("he would not recommend", "made
+    them feel", "let editorials tell them") or follows a modal inside another clause: nobody has said it."""
+    if verb.tag_ != "VB":
+        return False
+    return verb.dep_ == "ccomp" or (verb.dep_ != "ROOT" and any(c.tag_ == "MD" for c in verb.children))
 
 
 def _part_of_cue(doc: Doc, item: Found, found: list[Found]) -> bool:
@@ -132,7 +138,7 @@ def _colon_label(source: Any) -> bool:
     """A speaker label: up to six words, no verb, a name or capitalised throughout, not "Update" or "Note"."""
     if len(source) > 6 or any(t.pos_ in ("VERB", "AUX") for t in source):
         return False
-    if source.text.lower() in _lex()["colon_labels"]:
+    if source.text.lower() in lex()["colon_labels"]:
         return False
     words = [t for t in source if t.is_alpha]
     return bool(words) and (any(t.pos_ == "PROPN" for t in source) or all(t.text[0].isupper() for t in words))
@@ -140,39 +146,34 @@ def _colon_label(source: Any) -> bool:
 
 # -- cues --------------------------------------------------------------------------------
 def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, int]]) -> Found | None:
-    lemma = _lemma(verb)
-    if (lemma not in _verbs(attitudes) and not (attitudes and _speaker_with_clause(verb))) or any(
+    lemma = cue_lemma(verb)
+    if (lemma not in verbs(attitudes) and not (attitudes and speaker_with_clause(verb))) or any(
         start < verb.i < end - 1 for start, end in quotes
     ):
         return None  # a cue inside a quotation belongs to the quoted speaker's own words
-    source = _inverted_subject(verb) or _subject(verb)
-    if source is not None and _clause(doc[source[0] : source[1]].root):
+    split = interposed(verb)
+    source = split[0] if split else (inverted_subject(verb) or subject(verb))
+    if source is not None and is_clause(doc[source[0] : source[1]].root):
         source = None  # "Raising the fees tells voters that ...": a deed, not a speaker
     if (
         source is not None
-        and lemma not in _lex()["verbs"]
-        and doc[source[0] : source[1]].text.lower() in _lex()["first_person"]
+        and lemma not in lex()["verbs"]
+        and doc[source[0] : source[1]].text.lower() in lex()["first_person"]
     ):
         return None  # "I think", "you know": asides inside quotations, not attributions
-    content = _content(doc, verb)
+    content = split[1] if split else _content(doc, verb)
     if content is not None:
         sent = verb.sent
         content = (max(content[0], sent.start), min(content[1], sent.end))
     if content is None or content[1] <= content[0]:
         # "“...?” Trump said": the parser often ends the sentence at the quotation, so the quote is not clipped
         content = _adjacent_quote(verb, source, quotes)
-    if content is None and attitudes and source is not None and lemma in _lex()["verbs"]:
+    if content is None and attitudes and source is not None and lemma in lex()["verbs"]:
         content = (verb.i, verb.i + 1)  # "He declined to comment": a source and a cue, the content unsaid
     if content is None:
         return None
-    relay = _relay(doc, verb) if lemma in _lex()["relay_verbs"] else None
+    relay = _relay(doc, verb) if lemma in lex()["relay_verbs"] else None
     return Found(cue=(verb.i, verb.i + 1), source=source, content=content, relay=relay, verb=lemma)
-
-
-def _clause(tok: Token) -> bool:
-    """Whether ``tok`` heads a clause (a verb with a subject, an object, a complement or a marker of its own)
-    rather than a noun phrase."""
-    return tok.pos_ in ("VERB", "AUX") and (tok.dep_ == "csubj" or any(c.dep_ in CLAUSE_DEPS for c in tok.children))
 
 
 def _from_according(doc: Doc, tok: Token) -> Found | None:
@@ -186,194 +187,45 @@ def _from_according(doc: Doc, tok: Token) -> Found | None:
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
     if obj is None:
         return None
-    source = _noun_phrase(obj)
-    content = _rest_of_clause(doc, tok.head, _subtree(tok))
+    source = noun_phrase(obj)
+    content = _rest_of_clause(doc, tok.head, subtree(tok))
     return Found(
         cue=(tok.i, tok.i + (2 if tok.lower_ == "according" else 1)), source=source, content=content, verb="according"
     )
 
 
-# -- spans -------------------------------------------------------------------------------
-def _subtree(tok: Token) -> tuple[int, int]:
-    return tok.left_edge.i, tok.right_edge.i + 1
-
-
-def _noun_phrase(tok: Token) -> tuple[int, int]:
-    """The source with its title, appositive and relative clause ("Nick Merrill, a spokesman for Mrs.
-    Clinton, who ..."; cutting every such clause lost more than it gained on PolNeAR), but nothing across
-    a line break, a dateline dash or a quotation before it, and no aside set off by a comma: a participle
-    ("Bernie Sanders, celebrating a victory in Vermont, said") or a relative clause of speech or stance
-    ("Glenn Beck, who supported Cruz, said"): what the source did or said, not who it is."""
-    doc = tok.doc
-    left, right = tok.left_edge.i, tok.right_edge.i + 1
-    for j in range(tok.i + 1, right):
-        if doc[j].is_space and "\n" in doc[j].text:
-            right = j
-            break
-    for j in range(tok.i - 1, left - 1, -1):
-        if doc[j].text in LEFT_STOPS or (doc[j].is_space and "\n" in doc[j].text):
-            left = j + 1
-            break
-    asides = (c.left_edge.i for c in tok.rights if _aside(c) and left < c.left_edge.i < right)
-    right = next((i for i in asides if doc[i - 1].text in ASIDE_MARKS), right)
-    while right > left + 1 and doc[right - 1].is_punct:
-        right -= 1
-    return left, right
-
-
-def _aside(clause: Token) -> bool:
-    return clause.dep_ == "acl" or (clause.dep_ == "relcl" and _lemma(clause) in _verbs(True))
-
-
-def _speaker_with_clause(verb: Token) -> bool:
-    """ "Officials realised the road was cut": a named or personal subject with a clause complement, on a
-    verb of content ("is", "has", "made" and their like take clauses that nobody is saying)."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS or not any(c.dep_ == "ccomp" for c in verb.children):
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and (
-        subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in ("he", "she", "they", "who")
-    )
-
-
-def _lemma(verb: Token) -> str:
-    """spaCy's lemma, or the word's own stem when the small model lemmatises it oddly ("hoping" -> "hop")."""
-    lemma = str(verb.lemma_.lower())
-    if lemma in _verbs(True):
-        return lemma
-    word = str(verb.lower_)
-    for ending, stem in (("s", word[:-1]), ("ing", word[:-3] + "e"), ("ed", word[:-1])):  # hopes, hoping, hoped
-        if word.endswith(ending):
-            return stem if stem in _verbs(True) else lemma
-    return lemma
-
-
-def _inverted_subject(verb: Token) -> tuple[int, int] | None:
-    """ "..., said Jim Doyle", "“...,” said the ministry": the subject after the verb."""
-    doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’"):
+def _from_poll(doc: Doc, tok: Token) -> Found | None:
+    """ "Clinton led by 8 points in a Fox News poll": the poll is the source of the clause it measures."""
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None) if tok.lower_ == "in" else None
+    if obj is None or obj.lemma_.lower() not in lex()["poll_nouns"]:
         return None
-    after = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i > verb.i), None)
-    if after is None and _finite_speech(verb) and not any(c.dep_ in SUBJECTS for c in verb.children):
-        # "“...,” added a New Hampshire Democrat": the small model reads the speaker as an object
-        after = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
-    return _noun_phrase(after) if after is not None else None
-
-
-def _finite_speech(verb: Token) -> bool:
-    return verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "parataxis") and _lemma(verb) in _verbs(False)
-
-
-def _subject(verb: Token, own: bool = True) -> tuple[int, int] | None:
-    """The speaker of ``verb``: the agent of a passive ("was criticised by X"), else its subject, else one
-    borrowed from the phrase it hangs on. The subject of the passive cue itself is what was said or
-    done, not who said it ("Clinton was criticised", "the deal was announced"): no speaker, unless
-    ``own`` is False and the verb lends its subject to another ("was asked and said", "was quoted as saying")."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if obj is not None:
-        return _noun_phrase(obj)
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ not in NOT_SUBJECTS]
-    if own and any(c.dep_ == "nsubjpass" for c in subjects) and not _has_said(verb):
-        return None
-    if subjects:  # "Washington (AFP) - Hillary Clinton said": of two subjects, the speaker is nearer the verb
-        child = min(subjects, key=lambda c: abs(verb.i - c.i))
-        return _before(_noun_phrase(child), verb)
-    return _borrowed_subject(verb)
-
-
-def _has_said(verb: Token) -> bool:
-    """ "He's said he would ...": the small model reads that "'s" as a passive auxiliary; followed by a
-    clause, it is "has"."""
-    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) and any(
-        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
-    )
-
-
-def _before(span: tuple[int, int], verb: Token) -> tuple[int, int]:
-    """A subject before its verb ends before it (a misparse can hang the verb's own words on the subject)."""
-    left, right = span
-    if not left < verb.i < right:
-        return span
-    right = verb.i
-    while right > left + 1 and verb.doc[right - 1].is_punct:
-        right -= 1
-    return left, right
-
-
-def _borrowed_subject(verb: Token) -> tuple[int, int] | None:
-    """The speaker of a verb without a subject of its own, from the phrase it hangs on."""
-    head = verb.head
-    controller = _object_controller(verb)
-    if controller is not None:
-        return controller
-    if _passive_participle(verb):
-        return None  # "Asked about the deal, Sanders said ...": Sanders was asked; he did not ask
-    if verb.dep_ in ("conj", "advcl", "xcomp"):
-        return _inherited_subject(verb)  # "said X and added Y", "..., adding that ..."
-    if verb.dep_ == "acl" and head.i < verb.i and (head.ent_type_ in ("PERSON", "ORG", "NORP") or head.pos_ == "PROPN"):
-        return _modified(head, verb)  # "Amnesty International, urging the release of ...": its speaker
-    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
-        return _subject(head.head, own=False)  # "distanced himself by saying ...", "was suspended after slamming ..."
-    return None
-
-
-def _object_controller(verb: Token) -> tuple[int, int] | None:
-    """ "The defeat forced the governor to admit ...", "urged voters to reject ...": the verb that makes
-    someone speak or act lends its object, not its subject."""
-    head = verb.head
-    if verb.dep_ not in ("xcomp", "oprd") or head.lemma_.lower() not in _lex()["object_control"]:
-        return None
-    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    return _noun_phrase(obj) if obj is not None else None
-
-
-def _passive_participle(verb: Token) -> bool:
-    """ "Asked about ...", "when asked", "criticised by many and ...": a bare past participle hanging on
-    another clause is passive, so that clause's subject is not its speaker."""
-    if verb.dep_ not in ("advcl", "acl", "conj") or verb.tag_ != "VBN":
-        return False
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return False
-    return verb.dep_ != "conj" or str(verb.head.tag_) == "VBN"  # "has said and repeated" shares its "has"
-
-
-def _modified(noun: Token, clause: Token) -> tuple[int, int]:
-    """The noun phrase of ``noun`` without the clause that modifies it."""
-    left, right = _noun_phrase(noun)
-    right = min(right, clause.left_edge.i)
-    while right > left + 1 and noun.doc[right - 1].is_punct:
-        right -= 1
-    return left, right
-
-
-def _inherited_subject(verb: Token) -> tuple[int, int] | None:
-    """The subject of the verb this one hangs on ("said X and added Y", "..., adding that ..."), unless
-    that verb is itself reported speech ("told Rudaw that 1,500 had escaped, accusing ..."): then the
-    reporting verb's."""
-    head = verb.head
-    if head.dep_ == "ccomp" and head.head.lemma_.lower() in _verbs(True):
+    if obj.tag_ == "NNS" and not any(t.pos_ == "PROPN" for t in obj.subtree):
+        return None  # "leads in the polls", "in national polls": polling in general, no one poll
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    return _subject(head, own=False)
+    content = _rest_of_clause(doc, head, subtree(tok))
+    return Found(cue=(tok.i, tok.i + 1), source=noun_phrase(obj), content=content, verb="according")
 
 
+# -- spans -------------------------------------------------------------------------------
 def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS and child.i > verb.i - 30:
-            start, end = _subtree(child)
+            start, end = subtree(child)
             marks = [c for c in child.children if c.dep_ == "mark" and c.i == start]
             return (start + 1 if marks else start), end
     if verb.dep_ == "parataxis":  # "..., the ministry said": the cue is tacked onto its content
-        return _rest_of_clause(doc, verb.head, _subtree(verb))
+        return _rest_of_clause(doc, verb.head, subtree(verb))
     if verb.dep_ == "ROOT":
         before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
         if before:
-            return _subtree(before[0])
+            return subtree(before[0])
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and child.i > verb.i:
-            return _subtree(child)
+            return subtree(child)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        return _rest_of_clause(doc, verb.head, _subtree(verb))  # "as Krugman points out, ...": what follows
+        return _rest_of_clause(doc, verb.head, subtree(verb))  # "as Krugman points out, ...": what follows
     return _topic(verb)
 
 
@@ -384,7 +236,7 @@ def _topic(verb: Token) -> tuple[int, int] | None:
             continue
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # "said on Tuesday" is no topic
-            return _subtree(obj)
+            return subtree(obj)
     return None
 
 
@@ -402,7 +254,7 @@ def _adjacent_quote(
 
 def _rest_of_clause(doc: Doc, head: Token, cut: tuple[int, int]) -> tuple[int, int]:
     """The head's clause without the cue's own phrase ``cut``: the larger side of it."""
-    start, end = _subtree(head)
+    start, end = subtree(head)
     left, right = (start, cut[0]), (cut[1], end)
     chosen = left if left[1] - left[0] >= right[1] - right[0] else right
     s, e = chosen
@@ -420,11 +272,11 @@ def _relay(doc: Doc, verb: Token) -> tuple[int, int] | None:
             continue
         span = doc[child.left_edge.i : child.right_edge.i + 1]
         text = span.text.lower()
-        if text in _lex()["not_sources"] or child.lower_ in _lex()["not_sources"]:
+        if text in lex()["not_sources"] or child.lower_ in lex()["not_sources"]:
             return None
         words = {t.lower_ for t in span}
-        if words & set(_lex()["media"]) or any(t.ent_type_ == "ORG" for t in span):
-            return _subtree(child)
+        if words & set(lex()["media"]) or any(t.ent_type_ == "ORG" for t in span):
+            return subtree(child)
     return None
 
 

@@ -210,3 +210,44 @@ def test_a_subject_misparsed_across_its_verb_ends_before_it(nlp: Callable[[str],
     )
     [found] = find_attributions(doc)
     assert found.source is not None and doc[found.source[0] : found.source[1]].text == "Officials"
+
+
+def test_a_speaker_set_off_inside_what_they_said(nlp: Callable[[str], Any]) -> None:
+    text = "The contrast with the rebels, said Jim Doyle and others, would be clear since the army has no allies."
+    said = next(f for f in parts(nlp, text) if f[1] == "said")
+    assert said[0] == "Jim Doyle and others"
+    assert said[2] is not None and "Doyle" not in said[2] and "would be clear" in said[2]
+
+
+def test_a_subject_after_the_cue_with_no_comma_is_what_was_said(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "The governor, however, said Clinton would lose the state.")
+    assert [(source, cue) for source, cue, _, _ in found] == [("The governor", "said")]
+
+
+def test_a_speech_act_that_has_not_happened_is_part_of_the_content(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "The director announced that he would not recommend charges against the mayor.", attitudes=True)
+    assert [(source, cue) for source, cue, _, _ in found] == [("The director", "announced")]
+
+
+def test_one_named_poll_is_a_source(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "In a Fox News poll released Sunday, the governor led his rival by 8 points.", attitudes=True)
+    assert [(source, cue) for source, cue, _, _ in found] == [("a Fox News poll released Sunday", "In")]
+    assert "led his rival by 8 points" in found[0][2]
+
+
+def test_polling_in_general_is_no_source(nlp: Callable[[str], Any]) -> None:
+    assert parts(nlp, "The governor has a decisive lead in the polls.", attitudes=True) == []
+
+
+def test_a_participle_after_a_clause_of_speech_is_the_speaker_s(nlp: Callable[[str], Any]) -> None:
+    text = (
+        "The mayor defended the plan on Monday, saying that the budget had the money but the council blocked it, "
+        "arguing that the city needed the bridge."
+    )
+    arguing = next(f for f in parts(nlp, text, attitudes=True) if f[1] == "arguing")
+    assert arguing[0] == "The mayor"
+
+
+def test_a_clause_misread_as_the_object_of_a_later_verb_keeps_its_speaker(nlp: Callable[[str], Any]) -> None:
+    text = "The senator on Thursday stepped up his attacks on the governor, saying he is weak on the border, you see."
+    assert [(source, cue) for source, cue, _, _ in parts(nlp, text)] == [("The senator", "saying")]
