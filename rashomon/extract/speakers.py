@@ -57,14 +57,21 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
             right = j
             break
     for j in range(tok.i - 1, left - 1, -1):
-        if doc[j].text in LEFT_STOPS or (doc[j].is_space and "\n" in doc[j].text):
+        if doc[j].text in LEFT_STOPS or (doc[j].is_space and "\n" in doc[j].text) or _dash(doc[j]):
             left = j + 1
             break
+    while left < tok.i and doc[left].lower_ in ("even", "only") and doc[left].dep_ == "advmod":
+        left += 1  # "even his admirers say": the focus word is the writer's, not part of who spoke
     asides = (c.left_edge.i for c in tok.rights if _aside(c) and left < c.left_edge.i < right)
     right = next((i for i in asides if doc[i - 1].text in ASIDE_MARKS), right)
     while right > left + 1 and doc[right - 1].is_punct:
         right -= 1
     return left, right
+
+
+def _dash(tok: Token) -> bool:
+    """A hyphen standing alone between spaces: a dateline's dash ("JACKSON, Miss. - U.S. District Judge")."""
+    return tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _aside(clause: Token) -> bool:

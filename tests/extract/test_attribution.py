@@ -251,3 +251,13 @@ def test_a_participle_after_a_clause_of_speech_is_the_speaker_s(nlp: Callable[[s
 def test_a_clause_misread_as_the_object_of_a_later_verb_keeps_its_speaker(nlp: Callable[[str], Any]) -> None:
     text = "The senator on Thursday stepped up his attacks on the governor, saying he is weak on the border, you see."
     assert [(source, cue) for source, cue, _, _ in parts(nlp, text)] == [("The senator", "saying")]
+
+
+def test_a_dateline_dash_ends_the_source(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "JACKSON, Miss. - District Judge Carlton Reeves said the law was void.")
+    assert [(source, cue) for source, cue, _, _ in found] == [("District Judge Carlton Reeves", "said")]
+
+
+def test_a_focus_word_is_not_part_of_the_source(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "Even his own aides said the plan had failed.")
+    assert [(source, cue) for source, cue, _, _ in found] == [("his own aides", "said")]
