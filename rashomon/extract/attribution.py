@@ -151,6 +151,8 @@ def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, i
         start < verb.i < end - 1 for start, end in quotes
     ):
         return None  # a cue inside a quotation belongs to the quoted speaker's own words
+    if _connective(verb):
+        return None
     split = interposed(verb)
     source = split[0] if split else (inverted_subject(verb) or subject(verb))
     if source is not None and is_clause(doc[source[0] : source[1]].root):
@@ -174,6 +176,13 @@ def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, i
         return None
     relay = _relay(doc, verb) if lemma in lex()["relay_verbs"] else None
     return Found(cue=(verb.i, verb.i + 1), source=source, content=content, relay=relay, verb=lemma)
+
+
+def _connective(verb: Token) -> bool:
+    """ "That said, ...", "Having said that, ...": a link between the writer's own sentences, not speech."""
+    doc, i = verb.doc, verb.i
+    words = [t.lower_ for t in doc[max(i - 1, verb.sent.start) : i + 3]]
+    return words[:3] == ["that", verb.lower_, ","] or words[:4] == ["having", verb.lower_, "that", ","]
 
 
 def _from_according(doc: Doc, tok: Token) -> Found | None:

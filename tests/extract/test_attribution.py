@@ -261,3 +261,8 @@ def test_a_dateline_dash_ends_the_source(nlp: Callable[[str], Any]) -> None:
 def test_a_focus_word_is_not_part_of_the_source(nlp: Callable[[str], Any]) -> None:
     found = parts(nlp, "Even his own aides said the plan had failed.")
     assert [(source, cue) for source, cue, _, _ in found] == [("his own aides", "said")]
+
+
+def test_that_said_links_the_writer_s_sentences(nlp: Callable[[str], Any]) -> None:
+    assert parts(nlp, "That said, the governor cannot realistically win the nomination.") == []
+    assert parts(nlp, "Having said that, the governor cannot win.") == []
