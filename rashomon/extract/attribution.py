@@ -161,8 +161,9 @@ def _from_verb(doc: Doc, verb: Token, attitudes: bool, quotes: list[tuple[int, i
         source is not None
         and lemma not in lex()["verbs"]
         and doc[source[0] : source[1]].text.lower() in lex()["first_person"]
+        and verb.tag_ != "VBD"
     ):
-        return None  # "I think", "you know": asides inside quotations, not attributions
+        return None  # "I think", "you know": asides inside quotations; "I thought", "I knew" tell a story
     content = split[1] if split else _content(doc, verb)
     if content is not None:
         sent = verb.sent

@@ -266,3 +266,9 @@ def test_a_focus_word_is_not_part_of_the_source(nlp: Callable[[str], Any]) -> No
 def test_that_said_links_the_writer_s_sentences(nlp: Callable[[str], Any]) -> None:
     assert parts(nlp, "That said, the governor cannot realistically win the nomination.") == []
     assert parts(nlp, "Having said that, the governor cannot win.") == []
+
+
+def test_a_belief_told_in_the_past_is_the_writer_s_own_attribution(nlp: Callable[[str], Any]) -> None:
+    found = parts(nlp, "I knew what the order meant for the families.", attitudes=True)
+    assert [(source, cue) for source, cue, _, _ in found] == [("I", "knew")]
+    assert parts(nlp, "I know what the order means for the families.", attitudes=True) == []
