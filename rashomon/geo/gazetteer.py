@@ -188,6 +188,7 @@ class Gazetteer:
         if not self.path.exists():
             with _build_lock(self.path):  # worker processes opening it at once: one builds, the others wait
                 if not self.path.exists():
+                    _drop_stale_builds(self.path)
                     build(self.path, _package_rows())
                     if path is None:
                         _drop_older_indexes(self.path)
@@ -218,6 +219,13 @@ def _build_lock(path: Path) -> Iterator[None]:
     with path.with_suffix(".lock").open("a") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         yield
+
+
+def _drop_stale_builds(path: Path) -> None:
+    """Remove what builds of ``path`` that died left behind (``path.PID.tmp``); call it holding the build lock,
+    when no other process can be writing one."""
+    for stale in path.parent.glob(f"{path.stem}.*.tmp"):
+        stale.unlink(missing_ok=True)
 
 
 def _drop_older_indexes(current: Path) -> None:

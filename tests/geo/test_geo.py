@@ -133,3 +133,12 @@ def test_processes_opening_a_new_index_at_once_share_one_build(tmp_path: Path, m
         found = list(pool.map(_open_and_look_up, [index, index]))
     assert found == [1, 1]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index.lock", "index.sqlite"]
+
+
+def test_a_build_that_died_leaves_nothing_behind_once_the_index_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gazetteer_module, "_package_rows", _slow_rows)
+    (tmp_path / "index.4242.tmp").write_bytes(b"half an index")  # a builder killed mid-way
+    assert len(Gazetteer(tmp_path / "index.sqlite").candidates("Town 3")) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.lock", "index.sqlite"]
