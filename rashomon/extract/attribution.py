@@ -27,6 +27,7 @@ from rashomon.extract.speakers import (
     speaker_with_clause,
     subject,
     subtree,
+    trim,
     verbs,
 )
 from rashomon.records import Attribution, Span, Speaker, content_id
@@ -73,24 +74,26 @@ def find_attributions(doc: Doc, attitudes: bool = False) -> list[Found]:
             item = item or _from_according(doc, tok) or _from_poll(doc, tok)
             if item is not None:
                 found.append(item)
-    kept = [f for f in found if not _stance_within(doc, f, found) and not _part_of_cue(doc, f, found)]
+    kept = [
+        f
+        for f in found
+        if not _unrealised(doc[f.cue[0]]) and not _stance_within(f, found) and not _part_of_cue(doc, f, found)
+    ]
     return _chain(doc, kept)
 
 
-def _stance_within(doc: Doc, item: Found, found: list[Found]) -> bool:
+def _stance_within(item: Found, found: list[Found]) -> bool:
     """ "She said they would support him": a stance inside what someone said is part of that content,
-    not an attribution of its own; so is speech that has not happened ("said he would not recommend
-    charges"). Speech inside speech is kept: it is a relay."""
-    if _unrealised(doc[item.cue[0]]):
-        return True
+    not an attribution of its own (speech inside speech is kept: it is a relay)."""
     if item.verb in lex()["verbs"] or item.verb in ("according", ":"):
         return False
     return any(o is not item and o.content[0] <= item.cue[0] and item.cue[1] <= o.content[1] for o in found)
 
 
 def _unrealised(verb: Token) -> bool:
-    """A cue in the bare infinitive that is the complement of another verb ("he would not recommend", "made
-    them feel", "let editorials tell them") or follows a modal inside another clause: nobody has said it."""
+    """Speech that has not happened, so no attribution: a cue in the bare infinitive that is the complement
+    of another verb ("said he would not recommend charges", "made them feel", "let editorials tell them") or
+    follows a modal inside another clause."""
     if verb.tag_ != "VB":
         return False
     return verb.dep_ == "ccomp" or (verb.dep_ != "ROOT" and any(c.tag_ == "MD" for c in verb.children))
@@ -267,11 +270,7 @@ def _rest_of_clause(doc: Doc, head: Token, cut: tuple[int, int]) -> tuple[int, i
     start, end = subtree(head)
     left, right = (start, cut[0]), (cut[1], end)
     chosen = left if left[1] - left[0] >= right[1] - right[0] else right
-    s, e = chosen
-    while e > s and doc[e - 1].is_punct:
-        e -= 1
-    while s < e and doc[s].is_punct:
-        s += 1
+    s, e = trim(doc, chosen)
     return s, max(e, s + 1)
 
 

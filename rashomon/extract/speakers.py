@@ -133,7 +133,7 @@ def interposed(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return None  # "..., said Clinton would lose": a subject of what was said, not an aside
     front = (verb.sent.start, verb.i)
     rest = (noun.right_edge.i + 1, verb.sent.end)
-    return noun_phrase(noun), _trim(doc, max(front, rest, key=lambda s: s[1] - s[0]))
+    return noun_phrase(noun), trim(doc, max(front, rest, key=lambda s: s[1] - s[0]))
 
 
 def _named(tok: Token) -> bool:
@@ -145,8 +145,8 @@ def _next(tok: Token) -> str:
     return str(tok.doc[i].text) if i < len(tok.doc) else ""
 
 
-def _trim(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
-    """``span`` without punctuation at either end."""
+def trim(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without punctuation at either end (at least one token of a span that has one)."""
     s, e = span
     while e > s + 1 and doc[e - 1].is_punct:
         e -= 1
@@ -248,8 +248,9 @@ def _inherited_subject(verb: Token) -> tuple[int, int] | None:
     verb of that speech: "saying the bill had X but Y blocked it, arguing ..."): then the reporting verb's,
     if it comes first (a later verb read as the head of that speech is a misparse: "saying X, you see")."""
     head = top = verb.head
-    while verb.dep_ == "advcl" and top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
+    if verb.dep_ == "advcl":
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
     if top.dep_ == "ccomp" and top.head.i < top.i and top.head.lemma_.lower() in verbs(True):
         head = top.head
     return subject(head, own=False)
