@@ -8,6 +8,11 @@ from functools import cache
 from rashomon.extract.lexicons import lexicon
 
 DIGITS = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d,]\d)")
+# Text detokenised from tokens ("2, 116", "magnitude 6. 1"): a group of three digits after a comma and
+# a space, or one or two decimals after a point and a space before a lower-case word, are one number.
+SPACED_DIGITS = re.compile(
+    r"(?<![\d.,/])(?:\d{1,3}(?:, \d{3})+(?![\d,]\d|, \d)|\d{1,2}\. \d{1,2}(?=\s?(?:[a-z%)-]|bn\b|$)))", re.M
+)
 
 
 @cache
@@ -26,15 +31,19 @@ def scales() -> dict[str, int]:
 def number_words_pattern() -> re.Pattern[str]:
     words = sorted(word_values(), key=len, reverse=True)
     unit = "(?:" + "|".join(words) + ")"
-    big = "(?:hundred|thousand|million|billion|trillion)"
+    big = "(?:hundred|thousand|million|billion|trillion|dozen)"
     part = rf"(?:{unit}(?:-{unit})?|{big})"
+    # a hyphen may follow only before a unit: "seven-yard", "five-year(-old)", not "one-sided"
+    units = "|".join(lexicon("amounts")["hyphen_units"])
     return re.compile(
-        rf"(?<![\w-])(?:(?:an?|one)\s+{big}|{unit}(?:-{unit})?)(?:(?:\s+and\s+|\s+|-){part})*(?![\w-])", re.I
+        rf"(?<![\w-])(?:(?:an?|one)\s+{big}|{unit}(?:-{unit})?)(?:(?:\s+and\s+|\s+|-){part})*"
+        rf"(?!\w)(?!-(?!(?:{units})s?\b))",
+        re.I,
     )
 
 
 def parse_digits(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").replace(" ", ""))
 
 
 def parse_number_words(text: str) -> float | None:

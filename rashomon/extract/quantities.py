@@ -10,6 +10,7 @@ durations are read (kind ``age``/``duration``) so that nothing mistakes them for
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -18,7 +19,15 @@ from typing import Any
 from rashomon.dates import MONTHS
 from rashomon.extract.lexicons import lexicon, phrase_pattern
 from rashomon.extract.nlp import text_of
-from rashomon.extract.numbers import DIGITS, number_words_pattern, parse_digits, parse_number_words, scales
+from rashomon.extract.numbers import (
+    DIGITS,
+    SPACED_DIGITS,
+    number_words_pattern,
+    parse_digits,
+    parse_number_words,
+    scales,
+)
+from rashomon.extract.pairs import day_ranges, pairs
 from rashomon.extract.spans import without_overlaps
 from rashomon.records import Quantity, Span, content_id
 
@@ -26,9 +35,10 @@ Doc = Any  # spacy.tokens.Doc: spaCy ships no type stubs
 
 MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 TIME_AFTER = re.compile(
-    r"^\s?(?::\d\d|[.:]\d\d\s?[ap]\.?m|\s?[ap]\.?m\.?(?!\w)|\s?(?:GMT|UTC|EST|EDT|CET|BST)\b|\s?o'clock)", re.I
+    r"^\s?(?::\d\d|[.:]\d\d\s?[ap]\.?m|\s?[ap]\.?m\.?(?!\w)|\s?[ap]\.\s?m\.|\s?(?:GMT|UTC|EST|EDT|CET|BST)\b|\s?o'clock)",
+    re.I,
 )
-SCALE_WORDS = re.compile(r"^(?:\s?(?:hundred|thousand|million|billion|trillion)\b)+", re.I)
+SCALE_WORDS = re.compile(r"^(?:\s?(?:hundred|thousand|million|billion|trillion|dozen)\b)+", re.I)
 SCALE_SHORT = re.compile(r"^\s?(?:bn|Bn|mn|mln|tn|[kKmMbB])(?![\w])")
 CURRENCY_AFTER_CODE = re.compile(r"^\s?([A-Z]{3})\b")
 TIMES_AFTER = re.compile(r"^\s+times\b", re.I)
@@ -40,10 +50,11 @@ AGE_BEFORE = re.compile(r"(?:\baged?|\bage\s+of|\bages\s+of)\s*$", re.I)
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b")
 URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 STAMP = re.compile(r"\b\d{4}-\d\d-\d\d(?:T[\d:.]+Z?)?|\b(?:1[89]|20)\d\d[-–/]\d\d\b")
-SCORE = re.compile(r"(?<![\d.,])(\d{1,3})[-–](\d{1,3})(?![\d.,%])")
-APPOSITIVE_AGE = re.compile(r"(?<=[a-z]), \d{1,2},(?= )")
+APPOSITIVE_AGE = re.compile(r"(?<=[a-z]), \d{1,3}(?:,(?= )|(?=[.;)]\s|[.;)]?$))", re.M)
 NEGATIVE = re.compile(r"(?:(?<![\w\d.,-])[-−]|\bminus[\s-])$", re.I)
 FRACTION_AFTER = re.compile(r"^(\s|-)(half|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b", re.I)
+UNIT_BEFORE = re.compile(r"\b(magnitude|richter)(?:\s+of)?\s+$", re.I)
+OR_MORE = re.compile(r"^\s+or\s+(?:more|over|above)\b", re.I)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.I)
 RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+$", re.I)
 
@@ -62,6 +73,8 @@ class Figure:
     approximate: bool = False
     change: str = "="
     vague: bool = False
+    tolerance: float = 0.0  # an approximate figure keeps its point value; this is its stated relative spread
+    pair: int = 0  # 1 or 2: the first or second figure of a score or tally ("65-53"), 0 otherwise
 
 
 @cache
@@ -98,16 +111,58 @@ def _currency_pattern() -> re.Pattern[str]:
 def find_figures(doc: Doc) -> list[Figure]:
     """Every amount in ``doc``, in text order, overlaps resolved (longest first)."""
     text: str = text_of(doc)
-    blocked = [(m.start(), m.end()) for p in (PHONE, URLISH, STAMP, APPOSITIVE_AGE) for m in p.finditer(text)]
-    blocked += [(m.start(), m.end()) for m in SCORE.finditer(text) if int(m[1]) >= int(m[2])]
-    found = _digit_figures(doc, text) + _word_figures(doc, text) + _vague_figures(doc, text)
-    found = [f for f in found if not any(s <= f.start < e for s, e in blocked)]
-    return _merge_ranges(text, without_overlaps(found))
+    blocked = [(m.start(), m.end()) for p in (PHONE, URLISH, STAMP) for m in p.finditer(text)] + day_ranges(text)
+    paired = [f for f in _pair_figures(text) if not _inside(f, blocked)]  # scores and tallies come first
+    ages = _ages(doc, text)
+    # a number set off by commas after a word that is no age ("the tally, 34, ...") is left alone
+    blocked += [(m.start(), m.end()) for m in APPOSITIVE_AGE.finditer(text) if not _inside_any(m, ages)]
+    found = ages + _digit_figures(doc, text) + _word_figures(doc, text) + _vague_figures(doc, text)
+    found = [f for f in found if not _inside(f, blocked + [(p.start, p.end) for p in paired])]
+    return sorted(_merge_ranges(text, without_overlaps(found)) + paired, key=lambda f: f.start)
+
+
+def _inside(f: Figure, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= f.start < e or s < f.end <= e for s, e in spans)
+
+
+def _inside_any(m: re.Match[str], figures: list[Figure]) -> bool:
+    return any(m.start() <= f.start < m.end() for f in figures)
+
+
+def _pair_figures(text: str) -> list[Figure]:
+    """Scores and tallies: two figures ("65-53"), or one for a tie ("12-12")."""
+    out = []
+    for s1, e1, v1, s2, e2, v2 in pairs(text):
+        out.append(Figure(s1, e1, v1, v1, (v1,), pair=1 if s1 != s2 else 0))
+        if s1 != s2:
+            out.append(Figure(s2, e2, v2, v2, (v2,), pair=2))
+    return out
+
+
+def _ages(doc: Doc, text: str) -> list[Figure]:
+    """ "Zurana Horton, 34, a mother of 12": an age set off by commas after a name or a noun."""
+    out = []
+    for m in APPOSITIVE_AGE.finditer(text):
+        tok = _token_at(doc, m.start() - 1)
+        if tok is None or tok.tag_ not in ("NNP", "NN", "NNPS"):
+            continue
+        digits = re.search(r"\d+", m.group())
+        assert digits is not None
+        value = float(digits.group())
+        start = m.start() + digits.start()
+        out.append(Figure(start, start + len(digits.group()), value, value, (value,), kind="age", unit="year of age"))
+    return out
 
 
 def _digit_figures(doc: Doc, text: str) -> list[Figure]:
     out = []
-    for m in DIGITS.finditer(text):
+    spaced = [
+        m
+        for m in SPACED_DIGITS.finditer(text)
+        if not re.search(MONTH_WORD + r"\s*$", text[max(0, m.start() - 12) : m.start()], re.I)
+    ]
+    plain = [m for m in DIGITS.finditer(text) if not any(s.start() <= m.start() < s.end() for s in spaced)]
+    for m in sorted(spaced + plain, key=lambda m: m.start()):
         fig = _digit_figure(doc, text, m)
         if fig is not None:
             out.append(fig)
@@ -138,13 +193,23 @@ def _digit_figure(doc: Doc, text: str, m: re.Match[str]) -> Figure | None:
 def _not_a_figure(text: str, m: re.Match[str], before: str, after: str) -> bool:
     """Part of a code, a time, a footnote or a date, whatever its unit."""
     value = parse_digits(m.group())
-    if re.search(r"[A-Za-z]-?$|#$|[:/]$", before) or TIME_AFTER.match(after):
-        return True  # F-16, mk5, #3, 10:30, 10 p.m.
+    if re.search(r"[A-Za-z]-?$|#$|[:/]$", before) or TIME_AFTER.match(after) or _model_code(m, before, after):
+        return True  # F-16, mk5, #3, 10:30, 10 p.m., AK 47
+    if re.match(r"^\s+block\s+of\b", after, re.I):
+        return True  # "the 12200 block of Main Street": an address
     if re.search(r"\(\s*$", before) and re.match(r"^\s*\)", after):
         return True  # a number alone in brackets: a jersey, a footnote
     day = value.is_integer() and 1 <= value <= 31
     month_before = re.search(MONTH_WORD + r"\s*$", before, re.I)
     return bool(day and (month_before or re.match(r"^\s*(?:st|nd|rd|th)?\s*" + MONTH_WORD + r"\b", after, re.I)))
+
+
+def _model_code(m: re.Match[str], before: str, after: str) -> bool:
+    """ "AK 47", "G 20", "F 16": capitals and a number naming a thing, not "US 2 billion" or "UN 300 troops"."""
+    code = re.search(r"\b([A-Z]{1,3})\s$", before)
+    if code is None or code.group(1) in ("US", "UN", "EU", "UK", "A", "I") or "," in m.group():
+        return False
+    return not (SCALE_WORDS.match(after) or PERCENT_AFTER.match(after))
 
 
 def _year_or_identifier(doc: Doc, text: str, m: re.Match[str], before: str) -> bool:
@@ -153,7 +218,7 @@ def _year_or_identifier(doc: Doc, text: str, m: re.Match[str], before: str) -> b
         return False
     if any(p.search(before) for p in _modifier_patterns().values()):
         return False  # "about 1000", "more than 2000"
-    if 1000 <= value <= 2100 and not _counts_plural_noun(doc, m.start()):
+    if 1000 <= value <= 2100 and (not _counts_plural_noun(doc, m.start()) or _year_of(doc, m.start(), before)):
         return True
     return _is_identifier(doc, m.start(), before)
 
@@ -224,6 +289,14 @@ def _counts_plural_noun(doc: Doc, start: int) -> bool:
     return bool(head_plural or (nxt is not None and nxt.tag_ in ("NNS", "NNPS")))
 
 
+def _year_of(doc: Doc, start: int, before: str) -> bool:
+    """ "the 2014 elections", "its 2020 budget": a year naming which of a recurring thing."""
+    tok = _token_at(doc, start)
+    nxt = doc[tok.i + 1] if tok is not None and tok.i + 1 < len(doc) else None
+    determined = re.search(r"\b(?:the|its|their|his|her|our|this|that|last|next|in|since|of)\s+$", before, re.I)
+    return bool(determined and nxt is not None and nxt.lower_ in _amounts()["year_nouns"])
+
+
 def _is_identifier(doc: Doc, start: int, before: str) -> bool:
     word = re.search(r"([A-Za-z][\w.-]*)\s*$", before)
     if word is None:
@@ -288,10 +361,11 @@ def _vague_figures(doc: Doc, text: str) -> list[Figure]:
     table = {k.lower(): v for k, v in _amounts()["vague"].items()}
     for m in _vague_pattern().finditer(text):
         low, high = table[re.sub(r"\s+", " ", m.group().lower())]
-        fig = Figure(
-            m.start(), m.end(), float(low), float(high), (float(low), float(high)), approximate=True, vague=True
-        )
+        exact = low == high  # "a pair", "a dozen"
+        fig = Figure(m.start(), m.end(), float(low), float(high), (float(low), float(high))[: 2 - exact],
+                     approximate=not exact, vague=not exact)  # fmt: skip
         out.append(_with_context(doc, text, fig))
+    out += [_with_context(doc, text, f) for f in _scaled_figures(text)]
     props = {k.lower(): v for k, v in _amounts()["proportions"].items()}
     for m in _proportion_pattern().finditer(text):
         if re.search(
@@ -305,20 +379,46 @@ def _vague_figures(doc: Doc, text: str) -> list[Figure]:
     return out
 
 
+def _scaled_figures(text: str) -> list[Figure]:
+    """ "several hundred" (300-900), "a few dozen"; "half a million" (500,000), "a quarter million"."""
+    out = []
+    vague, exact = _amounts()["vague_scaled"], _amounts()["fractional_scaled"]
+    for m in _scaled_pattern().finditer(text):
+        word, scale = re.sub(r"\s+", " ", m.group(1).lower()), float(scales()[m.group(2).lower()])
+        if word in exact:
+            value = exact[word] * scale
+            out.append(Figure(m.start(), m.end(), value, value, (value,)))
+        else:
+            low, high = vague[word][0] * scale, vague[word][1] * scale
+            out.append(Figure(m.start(), m.end(), low, high, (low, high), approximate=True, vague=True))
+    return out
+
+
+@cache
+def _scaled_pattern() -> re.Pattern[str]:
+    words = phrase_pattern([*_amounts()["vague_scaled"], *_amounts()["fractional_scaled"]])
+    return re.compile("(" + words + r")\s+(dozen|hundred|thousand|million|billion)(?![\w-])", re.I)
+
+
 # -- context: bounds, approximation, change, unit --------------------------------------
 def _with_context(doc: Doc, text: str, fig: Figure) -> Figure:
     before = text[max(0, fig.start - 40) : fig.start]
     pats = _modifier_patterns()
     spread = float(_amounts()["approximate_spread"])
+    # One convention for bounds: "at least N" is [N, inf), "up to N" / "as many as N" is [0, N], and an
+    # approximate figure keeps its point value with a stated tolerance (docs/export.md).
     if (m := pats["approximate"].search(before)) and not fig.vague:
-        fig = replace(fig, start=m.start() + fig.start - len(before), approximate=True, change="~",
-                      low=fig.low * (1 - spread), high=fig.high * (1 + spread))  # fmt: skip
+        fig = replace(fig, start=m.start() + fig.start - len(before), approximate=True, change="~", tolerance=spread)
     elif m := pats["at_least"].search(before):
-        fig = replace(fig, start=m.start() + fig.start - len(before), change=">", high=max(fig.high, fig.low * 1.5))
+        fig = replace(fig, start=m.start() + fig.start - len(before), change=">", high=math.inf)
     elif m := pats["at_most"].search(before):
         fig = replace(fig, start=m.start() + fig.start - len(before), change="<", low=0.0)
+    elif (m := OR_MORE.match(text[fig.end : fig.end + 12])) and not fig.vague:
+        fig = replace(fig, end=fig.end + m.end(), change=">", high=math.inf)  # "14 or more"
     elif not fig.vague:
         fig = replace(fig, change=_change_before(doc, fig.start))
+    if fig.kind == "count" and (unit_before := UNIT_BEFORE.search(before)):
+        return replace(fig, kind="measure", unit=unit_before.group(1).lower())  # "magnitude 5.9", "a magnitude of 6"
     if fig.unit is None and fig.kind in ("count",):
         unit = _unit_after(doc, text, fig)
         kind = "duration" if unit and unit.split()[-1].lower() in _amounts()["durations"] else fig.kind
