@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-Stance = Literal["asserted", "claimed", "unverified", "hedged", "denied"]
+Stance = Literal[
+    "asserted", "claimed", "unverified", "hedged", "denied", "disputed", "projected", "conditional", "target"
+]
+# Figures not put forward as what happened: kept, shown, but never part of an agreement or a conflict.
+NOT_FACT: frozenset[str] = frozenset({"projected", "conditional", "target", "denied"})
 SlotStatus = Literal["single", "agree", "conflict", "evolving"]
 Severity = Literal["info", "low", "medium", "high"]
 InputKind = Literal["text", "html", "jsonl"]
@@ -175,10 +179,50 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Value:
+    """A figure as an interval. Bounds: "at least N" is ``[N, inf)``, "up to N" ``[0, N]``; an approximate
+    figure keeps its point value (``low == high``) with ``tolerance``, its relative spread ("around 1,500":
+    0.1); a vague one is a range ("several": 3-9)."""
+
     low: float
     high: float
     approximate: bool
     text: str
+    tolerance: float = 0.0
+
+    def span(self) -> tuple[float, float]:
+        """The values it allows, its tolerance included."""
+        return self.low * (1 - self.tolerance), self.high * (1 + self.tolerance)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure measures: one measure of one set of things, whose, where, at one time or over one period.
+
+    ``measure`` is the predicate in its sense ("killed", "escaped", ...), else the counted noun or the
+    unit ("point", "dollar"); ``counted`` the head of the counted class and ``modifiers`` its qualifiers
+    ("civilian", "syrian"); ``owners`` the names the figure belongs to in its clause ("McDermott scored
+    23"); ``place`` a place its clause names ("killed in Damascus"); ``period`` the time of its clause:
+    a day ("2026-01-19"), a stretch ("P3M", "in three months") or a rate ("every P1D", "each day"). A
+    part ("including 70 children") names its whole by the character offset of the whole's figure in
+    ``part_of``. ``pair`` is
+    1 or 2 for the figures of a score or tally ("65-53"), with the other one in ``partner``. ``context``
+    holds the content words of the figure's clause and ``near`` its neighbours, which slots compare.
+    """
+
+    measure: str
+    kind: str = "count"
+    unit: str | None = None
+    counted: str | None = None
+    modifiers: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    place: str | None = None
+    period: str | None = None
+    part_of: int | None = None
+    increment: bool = False
+    pair: int = 0
+    partner: float | None = None
+    context: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()  # the two words either side, marked "<word" (before) and ">word" (after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +240,9 @@ class Claim:
     speaker: Speaker | None = None
     via: tuple[str, ...] = ()
     event_id: str | None = None
+    frame: Frame | None = None
+    figure: Span | None = None  # the figure's own characters ("around 1,500")
+    disputed_by: str | None = None  # who questions the figure, when its stance is "disputed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +271,8 @@ class Slot:
     event_id: str | None = None
     consensus: Interval | None = None
     timeline: tuple[tuple[str, float, float, str], ...] = ()  # (as_of, low, high, claim or derived id)
+    derived_ids: tuple[str, ...] = ()  # derived figures lined up with the claims
+    frame: Frame | None = None  # what the slot measures (its first claim's frame)
 
 
 @dataclass(frozen=True, slots=True)

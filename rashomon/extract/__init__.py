@@ -18,6 +18,7 @@ claims          all of the above, claims lexicon       Claim
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from rashomon.extract import attribution, claims, entities, events, places, quantities, time
@@ -25,6 +26,7 @@ from rashomon.extract.nlp import DEFAULT_MODEL, parse, text_of
 from rashomon.records import Article, Extraction, Speaker
 
 __all__ = ["Extraction", "extract", "extract_articles"]
+UNDATED = date(1900, 1, 1)  # the stand-in publication date of a report without one (see extract)
 
 
 def extract(article: Article, doc: Any) -> Extraction:
@@ -35,7 +37,10 @@ def extract(article: Article, doc: Any) -> Extraction:
     found_attr = attribution.find_attributions(doc)
     speakers = _speakers(doc, found_attr, found_entities, article)
     triggers = events.find_triggers(doc, found_entities, timexes)
-    ctx = claims.Context(article.id, article.published, found_attr, speakers, timexes, triggers)
+    # A report with no date still says when its figures happened ("in February", "in three months"):
+    # its frames read time expressions found against a stand-in date, never their resolved days.
+    periods = timexes if article.published else time.find_timexes(text_of(doc), UNDATED)
+    ctx = claims.Context(article.id, article.published, found_attr, speakers, timexes, triggers, periods)
     ents, mentions = entities.to_records(found_entities, article.id, places.entity_geos(doc, found_entities))
     return Extraction(
         article_id=article.id, entities=tuple(ents), mentions=tuple(mentions),

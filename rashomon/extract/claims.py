@@ -1,10 +1,13 @@
 """Claims: a figure, what it measures, who said it (through whom), when, and how firmly.
 
-A figure becomes a claim when it counts something that happened or holds
-(escaped, recaptured, at large, held, killed, ...; ``data/lexicons/claims.json``).
-Its speaker and relays come from the innermost attribution whose content holds
-it; with none, it is the outlet's own voice. ``as_of`` is the day the speaker
-said it ("the ministry said Tuesday"), else the publication date.
+Every figure that counts or measures something becomes a claim with its frame
+(:mod:`rashomon.extract.frames`): killed, escaped, held, voted, points, dollars, ages, ...
+Its speaker and relays come from the innermost attribution whose content holds it; with none, it
+is the outlet's own voice. ``as_of`` is the day the speaker said it ("the ministry said Tuesday"),
+else the publication date. The stance says how firmly: asserted, claimed, hedged, unverified,
+denied, disputed (with who disputes it), and, for figures that are not put forward as fact,
+projected ("thousands could die"), conditional ("if 100 had been killed") or target ("aims to
+resettle 10,000"); those stay out of agreement and conflict.
 """
 
 from __future__ import annotations
@@ -17,27 +20,22 @@ from typing import Any
 
 from rashomon.extract.attribution import Found as AttributionFound
 from rashomon.extract.events import Trigger
+from rashomon.extract.frames import frame_of, holder_of_verb, nominal_of, sense_of, text_of_tokens, token_at
 from rashomon.extract.lexicons import lexicon, phrase_pattern
 from rashomon.extract.nlp import text_of
 from rashomon.extract.quantities import Figure
 from rashomon.extract.time import Timex
-from rashomon.records import Claim, Span, Speaker, Stance, Value, content_id
+from rashomon.records import Claim, Frame, Span, Speaker, Stance, Value, content_id
 
 Doc = Any
 Token = Any
-CLAIM_KINDS = ("count", "proportion")
-INCREMENT = re.compile(r"\b(?:another|more|additional|further|other)\b", re.I)
+CLAIM_KINDS = ("count", "proportion", "money", "percent", "measure", "age", "duration")
 MAX_CLIMB = 4
 
 
 @cache
 def _lex() -> dict[str, Any]:
     return lexicon("claims")
-
-
-@cache
-def _states() -> re.Pattern[str]:
-    return re.compile(phrase_pattern(list(_lex()["states"])), re.I)
 
 
 @cache
@@ -60,163 +58,30 @@ class Context:
     speakers: list[Speaker | None]  # one per attribution
     timexes: list[Timex]
     triggers: list[Trigger]
+    periods: list[Timex]  # the time expressions frames read (against a stand-in date when the report has none)
 
 
 def find_claims(doc: Doc, figures: list[Figure], ctx: Context) -> list[Claim]:
-    """Every figure in ``doc`` that counts something, as a claim with its evidence sentence."""
+    """Every figure in ``doc`` that counts or measures something, as a claim with its frame and evidence."""
     disclaimers = [m for m in _disclaimer().finditer(text_of(doc))]
+    escaped = any(t.type == "escape" for t in ctx.triggers)
     claims = []
     for fig in figures:
         if fig.kind not in CLAIM_KINDS:
             continue
-        tok = _token_at(doc, fig.end - 1)
-        if tok is None:
+        frame = frame_of(doc, fig, figures, escaped, ctx.periods, dated=ctx.published is not None)
+        tok = token_at(doc, fig.end - 1)
+        if frame is None or tok is None:
             continue
-        measured = _predicate(tok)
-        if measured is None:
-            continue
-        predicate, subject = measured
-        claims.append(_claim(doc, fig, tok, predicate, subject, ctx, disclaimers))
+        claims.append(_claim(doc, fig, tok, frame, ctx, disclaimers))
     return claims
 
 
-# -- what the figure measures ------------------------------------------------------------------
-def _nominal(tok: Token) -> Token:
-    """The noun a figure quantifies ("1,500 ISIS members" -> members), or the figure itself."""
-    if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head
-    return tok
-
-
-def _predicate(tok: Token) -> tuple[str, str | None] | None:
-    """(predicate, subject words) of the figure at ``tok``; None when it measures nothing we know."""
-    nominal = _nominal(tok)
-    counted = _counted_words(tok, nominal)
-    if nominal.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "Three residents abducted ... are still held": the main verb
-        found = _verb_predicate(nominal.head) or _state_predicate(nominal.head)
-        if found:
-            return found, counted
-    for relcl in (c for c in nominal.children if c.dep_ in ("relcl", "acl")):
-        found = _verb_predicate(relcl) or _state_predicate(relcl)
-        if found:
-            return found, counted
-    if (state := _modifier_state(nominal)) is not None:
-        return state, counted
-    node = nominal
-    for _ in range(MAX_CLIMB):
-        node = node.head if node.dep_ != "ROOT" else node
-        found = _verb_predicate(node) or _state_predicate(node) or _noun_predicate(node)
-        if found:
-            return found, counted or _holder(node)
-        if node.dep_ == "ROOT":
-            break
-    noun = counted.split()[-1].lower() if counted else ""
-    if noun in _lex()["nouns"]:  # "dozens of wounded", "hundreds of refugees"
-        return str(_lex()["nouns"][noun]), counted
-    return None
-
-
-def _counted_words(tok: Token, nominal: Token) -> str | None:
-    """ "ISIS members", "ISIS detainees": the counted thing, without determiners."""
-    head = nominal
-    if nominal is tok:
-        of = next((c for c in tok.children if c.lower_ == "of"), None)
-        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if obj is None:
-            return None
-        head = obj
-    words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case", "nummod", "quantmod")]
-    words = [t for t in words if not t.like_num and t.i > tok.i and not (t.is_punct and t.text not in "-")]
-    return _text_of(words)
-
-
-def _text_of(words: list[Token]) -> str | None:
-    """The words as written (hyphens and spacing kept), trimmed of punctuation at the ends."""
-    while words and words[0].is_punct:
-        words = words[1:]
-    while words and words[-1].is_punct:
-        words = words[:-1]
-    if not words:
-        return None
-    doc = words[0].doc
-    return str(doc[words[0].i : words[-1].i + 1].text)
-
-
-def _verb_predicate(node: Token) -> str | None:
-    if node.pos_ not in ("VERB", "AUX", "ADJ"):
-        return None
-    lemma = node.lemma_.lower()
-    if lemma in _lex()["still_held_verbs"]:
-        return _state_predicate(node)
-    if lemma == "break" and not any(c.lower_ == "out" for c in node.children):
-        return None
-    if lemma == "take" and not _taken_away(node):
-        return None
-    found = _lex()["verbs"].get(lemma)
-    return str(found) if found else None
-
-
-def _taken_away(verb: Token) -> bool:
-    """ "30 people were taken", "took dozens from their homes", "taken hostage" (not "took part")."""
-    children = {c.dep_ for c in verb.children} | {c.lower_ for c in verb.children}
-    return bool(children & {"auxpass", "from", "hostage", "captive", "away"})
-
-
-def _state_predicate(node: Token) -> str | None:
-    """ "remain unaccounted for", "are still held", "remain in the hands of": a state phrase in the verb's words."""
-    words = " ".join(t.text for t in node.subtree if t.i >= node.i)[:80]
-    m = _states().search(words)
-    return _lex()["states"][re.sub(r"\s+", " ", m.group().lower())] if m else None
-
-
-def _modifier_state(nominal: Token) -> str | None:
-    """ "33 missing residents": a state adjective on the counted noun."""
-    for child in nominal.children:
-        if child.dep_ == "amod" and child.lower_ in _lex()["states"]:
-            return str(_lex()["states"][child.lower_])
-    return None
-
-
-def _noun_predicate(node: Token) -> str | None:
-    """ "the death toll of 14", "the bodies of 38 people", "put the death toll at 14"."""
-    nouns = _lex()["nouns"]
-    if node.pos_ in ("NOUN", "PROPN"):
-        compound = " ".join(t.lower_ for t in node.subtree if (t.i <= node.i and t.dep_ in ("compound",)) or t is node)
-        found = nouns.get(compound) or nouns.get(node.lower_)
-        return str(found) if found else None
-    for child in node.children:
-        if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.pos_ == "NOUN":
-            found = nouns.get(child.lower_)
-            if found:
-                return str(found)
-    return None
-
-
-def _holder(verb: Token) -> str | None:
-    """ "al-Shaddadi prison held thousands": the place that holds them (a relative pronoun's antecedent)."""
-    if verb.lemma_.lower() not in ("hold", "house", "contain"):
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-        subject = verb.head
-    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"]
-    return _text_of(words)
-
-
 # -- who, when, how firmly ---------------------------------------------------------------------
-def _claim(
-    doc: Doc, fig: Figure, tok: Token, predicate: str, subject: str | None, ctx: Context, disclaimers: list[Any]
-) -> Claim:
-    holder = _holder_of(tok)
-    subject = subject or _lex()["default_subjects"].get(predicate, "people")
-    if fig.kind == "proportion":
-        subject = f"share of {subject}"
-    elif INCREMENT.search(text_of(doc)[max(0, fig.start - 12) : fig.end + 12]):
-        subject = f"{subject} (more)"  # "another nine", "six more": a new batch, not the running total
-    if predicate == "held" and holder and holder.lower() not in subject.lower():
-        subject = f"{subject} in {holder}"
+def _claim(doc: Doc, fig: Figure, tok: Token, frame: Frame, ctx: Context, disclaimers: list[Any]) -> Claim:
+    predicate = frame.measure
+    sense = sense_of(tok)
+    subject = _subject(fig, tok, frame, sense.counted if sense else None)
     source = _attribution_for(tok.i, ctx)
     speaker: Speaker | None = None
     via: tuple[str, ...] = ()
@@ -227,22 +92,38 @@ def _claim(
         via, cue_lemma = item.via, item.verb
         as_of = _said_on(doc, item, ctx) or ctx.published
     sent = tok.sent
+    stance, disputed_by = _stance(sent.text, predicate, cue_lemma, disclaimers, doc, tok)
+    text = text_of(doc)
     return Claim(
         id=content_id("claim", ctx.article_id, fig.start, predicate), article_id=ctx.article_id,
         subject=subject, predicate=predicate,
-        value=Value(fig.low, fig.high, fig.approximate or fig.vague, text_of(doc)[fig.start : fig.end]),
-        stance=_stance(sent.text, predicate, cue_lemma, speaker, disclaimers, doc),
-        evidence=Span(ctx.article_id, sent.start_char, sent.end_char), as_of=as_of, speaker=speaker,
-        via=tuple(via), event_id=_event_for(tok, predicate, ctx),
+        value=Value(fig.low, fig.high, fig.approximate or fig.vague, text[fig.start : fig.end], fig.tolerance),
+        stance=stance, evidence=Span(ctx.article_id, sent.start_char, sent.end_char), as_of=as_of, speaker=speaker,
+        via=tuple(via), event_id=_event_for(tok, predicate, ctx), frame=frame,
+        figure=Span(ctx.article_id, fig.start, fig.end), disputed_by=disputed_by,
     )  # fmt: skip
 
 
+def _subject(fig: Figure, tok: Token, frame: Frame, counted: str | None) -> str:
+    """What is counted, in the report's words ("ISIS members"), its holder for a population."""
+    predicate = frame.measure
+    holder = _holder_of(tok)
+    subject = counted or _lex()["default_subjects"].get(predicate) or frame.counted or predicate
+    if fig.kind == "proportion":
+        subject = f"share of {subject}"
+    elif frame.increment:
+        subject = f"{subject} (more)"  # "another nine", "six more": a new batch, not the running total
+    if predicate == "held" and holder and holder.lower() not in subject.lower():
+        subject = f"{subject} in {holder}"
+    return subject
+
+
 def _holder_of(tok: Token) -> str | None:
-    node = _nominal(tok)
+    node = nominal_of(tok)
     for _ in range(3):
         node = node.head
         if node.lemma_.lower() in ("hold", "house", "contain"):
-            return _holder(node)
+            return holder_of_verb(node)
     return None
 
 
@@ -269,17 +150,73 @@ def _said_on(doc: Doc, item: AttributionFound, ctx: Context) -> date | None:
 
 
 def _stance(
-    sentence: str, predicate: str, cue: str | None, speaker: Speaker | None, disclaimers: list[Any], doc: Doc
-) -> Stance:
+    sentence: str, predicate: str, cue: str | None, disclaimers: list[Any], doc: Doc, tok: Token
+) -> tuple[Stance, str | None]:
+    """How firmly the figure is put forward, and who disputes it when someone does."""
+    modality = _modality(tok)
+    if modality is not None:
+        return modality, None
     if cue in lexicon("attribution")["denials"]:
-        return "denied"
+        return "denied", None
+    disputer = _disputed_by(tok)
+    if disputer is not None:
+        return "disputed", disputer
     if any(_disclaims(doc, m, predicate) for m in disclaimers):
-        return "unverified"
+        return "unverified", None
     if cue in lexicon("attribution")["claim_verbs"]:
-        return "claimed"
+        return "claimed", None
     if _hedge().search(sentence):
-        return "hedged"
-    return "asserted"
+        return "hedged", None
+    return "asserted", None
+
+
+def _modality(tok: Token) -> Stance | None:
+    """Projected ("could die", "are expected to flee"), conditional ("if 100 had been killed") or
+    target ("aims to resettle 10,000", "a target of 10,000") figures, from the words that govern them."""
+    words = _lex()["modality"]
+    node = nominal_of(tok)
+    first_verb = True  # a modal counts on the figure's own verb: "until the last nine are home" is no projection
+    for _ in range(MAX_CLIMB + 1):
+        kids = list(node.children)
+        if any(c.dep_ == "mark" and c.lower_ in words["condition_marks"] for c in kids):
+            return "conditional"
+        if node.pos_ in ("VERB", "AUX") and first_verb:
+            first_verb = node.dep_ == "xcomp"  # "are expected to flee": the verb above the infinitive counts too
+            if _projected(node, kids, words):
+                return "projected"
+        if node.lemma_.lower() in words["target_verbs"] and node.pos_ == "VERB":
+            return "target"
+        if node.pos_ == "NOUN" and node.lemma_.lower() in words["target_nouns"] and node.i < tok.i:
+            return "target"
+        if node.dep_ in ("ROOT", "ccomp", "parataxis") or node.head.i == node.i:
+            break  # a reporting verb above does not make the figure a projection
+        node = node.head
+    return None
+
+
+def _projected(verb: Token, kids: list[Token], words: dict[str, list[str]]) -> bool:
+    modal = [c for c in kids if c.dep_ == "aux" and c.lower_ in words["projection_aux"]]
+    past = any(c.dep_ == "aux" and c.lower_ == "have" for c in kids)  # "could have died" is a hedge
+    if modal and not past:
+        return True
+    return verb.lemma_.lower() in words["projection_verbs"] or any(
+        c.dep_ == "acomp" and c.lower_ in words["projection_adjectives"] for c in kids
+    )
+
+
+def _disputed_by(tok: Token) -> str | None:
+    """ "A spokesperson questioned the agency's figure of 1,000": the figure is disputed, by the spokesperson."""
+    node = nominal_of(tok)
+    for _ in range(MAX_CLIMB):
+        if node.dep_ == "ROOT" or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in _lex()["modality"]["dispute_verbs"]:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                return None
+            return text_of_tokens([t for t in subject.subtree if t.dep_ != "det"])
+    return None
 
 
 def _disclaims(doc: Doc, m: Any, predicate: str) -> bool:
@@ -301,8 +238,3 @@ def _event_for(tok: Token, predicate: str, ctx: Context) -> str | None:
         return None
     nearest = min(same, key=lambda t: abs(t.start - tok.idx))
     return content_id("event", ctx.article_id, nearest.start)
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None

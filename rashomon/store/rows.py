@@ -11,6 +11,7 @@ from rashomon.records import (
     Claim,
     Entity,
     Event,
+    Frame,
     Geo,
     Mention,
     Quantity,
@@ -106,16 +107,40 @@ def event_from(row: Row) -> Event:
 
 
 def claim_row(c: Claim) -> Row:
+    detail = {"frame": frame_data(c.frame) if c.frame else None, "figure": _span(c.figure),
+              "tolerance": c.value.tolerance, "disputed_by": c.disputed_by}  # fmt: skip
     return (c.id, c.article_id, c.event_id, c.subject, c.predicate, c.value.low, c.value.high, int(c.value.approximate),
             c.value.text, _iso(c.as_of), _speaker(c.speaker), json.dumps(list(c.via), ensure_ascii=False), c.stance,
-            c.evidence.start, c.evidence.end)  # fmt: skip
+            c.evidence.start, c.evidence.end, json.dumps(detail, ensure_ascii=False))  # fmt: skip
 
 
 def claim_from(row: Row) -> Claim:
+    detail = json.loads(row[15]) if row[15] else {}
+    frame = detail.get("frame")
     return Claim(
         id=row[0], article_id=row[1], event_id=row[2], subject=row[3], predicate=row[4],
-        value=Value(row[5], row[6], bool(row[7]), row[8]), as_of=_date(row[9]), speaker=_unspeaker(row[10]),
-        via=tuple(json.loads(row[11])), stance=row[12], evidence=Span(row[1], row[13], row[14]),
+        value=Value(row[5], row[6], bool(row[7]), row[8], detail.get("tolerance", 0.0)), as_of=_date(row[9]),
+        speaker=_unspeaker(row[10]), via=tuple(json.loads(row[11])), stance=row[12],
+        evidence=Span(row[1], row[13], row[14]), frame=frame_from(frame) if frame else None,
+        figure=_unspan(row[1], detail.get("figure")), disputed_by=detail.get("disputed_by"),
+    )  # fmt: skip
+
+
+def frame_data(f: Frame) -> dict[str, Any]:
+    """A frame as JSON-ready data (the store's and the export's form)."""
+    return {
+        "measure": f.measure, "kind": f.kind, "unit": f.unit, "counted": f.counted, "modifiers": list(f.modifiers),
+        "owners": list(f.owners), "place": f.place, "period": f.period, "part_of": f.part_of, "increment": f.increment,
+        "pair": f.pair, "partner": f.partner, "context": list(f.context), "near": list(f.near),
+    }  # fmt: skip
+
+
+def frame_from(d: dict[str, Any]) -> Frame:
+    return Frame(
+        measure=d["measure"], kind=d["kind"], unit=d["unit"], counted=d["counted"], modifiers=tuple(d["modifiers"]),
+        owners=tuple(d["owners"]), place=d.get("place"), period=d["period"], part_of=d["part_of"],
+        increment=d["increment"], pair=d["pair"], partner=d["partner"], context=tuple(d["context"]),
+        near=tuple(d.get("near", ())),
     )  # fmt: skip
 
 
@@ -167,5 +192,6 @@ TABLES: dict[str, tuple[str, ...]] = {
         "stance",
         "start",
         "end",
+        "detail",
     ),
 }

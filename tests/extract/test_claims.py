@@ -35,7 +35,8 @@ def test_relayed_claim_carries_its_relay_and_role(nlp: Callable[[str], Any]) -> 
     [c] = claims(
         nlp, "SDF spokesperson Farhad Shami told Kurdish news site Rudaw that around 1,500 ISIS members had escaped."
     )
-    assert c.predicate == "escaped" and c.value.approximate and c.value.low < 1500 < c.value.high
+    assert c.predicate == "escaped" and c.value.approximate and c.value.low == c.value.high == 1500
+    assert c.value.tolerance > 0 and c.value.span()[0] < 1500 < c.value.span()[1]
     assert c.speaker is not None and c.speaker.name == "Farhad Shami" and c.speaker.role == "SDF spokesperson"
     assert c.via == ("Rudaw",) and c.subject == "ISIS members"
 
@@ -64,9 +65,17 @@ def test_the_holder_of_a_population_is_its_subject(nlp: Callable[[str], Any]) ->
     assert c.predicate == "held" and "Al-Hol" in c.subject and c.value.low <= 20000 <= c.value.high
 
 
-def test_figures_that_count_nothing_are_not_claims(nlp: Callable[[str], Any]) -> None:
-    assert claims(nlp, "The town, home to 40,000 people, lies 60 kilometres north of Dorsk.") == []
-    assert claims(nlp, "A 45-year-old man spoke in 2019.") == []
+def test_populations_distances_and_ages_are_claims_in_their_own_units(nlp: Callable[[str], Any]) -> None:
+    found = {
+        c.value.text: c for c in claims(nlp, "The town, home to 40,000 people, lies 60 kilometres north of Dorsk.")
+    }
+    assert found["60"].frame is not None and (found["60"].frame.kind, found["60"].frame.unit) == (
+        "measure",
+        "kilometre",
+    )
+    assert found["40,000"].frame is not None and found["40,000"].frame.counted == "people"
+    [age] = claims(nlp, "A 45-year-old man spoke in 2019.")
+    assert age.frame is not None and age.frame.kind == "age" and age.value.low == 45
 
 
 def test_the_same_text_and_metadata_always_give_the_same_records(nlp: Callable[[str], Any]) -> None:

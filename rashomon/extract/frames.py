@@ -1,0 +1,441 @@
+"""Frames: what a figure measures, read from the parse.
+
+A frame is one measure of one set of things, whose, at one time or over one period: "McDermott
+scored 23 points" is points (counted), scored (verb), McDermott's (owner); "Of the 120 who escaped,
+81 have been captured" is recaptured escapees. A predicate applies only in its sense: a casualty
+predicate needs people counted ("killed 12 people", not "picked up 12 seats"); "held 15 meetings" is
+no detention; "recaptured" needs an escape earlier in the report. Figures that count nothing are no
+frame: "one of the deadliest attacks", "one of the three guards".
+
+``lexicons/claims.json`` holds the senses (verbs, states and nouns mapped onto predicates) and the
+people nouns; ``lexicons/stopwords.json`` the words a context leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rashomon.extract.lexicons import lexicon, phrase_pattern
+from rashomon.extract.nlp import text_of
+from rashomon.extract.quantities import Figure
+from rashomon.extract.time import Timex
+from rashomon.records import Frame
+
+Doc = Any
+Token = Any
+MAX_CLIMB = 4
+OWN_CLAUSE = ("conj", "parataxis", "advcl", "relcl", "ccomp")  # a verb so attached has a clause of its own
+PLACES = ("GPE", "LOC", "FAC")
+PLACE_PREPOSITIONS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout", "within")
+WINDOW = 4
+INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|other)\s+$", re.I)
+INCREMENT_AFTER = re.compile(r"\s+(?:more|others?)\b(?!\s+than)", re.I)
+PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
+PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
+ONE_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|these|those|them|us|whom|which)\b", re.I)
+CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "displaced", "fled", "escaped",
+                      "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
+                      "buried", "returned", "surrendered", "captured", "struck", "shot"})  # fmt: skip
+EXPLICIT = frozenset({"struck", "shot"})
+
+
+@cache
+def _lex() -> dict[str, Any]:
+    return lexicon("claims")
+
+
+@cache
+def _conversions() -> frozenset[str]:
+    return frozenset(lexicon("amounts")["conversions"])
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(lexicon("stopwords")["stopwords"]) | frozenset(_lex()["context_stopwords"])
+
+
+@cache
+def _states() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(list(_lex()["states"])), re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """The predicate a figure's words give it, with the counted words and the token it hangs on."""
+
+    predicate: str | None
+    counted: str | None
+    head: Token
+
+
+def frame_of(
+    doc: Doc, fig: Figure, figures: list[Figure], escaped: bool, timexes: list[Timex], dated: bool = True
+) -> Frame | None:
+    """The frame of ``fig`` in ``doc`` (``figures`` are the document's, ``escaped`` whether it reports an
+    escape, ``timexes`` its time expressions, resolved against its date when ``dated``); None when the
+    figure counts nothing ("one of the three guards")."""
+    tok = token_at(doc, fig.end - 1)
+    if tok is None or _one_of(doc, fig):
+        return None
+    nominal = nominal_of(tok)
+    sense = sense_of(tok)
+    counted_head = nominal if nominal is not tok else _of_object(tok)
+    people = counted_head is None or _counts_people(counted_head)
+    predicate = sense.predicate if sense else None
+    if predicate in CASUALTY and (not people or fig.kind not in ("count", "proportion")):
+        predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
+    if predicate in EXPLICIT and (counted_head is None or counted_head is tok):
+        predicate = None  # "struck", "shot" count people only when the people are named ("12 people were hit")
+    if predicate == "recaptured" and not escaped:
+        predicate = "captured"  # a capture is a recapture only after an escape
+    counted = _counted_key(counted_head) if fig.pair == 0 else None  # "a 65-53 victory" counts no victories
+    unit = unit_name(fig.unit) if fig.kind not in ("count", "proportion") and fig.unit else None
+    kind = fig.kind
+    if kind == "count" and counted in _conversions():  # "60 kilometres": a measure, however it was written
+        kind, unit, counted = "measure", counted, None
+    governor = _governor(nominal)
+    measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
+    return Frame(
+        measure=measure, kind=kind, unit=unit, counted=counted, modifiers=_modifiers(counted_head),
+        owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
+        period=_period(doc, fig, governor, timexes, dated), part_of=_whole_of(doc, fig, figures),
+        increment=_increment(doc, fig),
+        pair=fig.pair, partner=_partner(fig, figures), context=_context(doc, tok, governor), near=_near(doc, fig),
+    )  # fmt: skip
+
+
+def unit_name(unit: str) -> str:
+    """One name for the spellings of a unit: "yds", "yards" -> yard; "kilometers" -> kilometre."""
+    names: dict[str, str] = lexicon("amounts")["unit_names"]
+    return names.get(unit.lower(), unit.lower())
+
+
+def _counted_key(noun: Token | None) -> str | None:
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = noun.lemma_.lower()
+    return unit_name(singular(lemma) if noun.pos_ == "PROPN" or lemma == noun.lower_ else lemma)
+
+
+def singular(word: str) -> str:
+    """A plural the lemmatiser left alone ("Rifles" tagged as a name): "rifles" -> rifle, "casualties" -> casualty."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _one_of(doc: Doc, fig: Figure) -> bool:
+    """ "one of the deadliest attacks", "one of them": a member picked out, not an amount."""
+    word = text_of(doc)[fig.start : fig.end].lower()
+    return word == "one" and bool(ONE_OF.match(text_of(doc)[fig.end : fig.end + 16]))
+
+
+# -- the sense: which predicate, of what ------------------------------------------------------
+def nominal_of(tok: Token) -> Token:
+    """The noun a figure quantifies ("1,500 ISIS members" -> members), or the figure itself."""
+    if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    return tok
+
+
+def sense_of(tok: Token) -> Sense | None:
+    """The predicate of the figure at ``tok`` from the verbs, states and nouns of ``lexicons/claims.json``."""
+    nominal = nominal_of(tok)
+    counted = counted_words(tok, nominal)
+    if nominal.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "Three residents abducted ... are still held": the main verb
+        for verb in _main_verbs(nominal.head):
+            found = _verb_predicate(verb) or _state_predicate(verb)
+            if found:
+                return Sense(found, counted, verb)
+    for relcl in (c for c in nominal.children if c.dep_ in ("relcl", "acl")):
+        found = _verb_predicate(relcl) or _state_predicate(relcl)
+        if found:
+            return Sense(found, counted, relcl)
+    if (state := _modifier_state(nominal)) is not None:
+        return Sense(state, counted, nominal)
+    node = nominal
+    for _ in range(MAX_CLIMB):
+        verb_like = node.pos_ in ("VERB", "AUX") or (node.head.pos_ in ("VERB", "AUX") and node.dep_ == "conj")
+        if verb_like and node.dep_ in OWN_CLAUSE:
+            break  # "a receptionist died and two men underwent surgery": the verb beside is another's
+        node = node.head if node.dep_ != "ROOT" else node
+        found = _verb_predicate(node) or _state_predicate(node) or _noun_predicate(node)
+        if found:
+            return Sense(found, counted or holder_of_verb(node), node)
+        if node.dep_ == "ROOT":
+            break
+    noun = counted.split()[-1].lower() if counted else ""
+    if noun in _lex()["nouns"]:  # "dozens of wounded", "hundreds of refugees"
+        return Sense(str(_lex()["nouns"][noun]), counted, nominal)
+    return None
+
+
+def _main_verbs(head: Token) -> list[Token]:
+    """The verb a figure's noun is the subject or object of, the clause above first when the parser took
+    a participle after the noun for its verb ("Three residents abducted in the raid are still held")."""
+    reduced = head.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    if reduced and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
+        return [head.head, head]
+    return [head]
+
+
+def counted_words(tok: Token, nominal: Token) -> str | None:
+    """ "ISIS members", "ISIS detainees": the counted thing, without determiners."""
+    head = nominal if nominal is not tok else _of_object(tok)
+    if head is None:
+        return None
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case", "nummod", "quantmod")]
+    words = [t for t in words if not t.like_num and t.i > tok.i and not (t.is_punct and t.text not in "-")]
+    return text_of_tokens(words)
+
+
+def _of_object(tok: Token) -> Token | None:
+    """ "dozens of wounded": the object of the figure's "of"."""
+    of = next((c for c in tok.children if c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def text_of_tokens(words: list[Token]) -> str | None:
+    """The words as written (hyphens and spacing kept), trimmed of punctuation at the ends."""
+    while words and words[0].is_punct:
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    if not words:
+        return None
+    return str(words[0].doc[words[0].i : words[-1].i + 1].text)
+
+
+def _verb_predicate(node: Token) -> str | None:
+    if node.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    lemma = node.lemma_.lower()
+    if lemma in _lex()["still_held_verbs"]:
+        return _state_predicate(node)
+    if lemma == "break" and not any(c.lower_ == "out" for c in node.children):
+        return None
+    if lemma == "take" and not _taken_away(node):
+        return None
+    found = _lex()["verbs"].get(lemma)
+    return str(found) if found else None
+
+
+def _taken_away(verb: Token) -> bool:
+    """ "30 people were taken", "took dozens from their homes", "taken hostage" (not "took part")."""
+    children = {c.dep_ for c in verb.children} | {c.lower_ for c in verb.children}
+    return bool(children & {"auxpass", "from", "hostage", "captive", "away"})
+
+
+def _state_predicate(node: Token) -> str | None:
+    """ "remain unaccounted for", "are still held", "remain in the hands of": a state phrase in the verb's words."""
+    words = " ".join(t.text for t in node.subtree if t.i >= node.i)[:80]
+    m = _states().search(words)
+    return _lex()["states"][re.sub(r"\s+", " ", m.group().lower())] if m else None
+
+
+def _modifier_state(nominal: Token) -> str | None:
+    """ "33 missing residents": a state adjective on the counted noun."""
+    for child in nominal.children:
+        if child.dep_ == "amod" and child.lower_ in _lex()["states"]:
+            return str(_lex()["states"][child.lower_])
+    return None
+
+
+def _noun_predicate(node: Token) -> str | None:
+    """ "the death toll of 14", "the bodies of 38 people", "put the death toll at 14"."""
+    nouns = _lex()["nouns"]
+    if node.pos_ in ("NOUN", "PROPN"):
+        compound = " ".join(t.lower_ for t in node.subtree if (t.i <= node.i and t.dep_ in ("compound",)) or t is node)
+        found = nouns.get(compound) or nouns.get(node.lower_)
+        return str(found) if found else None
+    for child in node.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.pos_ == "NOUN":
+            found = nouns.get(child.lower_)
+            if found:
+                return str(found)
+    return None
+
+
+def holder_of_verb(verb: Token) -> str | None:
+    """ "al-Shaddadi prison held thousands": the place that holds them (a relative pronoun's antecedent)."""
+    if verb.lemma_.lower() not in ("hold", "house", "contain"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        subject = verb.head
+    return text_of_tokens([t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"])
+
+
+def _counts_people(noun: Token) -> bool:
+    """Whether the counted noun names people (or a group of them): casualty senses need it."""
+    lemma = noun.lemma_.lower()
+    if lemma in _lex()["people_nouns"] or noun.lower_ in _lex()["people_nouns"]:
+        return True
+    if noun.ent_type_ in ("NORP", "PERSON") or noun.like_num or noun.pos_ == "PRON":
+        return True
+    return lemma in ("who", "whom") or noun.pos_ not in ("NOUN", "PROPN")
+
+
+def _generic_measure(kind: str, unit: str | None, counted: str | None, verb: Token | None) -> str:
+    """The measure of a figure with no known sense: its unit, its counted noun, its verb."""
+    if kind in ("money", "percent", "measure", "duration", "age") and unit:
+        return unit
+    if counted:
+        return counted
+    if verb is not None and verb.pos_ in ("VERB", "NOUN") and verb.lemma_.lower() not in _stopwords():
+        return str(verb.lemma_.lower())
+    return "number"
+
+
+# -- whose, part of what, which batch ---------------------------------------------------------
+def _governor(nominal: Token) -> Token:
+    """The verb (or the root) whose clause the figure belongs to."""
+    node = nominal
+    for _ in range(MAX_CLIMB + 2):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            return node
+        node = node.head
+    return node
+
+
+def _owners(governor: Token, nominal: Token, tok: Token) -> tuple[str, ...]:
+    """Names in the figure's clause, the figure's own phrase first: "McDermott's 23 points", "Creighton
+    beat Drake 65-53" (both teams), "23 points for Creighton"."""
+    own = [t for t in nominal.subtree if t.pos_ == "PROPN" and t.i != tok.i]
+    if tok.head.pos_ == "PROPN" and tok.dep_ in ("appos", "amod", "npadvmod", "nummod") and tok.head.i < tok.i:
+        own = [t for t in tok.head.subtree if t.pos_ == "PROPN" and t.i < tok.i]  # "Zurana Horton, 34,"
+        return tuple(dict.fromkeys(t.lower_ for t in own))
+    clause = [t for t in _clause(governor) if t.pos_ == "PROPN"]
+    names = [t.lower_ for t in own + clause if len(t.text) > 1 and t.lower_ not in _stopwords()]
+    return tuple(dict.fromkeys(names))
+
+
+def _clause(governor: Token, conj: bool = False) -> list[Token]:
+    """The governor's own words: its subtree without clauses of their own (and with its coordinated
+    verbs' when ``conj``)."""
+    cut = ("ccomp", "advcl", "relcl", "parataxis") if conj else ("ccomp", "advcl", "relcl", "parataxis", "conj")
+    out, stack = [], [governor]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack += [c for c in node.children if c.dep_ not in cut]
+    return out
+
+
+def _period(doc: Doc, fig: Figure, governor: Token, timexes: list[Timex], dated: bool) -> str | None:
+    """The time of the figure's own clause: a day ("1,500 fled on Monday": its date, or its words in a
+    report without a date), a stretch ("in three months": P3M) or a rate ("each day": every P1D); never
+    the day a statement was made. Verbs coordinated with the figure's share its time ("killed six,
+    injured almost 50 and caused damage in September")."""
+    for clause in (_clause(governor), _clause(_coordination(governor), conj=True)):
+        indexes = {t.i for t in clause}
+        for t in sorted(timexes, key=lambda t: abs(t.start - fig.start)):
+            if t.end <= fig.start or t.start >= fig.end:
+                span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is not None and span.root.i in indexes and not _of_speech(span):
+                    return _period_value(t, dated)
+    return None
+
+
+def _period_value(t: Timex, dated: bool) -> str:
+    if t.type == "DATE":  # a report without a date: its days are read against a stand-in date
+        return t.value.split("T")[0] if dated else "~" + t.value.split("T")[0]
+    return f"every {t.value}" if t.type == "SET" else t.value
+
+
+def _coordination(verb: Token) -> Token:
+    """The first of coordinated verbs ("killed" in "killed six, injured 50 and caused damage")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _of_speech(span: Any) -> bool:
+    """ "the ministry said Tuesday": that day dates the statement, not the figure."""
+    head = span.root.head
+    head = head.head if head.dep_ == "prep" else head
+    return bool(head.lemma_.lower() in lexicon("attribution")["verbs"])
+
+
+def _place(governor: Token, nominal: Token) -> str | None:
+    """Where the figure belongs when its clause says: "12 killed in Damascus", "in Idlib, more than 2.5 million"."""
+    for t in [*nominal.subtree, *_clause(governor)]:
+        if t.ent_type_ in PLACES and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS:
+            return str(t.lower_)
+    return None
+
+
+def _modifiers(noun: Token | None) -> tuple[str, ...]:
+    """What sets the counted class apart: "civilian", "Syrian", "Palestinian" ("3 Syrian soldiers")."""
+    if noun is None:
+        return ()
+    found = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and not c.like_num]
+    return tuple(w for w in found if w not in _stopwords())
+
+
+def _whole_of(doc: Doc, fig: Figure, figures: list[Figure]) -> int | None:
+    """ "90 deaths, including 70 children", "6,000 missing, among them 200 children", "200 children are among
+    them", "20 of them": the start of the whole's figure, earlier in the sentence."""
+    text = text_of(doc)
+    if not (PART.search(text[max(0, fig.start - 24) : fig.start]) or PART_AFTER.match(text[fig.end : fig.end + 40])):
+        return None
+    earlier = [f for f in figures if f.end <= fig.start and fig.start - f.end < 160 and f.kind == fig.kind]
+    sentence = token_at(doc, fig.start)
+    if sentence is None or not earlier:
+        return None
+    same = [f for f in earlier if f.start >= sentence.sent.start_char]
+    return same[-1].start if same else None
+
+
+def _increment(doc: Doc, fig: Figure) -> bool:
+    """ "another nine", "six more", "an additional 20": a new batch, not the running total ("more than
+    300" is a bound)."""
+    text = text_of(doc)
+    return bool(
+        INCREMENT_BEFORE.search(text[max(0, fig.start - 16) : fig.start]) or INCREMENT_AFTER.match(text[fig.end :])
+    )
+
+
+def _partner(fig: Figure, figures: list[Figure]) -> float | None:
+    if fig.pair == 1:
+        return next((f.low for f in figures if f.pair == 2 and f.start > fig.start), None)
+    if fig.pair == 2:
+        return next((f.low for f in reversed(figures) if f.pair == 1 and f.start < fig.start), None)
+    return None
+
+
+def _context(doc: Doc, tok: Token, governor: Token) -> tuple[str, ...]:
+    """Content words of the figure's clause and of the few words either side: what a slot compares."""
+    sent = tok.sent
+    near = doc[max(sent.start, tok.i - WINDOW) : min(sent.end, tok.i + WINDOW + 1)]
+    words = [t for t in [*near, *_clause(governor)] if t.i != tok.i]
+    lemmas = [_word(t) for t in words if not (t.is_punct or t.is_space or t.like_num)]
+    return tuple(sorted({w for w in lemmas if w and w not in _stopwords()}))
+
+
+def _near(doc: Doc, fig: Figure) -> tuple[str, ...]:
+    """The two words before the figure and the two after it ("<scored", ">point")."""
+    first, last = token_at(doc, fig.start), token_at(doc, fig.end - 1)
+    if first is None or last is None:
+        return ()
+    before = [t for t in doc[max(0, first.i - 2) : first.i] if not t.is_punct]
+    after = [t for t in doc[last.i + 1 : last.i + 3] if not t.is_punct]
+    return tuple(["<" + _word(t) for t in before] + [">" + _word(t) for t in after])
+
+
+def _word(t: Token) -> str:
+    return str(t.lemma_.lower() if t.pos_ != "PROPN" else t.lower_)

@@ -1,0 +1,157 @@
+"""What a figure measures, on hand-written sentences: one test per pattern that made reconciliation fail on
+real news (issue 24), with the negatives that keep the rules from over-reaching."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from rashomon.extract import extract
+from rashomon.records import Article, Claim
+
+
+def claims(nlp: Callable[[str], Any], text: str) -> list[Claim]:
+    article = Article(id="t", origin="t.txt", text=text, outlet="Test", published=date(2026, 1, 20))
+    return list(extract(article, nlp(text)).claims)
+
+
+def by_text(nlp: Callable[[str], Any], text: str) -> dict[str, Claim]:
+    return {c.value.text: c for c in claims(nlp, text)}
+
+
+# -- 3. things that are not amounts, and values read right -------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bombing, one of the deadliest attacks in years, killed 40 people.",
+        "One of the three guards was wounded in the attack.",
+        "The talks were held on 12-13 March in Geneva.",
+        "The party held most of its seats in the 2014 elections.",
+    ],
+)
+def test_figures_that_are_not_amounts_make_no_claim(nlp: Callable[[str], Any], text: str) -> None:
+    found = [c.value.text for c in claims(nlp, text) if c.value.text.lower() not in ("three", "most", "40")]
+    assert found == []
+
+
+def test_one_of_is_not_one_but_the_whole_it_picks_from_is_a_figure(nlp: Callable[[str], Any]) -> None:
+    assert list(by_text(nlp, "One of the three guards was wounded in the attack.")) == ["three"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high"),
+    [
+        ("Officials said half a million people may have fled.", "half a million", 5e5, 5e5),
+        ("About two dozen protesters were arrested.", "About two dozen", 24, 24),
+        ("Several dozen homes were destroyed.", "Several dozen", 36, 108),
+        ("Several hundred families fled the town.", "Several hundred", 300, 900),
+        ("At least 53 people were killed in the blast.", "At least 53", 53, math.inf),
+        ("Up to 75 people were killed in the blast.", "Up to 75", 0, 75),
+        ("As many as 80 people were injured in the blast.", "As many as 80", 0, 80),
+        ("Fourteen or more people were killed in the blast.", "Fourteen or more", 14, math.inf),
+    ],
+)
+def test_values_read_as_one_convention_says(
+    nlp: Callable[[str], Any], text: str, figure: str, low: float, high: float
+) -> None:
+    c = by_text(nlp, text)[figure]
+    assert (c.value.low, c.value.high) == (low, high)
+
+
+def test_at_least_is_unbounded_above_and_around_keeps_its_point(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "At least 53 people died; around 1,500 fled the town.")
+    assert found["At least 53"].value.high == math.inf
+    around = found["around 1,500"].value
+    assert around.low == around.high == 1500 and around.approximate and around.tolerance > 0
+
+
+# -- 4. senses -----------------------------------------------------------------------------------
+def test_seats_picked_up_are_not_casualties(nlp: Callable[[str], Any]) -> None:
+    [c] = claims(nlp, "The party picked up 12 chambers in the state elections.")
+    assert c.predicate not in ("killed", "abducted", "held", "captured", "recaptured")
+
+
+def test_meetings_held_are_no_detention(nlp: Callable[[str], Any]) -> None:
+    [c] = claims(nlp, "The envoy held 15 meetings with rebel leaders last week.")
+    assert c.predicate != "held"
+
+
+def test_people_held_are_a_detention(nlp: Callable[[str], Any]) -> None:
+    [c] = claims(nlp, "Eighteen people are still held by the rebels, the ministry said.")
+    assert c.predicate == "held"
+
+
+def test_a_crowd_is_not_a_toll(nlp: Callable[[str], Any]) -> None:
+    [c] = claims(nlp, "A crowd of 300 packed the hall for the funeral.")
+    assert c.predicate != "killed"
+
+
+def test_a_capture_is_a_recapture_only_after_an_escape(nlp: Callable[[str], Any]) -> None:
+    [first] = claims(nlp, "Police captured 12 suspected smugglers near the border.")
+    assert first.predicate == "captured"
+    escape = "Dozens escaped from the prison on Monday. Police said 20 of them had been captured."
+    assert "recaptured" in {c.predicate for c in claims(nlp, escape)}
+
+
+# -- 5. projections, conditions, targets, disputes -------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Aid agencies warned that thousands could die of hunger this winter.", "projected"),
+        ("Officials said half a million people may be displaced by the floods.", "projected"),
+        ("If 100 had been killed, the army would have retreated.", "conditional"),
+        ("The government aims to resettle 10,000 refugees by June.", "target"),
+    ],
+)
+def test_figures_not_put_forward_as_fact_have_their_own_stance(
+    nlp: Callable[[str], Any], text: str, stance: str
+) -> None:
+    assert {c.stance for c in claims(nlp, text)} == {stance}
+
+
+def test_a_questioned_figure_is_disputed_by_who_questions_it(nlp: Callable[[str], Any]) -> None:
+    [c] = claims(nlp, "A ministry spokesperson questioned the agency's figure of 1,000 dead.")
+    assert c.stance == "disputed" and c.disputed_by is not None and "spokesperson" in c.disputed_by
+
+
+def test_a_figure_in_the_past_is_a_fact_and_a_promise_is_not_its_projection(nlp: Callable[[str], Any]) -> None:
+    text = '"We will not rest until the last nine are home," the governor said. Nine residents remain held.'
+    assert {c.stance for c in claims(nlp, text)} == {"asserted"}
+
+
+# -- 6. kinds that were missing --------------------------------------------------------------------
+def test_money_percentages_votes_arrests_ages_and_shootings_are_claims(nlp: Callable[[str], Any]) -> None:
+    text = (
+        "The Senate passed the $1.2 trillion bill in a 69-30 vote. Unemployment fell to 5.4 percent. "
+        "Police arrested 12 people and apprehended 300 migrants. The gunman, Zurana Horton, 34, shot 11 people."
+    )
+    found = by_text(nlp, text)
+    assert found["$1.2 trillion"].frame is not None and found["$1.2 trillion"].frame.unit == "dollar"
+    assert found["69"].frame is not None and found["69"].frame.pair == 1 and found["30"].value.low == 30
+    assert found["5.4 percent"].frame is not None and found["5.4 percent"].frame.kind == "percent"
+    assert found["12"].predicate == "arrested" and found["300"].predicate == "arrested"
+    assert found["34"].frame is not None and found["34"].frame.kind == "age"
+    assert found["11"].predicate == "shot"
+
+
+# -- 2. parts, batches and periods are read into the frame ------------------------------------
+def test_a_part_names_its_whole(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "The strike caused 90 deaths, including 70 children.")
+    whole, part = found["90"], found["70"]
+    assert part.frame is not None and whole.figure is not None and part.frame.part_of == whole.figure.start
+
+
+def test_a_new_batch_is_not_a_bound(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "Six more hostages were released, and more than 300 people were killed.")
+    assert found["Six"].frame is not None and found["Six"].frame.increment
+    assert found["more than 300"].frame is not None and not found["more than 300"].frame.increment
+
+
+def test_the_period_of_a_figure_is_its_own_clause_not_its_speech(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "The ministry said Tuesday that 1,500 fled on Monday and 20,000 fled in recent weeks.")
+    assert found["1,500"].frame is not None and found["1,500"].frame.period == "2026-01-19"
+    assert found["20,000"].frame is not None and found["20,000"].frame.period == "PXW"
