@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from rashomon.extract import extract
 from rashomon.extract.attribution import find_attributions
 from rashomon.extract.events import find_triggers
 from rashomon.extract.nlp import parse
 from rashomon.extract.places import find_toponyms
 from rashomon.extract.quantities import find_figures
 from rashomon.extract.time import find_timexes
+from rashomon.link import measures
 from rashomon.link.cluster import MemoryIndex, assign
+from rashomon.link.reconcile import reconcile as reconcile_story
 from rashomon.link.vectors import article_terms
+from rashomon.records import Article, Claim, Extraction, Slot
 
 Record = dict[str, Any]
-SMALL_VAGUE = 12
+SMALL_VAGUE = 100
 
 
 def quantities(records: list[Record], selective: bool = True) -> Iterator[Record]:
@@ -24,7 +30,7 @@ def quantities(records: list[Record], selective: bool = True) -> Iterator[Record
         out = []
         for fig in find_figures(doc):
             if fig.vague and (fig.kind == "proportion" or fig.high < SMALL_VAGUE):
-                continue  # NewsQuant marks "dozens" and "thousands" but not "several", "a few" or "most"
+                continue  # NewsQuant marks "dozens" and "thousands" but not "several", "double-digit" or "most"
             for value in fig.values:
                 out.append({"value": value, "unit": fig.unit, "change": fig.change})
         yield {"id": record["id"], "quantities": out}
@@ -95,6 +101,56 @@ def geo(records: list[Record], selective: bool = True) -> Iterator[Record]:
         yield {"id": record["id"], "toponyms": out}
 
 
+def reconcile(records: list[Record], selective: bool = True) -> Iterator[Record]:
+    """Each line's articles are one story (given, not clustered): its slots, each figure with its
+    article, its characters in the given text, its interval and the slot's status."""
+    for record, extractions in zip(records, story_extractions(records, selective), strict=True):
+        claims = [c for x in extractions for c in x.claims]
+        slots, _ = reconcile_story(record["id"], claims, {})
+        yield {"id": record["id"], "slots": slot_predictions(slots, claims)}
+
+
+def story_extractions(records: list[Record], selective: bool = True) -> Iterator[list[Extraction]]:
+    """The extraction of every article of each reconcile line, article ids as given."""
+    for record in records:
+        articles = [
+            Article(id=a["id"], origin=a["id"], text=a["text"], outlet=a.get("outlet"), title=a.get("title"),
+                    published=date.fromisoformat(a["published"]) if a.get("published") else None)
+            for a in record["articles"]
+        ]  # fmt: skip
+        docs = parse((a.text for a in articles), selective=selective)
+        yield [extract(a, doc) for a, doc in zip(articles, docs, strict=True)]
+
+
+def slot_predictions(slots: list[Slot], claims: list[Claim]) -> list[Record]:
+    """Slots of two or more figures in the bench's form: unbounded ends are null."""
+    by_id = {c.id: c for c in claims}
+    out = []
+    for slot in slots:
+        members = [by_id[i] for i in slot.claim_ids if by_id[i].figure is not None]
+        if len(members) < 2:
+            continue
+        unit = Counter(c.frame.unit for c in members if c.frame).most_common(1)[0][0] if members[0].frame else None
+        mentions = [
+            {"article": c.article_id, "span": [c.figure.start, c.figure.end],
+             "low": _finite(_in_unit(c, c.value.low, unit)), "high": _finite(_in_unit(c, c.value.high, unit))}
+            for c in members if c.figure is not None
+        ]  # fmt: skip
+        out.append({"status": slot.status, "mentions": mentions})
+    return out
+
+
+def _in_unit(c: Claim, value: float, unit: str | None) -> float:
+    """A measure given in the slot's unit ("57km" in a slot of miles is 35.4)."""
+    if c.frame is None or unit is None or c.frame.unit == unit or not measures.convertible(c.frame.unit, unit):
+        return value
+    return measures.in_base_unit(c.frame, value) / measures.unit_size(unit)
+
+
+def _finite(x: float) -> float | None:
+    return None if math.isinf(x) else x
+
+
 TASKS: dict[str, Callable[[list[Record], bool], Iterable[Record]]] = {
     "quantities": quantities,
     "time": time,
@@ -102,6 +158,7 @@ TASKS: dict[str, Callable[[list[Record], bool], Iterable[Record]]] = {
     "events": events,
     "clustering": clustering,
     "geo": geo,
+    "reconcile": reconcile,
 }
 
 

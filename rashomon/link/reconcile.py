@@ -1,17 +1,23 @@
-"""Reconciliation: claims about the same quantity form a slot; slots agree, conflict, evolve or stand alone.
+"""Reconciliation: a story's claims lined up in slots, each slot agreeing, conflicting, evolving or alone.
 
-Values are intervals (a vague amount is a range). Claims stated the same day that do
-not overlap are a conflict; values that differ across days in the plausible direction
-(the number at large falls, the death toll rises) are an evolution. The consensus is
-drawn from independent sources only: a copy counts as its original, and one speaker
-counts once. Derived figures are simple arithmetic within one speaker's figures
-(at large = escaped - recaptured), each citing the claims it used and its rule.
+1. slots: claims stating the same quantity are grouped (:mod:`rashomon.link.slots`); copies of an
+   earlier article are left out (they say nothing their original did not);
+2. derived: simple arithmetic within one speaker's exact figures of one day (at large = escaped -
+   recaptured), each citing the claims and the rule; a derived figure joins the slot of its measure;
+3. status: values are intervals. Figures not put forward as fact (projected, conditional, target,
+   denied) are kept in their slot but take no part. A slot is ``agree`` when every pair of its
+   figures can hold together; ``evolving`` when they differ across days in the direction the quantity
+   can move (the number at large falls, a toll rises); ``conflict`` when two independent sources
+   (two reports that are not copies, or two speakers in one) give incompatible values for the same
+   time; ``single`` when one source stands behind it all;
+4. consensus: the values every independent source allows on the latest day they spoke, from
+   sourced and derived figures when there are any (an unsourced "several" never sets it).
 """
 
 from __future__ import annotations
 
 import itertools
-import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +25,9 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.lexicons import lexicon
-from rashomon.records import Claim, Derived, Interval, Slot, SlotStatus, Speaker, content_id
+from rashomon.link.measures import senses
+from rashomon.link.slots import group
+from rashomon.records import NOT_FACT, Claim, Derived, Interval, Slot, SlotStatus, Speaker, content_id
 
 
 @cache
@@ -36,22 +44,8 @@ class Point:
     high: float
     as_of: date | None
     source: str  # who stands behind it, for independence
-
-
-def slot_key(c: Claim) -> tuple[str, str]:
-    """Claims with the same key measure the same quantity: the predicate, the holder for "held",
-    shares apart from counts, and each new batch ("six more") apart from the running total."""
-    where = c.subject.split(" in ", 1)[1] if " in " in c.subject else ""
-    qualifier = _norm(where)
-    if c.subject.startswith("share of "):
-        qualifier += "|share"
-    if c.subject.endswith("(more)"):
-        qualifier += f"|more|{c.as_of}"
-    return c.predicate, qualifier
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\b(?:al|el|the)[\s-]+", "", re.sub(r"[^\w\s-]", "", text.lower())).strip()
+    sourced: bool = True  # a named speaker or arithmetic, not the outlet's own vague word
+    article: str = ""
 
 
 def source_of(c: Claim, copies: dict[str, str]) -> str:
@@ -61,22 +55,36 @@ def source_of(c: Claim, copies: dict[str, str]) -> str:
     return "article:" + copies.get(c.article_id, c.article_id)
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("the ", " ").split())
+
+
 def overlaps(points: list[Point]) -> bool:
-    return max(p.low for p in points) <= min(p.high for p in points)
+    return max(p.low for p in points) <= min(p.high for p in points) * (1 + 1e-9)
 
 
 def status_of(predicate: str, points: list[Point]) -> SlotStatus:
-    if len({(p.low, p.high, p.source) for p in points}) <= 1 or (
-        len({p.source for p in points}) == 1 and overlaps(points)
-    ):
-        return "single"
-    if overlaps(points):
+    """agree, conflict, evolving or single (see the module's docstring)."""
+    agree = _agree(points)
+    if len({p.source for p in points}) <= 1:  # one speaker: relayed by two reports, or repeated in one
+        return "conflict" if not agree and len({p.article for p in points}) > 1 else "single"
+    if agree:
         return "agree"
     days = sorted({p.as_of for p in points if p.as_of is not None})
     by_day = [[p for p in points if p.as_of == d] for d in days]
-    if len(days) < 2 or any(not overlaps(group) for group in by_day) or any(p.as_of is None for p in points):
-        return "conflict"
+    undated = any(p.as_of is None for p in points)
+    if len(days) < 2 or undated or any(not _agree(group) for group in by_day):
+        return "conflict" if _independent_disagreement(points) else "agree"
     return "evolving" if _plausible(predicate, by_day) else "conflict"
+
+
+def _agree(points: list[Point]) -> bool:
+    return all(overlaps([a, b]) for a, b in itertools.combinations(points, 2))
+
+
+def _independent_disagreement(points: list[Point]) -> bool:
+    """Two figures that cannot both hold, from two different sources."""
+    return any(a.source != b.source and not overlaps([a, b]) for a, b in itertools.combinations(points, 2))
 
 
 def _plausible(predicate: str, by_day: list[list[Point]]) -> bool:
@@ -92,10 +100,13 @@ def _plausible(predicate: str, by_day: list[list[Point]]) -> bool:
 
 
 def consensus(points: list[Point]) -> Interval | None:
-    """The values every independent source allows (on the latest day they spoke), if any."""
-    dated = [p for p in points if p.as_of is not None]
-    latest = max((p.as_of for p in dated if p.as_of is not None), default=None)
-    pool = [p for p in points if p.as_of == latest] if latest else points
+    """The values every independent source allows (on the latest day they spoke), if any; sourced and
+    derived figures set it when there are any."""
+    sourced = [p for p in points if p.sourced]
+    pool = sourced or points
+    latest = max((p.as_of for p in pool if p.as_of is not None), default=None)
+    if latest is not None:
+        pool = [p for p in pool if p.as_of == latest]
     one_each = {p.source: p for p in sorted(pool, key=lambda p: p.id)}.values()
     low, high = max(p.low for p in one_each), min(p.high for p in one_each)
     return Interval(low, high) if low <= high else None
@@ -105,17 +116,21 @@ def derive(story_id: str, claims: list[Claim]) -> list[Derived]:
     """Arithmetic within one speaker's exact figures of the same day (rules in lexicons/claims.json)."""
     exact: dict[tuple[str, Speaker, date | None], list[Claim]] = {}
     for c in claims:  # indexed, not searched pairwise: a long-running story holds hundreds of thousands
-        if c.speaker is not None and not c.value.approximate:
+        if c.speaker is not None and _exact(c):
             exact.setdefault((c.predicate, c.speaker, c.as_of), []).append(c)
     out = []
     for rule in _lex()["derived_rules"]:
         for a in claims:
-            if a.predicate != rule["from"] or a.speaker is None or a.value.approximate:
+            if a.predicate != rule["from"] or a.speaker is None or not _exact(a):
                 continue
             for b in exact.get((rule["minus"], a.speaker, a.as_of), ()):
                 if b.value.low <= a.value.low:
                     out.append(_derived(story_id, rule, a, b))
     return out
+
+
+def _exact(c: Claim) -> bool:
+    return not c.value.approximate and c.value.low == c.value.high and c.stance not in NOT_FACT
 
 
 def _derived(story_id: str, rule: dict[str, str], a: Claim, b: Claim) -> Derived:
@@ -128,36 +143,64 @@ def _derived(story_id: str, rule: dict[str, str], a: Claim, b: Claim) -> Derived
     )  # fmt: skip
 
 
-def reconcile(story_id: str, claims: Iterable[Claim], copies: dict[str, str]) -> tuple[list[Slot], list[Derived]]:
-    """Slots (with status, consensus and timeline) and derived figures for one story's claims."""
-    claims = sorted(claims, key=lambda c: c.id)
-    derived = derive(story_id, claims)
-    groups: dict[tuple[str, str], list[Point]] = {}
-    members: dict[tuple[str, str], list[Claim]] = {}
-    for c in claims:
-        if c.article_id in copies:
-            continue  # a copy says nothing its original did not
-        point = Point(c.id, c.value.low, c.value.high, c.as_of, source_of(c, copies))
-        groups.setdefault(slot_key(c), []).append(point)
-        members.setdefault(slot_key(c), []).append(c)
-    for d in derived:
-        key = (d.predicate, "")
-        groups.setdefault(key, []).append(Point(d.id, d.low, d.high, d.as_of, "speaker:" + (d.speaker or "")))
-    slots = [_slot(story_id, key, points, members.get(key, [])) for key, points in sorted(groups.items())]
-    return [s for s in slots if s.claim_ids], derived
+def reconcile(
+    story_id: str, claims: Iterable[Claim], copies: dict[str, str], params: dict[str, Any] | None = None
+) -> tuple[list[Slot], list[Derived]]:
+    """Slots (with status, consensus and timeline) and derived figures for one story's claims.
+    ``params`` replaces the shipped slot model (training uses it)."""
+    originals = originals_of(claims, copies)
+    groups = group(originals, [source_of(c, copies) for c in originals], params)  # 1. slots
+    derived = derive(story_id, originals)  # 2. derived
+    return slots_of(story_id, originals, groups, derived, copies), derived
 
 
-def _slot(story_id: str, key: tuple[str, str], points: list[Point], claims: list[Claim]) -> Slot:
-    predicate, where = key
+def originals_of(claims: Iterable[Claim], copies: dict[str, str]) -> list[Claim]:
+    """The claims of articles that are not copies, in a stable order."""
+    return sorted((c for c in claims if c.article_id not in copies), key=lambda c: c.id)
+
+
+def slots_of(
+    story_id: str, claims: list[Claim], groups: list[list[int]], derived: list[Derived], copies: dict[str, str]
+) -> list[Slot]:
+    """3-4. Each group of claims as a slot with its status and consensus; derived figures join theirs."""
+    slots = []
+    for members in groups:
+        slot_claims = [claims[i] for i in members]
+        extra = [d for d in derived if d.predicate == _predicate(slot_claims) and _derives_into(slot_claims)]
+        slots.append(_slot(story_id, slot_claims, extra, copies))
+    return slots
+
+
+def _derives_into(claims: list[Claim]) -> bool:
+    """A derived figure joins a slot of its measure that counts people (not a share, not a new batch)."""
+    return all(c.frame is None or (c.frame.kind == "count" and not c.frame.increment) for c in claims)
+
+
+def _slot(story_id: str, claims: list[Claim], derived: list[Derived], copies: dict[str, str]) -> Slot:
+    facts = [c for c in claims if c.stance not in NOT_FACT]
+    points = [_point(c, copies) for c in facts]
+    points += [Point(d.id, d.low, d.high, d.as_of, "speaker:" + (d.speaker or ""), True, "") for d in derived]
+    predicate = _predicate(claims)
+    status: SlotStatus = status_of(predicate, points) if points else "single"
+    timeline = tuple(sorted((p.as_of.isoformat() if p.as_of else "", p.low, p.high, p.id) for p in points))
     events = sorted({c.event_id for c in claims if c.event_id})
-    timeline = tuple(
-        sorted(((p.as_of.isoformat() if p.as_of else "", p.low, p.high, p.id) for p in points), key=lambda t: t)
-    )
-    subject = claims[0].subject if claims else predicate
-    status = status_of(predicate, points)
     return Slot(
-        id=content_id("slot", story_id, predicate, where), story_id=story_id, subject=subject, predicate=predicate,
-        claim_ids=tuple(c.id for c in claims), status=status,
-        event_id=events[0] if events else None, consensus=None if status == "conflict" else consensus(points),
-        timeline=timeline,
+        id=content_id("slot", story_id, *sorted(c.id for c in claims)), story_id=story_id,
+        subject=claims[0].subject, predicate=predicate, claim_ids=tuple(c.id for c in claims), status=status,
+        event_id=events[0] if events else None,
+        consensus=None if status == "conflict" or not points else consensus(points), timeline=timeline,
+        derived_ids=tuple(d.id for d in derived), frame=claims[0].frame,
     )  # fmt: skip
+
+
+def _predicate(claims: list[Claim]) -> str:
+    """What the slot measures: its claims' most common sense ("held"), else their most common measure."""
+    counts = Counter(c.predicate for c in claims)
+    sensed = [p for p in counts if p in senses()]
+    return max(sensed or counts, key=lambda p: (counts[p], p))
+
+
+def _point(c: Claim, copies: dict[str, str]) -> Point:
+    low, high = c.value.span()
+    vague = c.value.approximate and c.value.low != c.value.high
+    return Point(c.id, low, high, c.as_of, source_of(c, copies), c.speaker is not None or not vague, c.article_id)

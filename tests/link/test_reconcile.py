@@ -1,41 +1,85 @@
+"""Status, consensus and derived figures of slots whose members are given (grouping is tested on real
+sentences in test_slots.py)."""
+
 from __future__ import annotations
 
+import math
 from datetime import date
 
-from rashomon.link.reconcile import reconcile
-from rashomon.records import Claim, Span, Speaker, Value
+from rashomon.link.reconcile import derive, reconcile, slots_of
+from rashomon.records import Claim, Frame, Slot, Span, Speaker, Stance, Value
 
 
 def claim(
-    cid: str, predicate: str, low: float, high: float, day: int, speaker: str | None, article: str = "a"
+    cid: str,
+    predicate: str,
+    low: float,
+    high: float,
+    day: int,
+    speaker: str | None,
+    article: str = "a",
+    stance: Stance = "asserted",
 ) -> Claim:
     return Claim(
         id=cid, article_id=article, subject="escapees", predicate=predicate,
-        value=Value(low, high, low != high, f"{low}"), stance="asserted", evidence=Span(article, 0, 1),
-        as_of=date(2026, 1, day), speaker=Speaker(speaker) if speaker else None,
+        value=Value(low, high, low != high, f"{low}"), stance=stance, evidence=Span(article, 0, 1),
+        as_of=date(2026, 1, day), speaker=Speaker(speaker) if speaker else None, frame=Frame(measure=predicate),
     )  # fmt: skip
 
 
+def one_slot(*claims: Claim) -> Slot:
+    """The slot of ``claims`` taken as one group, with derived figures of their own."""
+    [slot] = slots_of("s", list(claims), [list(range(len(claims)))], derive("s", list(claims)), {})
+    return slot
+
+
 def test_same_day_figures_that_cannot_both_hold_are_a_conflict() -> None:
-    slots, _ = reconcile(
-        "s", [claim("1", "escaped", 120, 120, 20, "ministry"), claim("2", "escaped", 1350, 1650, 20, "SDF")], {}
-    )
-    assert [s.status for s in slots] == ["conflict"] and slots[0].consensus is None
+    slot = one_slot(claim("1", "escaped", 120, 120, 20, "ministry"), claim("2", "escaped", 1350, 1650, 20, "SDF"))
+    assert slot.status == "conflict" and slot.consensus is None
 
 
 def test_overlapping_figures_agree_with_a_consensus_range() -> None:
-    slots, _ = reconcile("s", [claim("1", "killed", 12, 120, 20, "a"), claim("2", "killed", 40, 40, 20, "b")], {})
-    assert slots[0].status == "agree" and slots[0].consensus is not None and slots[0].consensus.low == 40
+    slot = one_slot(claim("1", "killed", 12, 120, 20, "a"), claim("2", "killed", 40, 40, 20, "b"))
+    assert slot.status == "agree" and slot.consensus is not None and slot.consensus.low == 40
 
 
 def test_a_falling_number_at_large_over_days_is_an_evolution() -> None:
-    slots, _ = reconcile("s", [claim("1", "at_large", 39, 39, 20, "a"), claim("2", "at_large", 3, 9, 23, None)], {})
-    assert slots[0].status == "evolving"
+    assert (
+        one_slot(claim("1", "at_large", 39, 39, 20, "a"), claim("2", "at_large", 3, 9, 23, None)).status == "evolving"
+    )
 
 
 def test_a_rising_number_at_large_is_a_conflict() -> None:
-    slots, _ = reconcile("s", [claim("1", "at_large", 3, 9, 20, "a"), claim("2", "at_large", 39, 39, 23, None)], {})
-    assert slots[0].status == "conflict"
+    assert (
+        one_slot(claim("1", "at_large", 3, 9, 20, "a"), claim("2", "at_large", 39, 39, 23, None)).status == "conflict"
+    )
+
+
+def test_a_lower_bound_agrees_with_any_figure_above_it() -> None:
+    slot = one_slot(claim("1", "killed", 53, math.inf, 20, "a"), claim("2", "killed", 60, 60, 20, "b"))
+    assert slot.status == "agree" and slot.consensus is not None and slot.consensus.low == 60
+
+
+def test_a_projection_takes_no_part_in_agreement_or_conflict() -> None:
+    slot = one_slot(
+        claim("1", "killed", 14, 14, 20, "ministry"), claim("2", "killed", 5000, 5000, 20, "UN", stance="projected")
+    )
+    assert slot.status == "single" and slot.consensus is not None and slot.consensus.low == 14
+
+
+def test_the_unsourced_vague_figure_never_sets_the_consensus() -> None:
+    claims = [claim("e", "escaped", 120, 120, 20, "ministry"), claim("r", "recaptured", 81, 81, 20, "ministry")]
+    several = claim("s", "at_large", 3, 9, 23, None)
+    [slot] = slots_of("s", [several], [[0]], derive("s", claims), {})
+    assert slot.status == "evolving" and slot.consensus is not None and slot.consensus.low == 39
+    assert slot.derived_ids and slot.claim_ids == ("s",)
+
+
+def test_one_speaker_repeating_a_figure_in_two_reports_is_single() -> None:
+    assert (
+        one_slot(claim("1", "killed", 14, 14, 20, "ministry"), claim("2", "killed", 14, 14, 21, "ministry", "b")).status
+        == "single"
+    )
 
 
 def test_at_large_is_derived_from_one_speakers_figures() -> None:
@@ -74,4 +118,4 @@ def test_each_pair_of_one_speakers_figures_of_a_day_is_derived_once() -> None:
 def test_a_copy_counts_once() -> None:
     claims = [claim("1", "killed", 14, 14, 9, None, "wire"), claim("2", "killed", 14, 14, 9, None, "reprint")]
     slots, _ = reconcile("s", claims, {"reprint": "wire"})
-    assert slots[0].claim_ids == ("1",) and slots[0].status == "single"
+    assert [s.claim_ids for s in slots] == [("1",)] and slots[0].status == "single"

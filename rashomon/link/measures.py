@@ -1,0 +1,135 @@
+"""What two figures' frames allow: the same dimension, the same sense, the same class, one period.
+
+A frame (:class:`rashomon.records.Frame`) says what a figure measures. Two figures can state the
+same quantity only when :func:`compatible` holds: they are measured alike (a count, money in one
+currency, percent, years of age, or units of one family: "35 miles (57km)" is one distance), they
+have the same sense where both have one (killed is not injured), they count the same class of
+people where both name one (civilians are not soldiers), neither is a part of the other in one
+report ("90 deaths, including 70 children"), neither is a new batch of the other ("six more"), one
+report does not place them in two places ("in Damascus", "in Douma"). Periods (:func:`same_period`:
+"on Monday" and "in recent weeks"; a rate, "each day", and a total) are weighed as evidence, not
+required: the time expression nearest a figure is too often another's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from rashomon.extract.lexicons import lexicon
+from rashomon.records import Claim, Frame
+
+CONVERTED = 0.03  # the rounding a figure converted into another unit may carry ("35 miles (57km)")
+
+
+@dataclass
+class Item:
+    """A claim as slots read it: its frame, its interval (measures in their family's base unit), who
+    stands behind it, and what the story-wide comparison needs (weighted words, rarity, rivals)."""
+
+    index: int
+    claim: Claim
+    frame: Frame
+    low: float
+    high: float
+    source: str
+    words: dict[str, float] = field(default_factory=dict)
+    norm: float = 1.0
+    rarity: float = 1.0  # 1 for a value no other figure of the story states, near 0 for a common one
+    rivals: int = 0  # other values its report gives for the same counted thing or unit
+    voices: int = 0  # values its source gives for it in the report that cannot hold with it
+
+
+@cache
+def senses() -> frozenset[str]:
+    """The predicates of ``lexicons/claims.json`` (killed, escaped, held, ...)."""
+    lex = lexicon("claims")
+    return frozenset(lex["verbs"].values()) | frozenset(lex["states"].values()) | frozenset(lex["nouns"].values())
+
+
+@cache
+def _classes() -> dict[str, str]:
+    """Each noun of a group of people ("soldier" -> combatants)."""
+    return {noun: name for name, nouns in lexicon("claims")["classes"].items() for noun in nouns}
+
+
+@cache
+def _conversions() -> dict[str, tuple[str, float]]:
+    return {unit: (family, size) for unit, (family, size) in lexicon("amounts")["conversions"].items()}
+
+
+def values_meet(a: Item, b: Item) -> bool:
+    """Whether both figures can hold at once (a converted figure may be rounded)."""
+    slack = CONVERTED if a.frame.unit != b.frame.unit else 1e-9
+    return max(a.low, b.low) <= min(a.high, b.high) * (1 + slack)
+
+
+def in_base_unit(f: Frame, value: float) -> float:
+    """A measure in its family's base unit (metres, kilograms, ...); other values as they are."""
+    if f.kind == "measure" and f.unit in _conversions():
+        return value * _conversions()[f.unit][1]
+    return value
+
+
+def convertible(a: str | None, b: str | None) -> bool:
+    table = _conversions()
+    return a in table and b in table and table[a][0] == table[b][0]
+
+
+def unit_size(unit: str) -> float:
+    return _conversions()[unit][1]
+
+
+def dimension(f: Frame) -> tuple[str, str | None]:
+    """What a figure is measured in: a currency, a unit (or its family), percent, years of age, or a count."""
+    if f.kind in ("count", "proportion"):
+        return (f.kind, None)
+    if f.kind == "measure" and f.unit in _conversions():
+        return ("measure", _conversions()[f.unit][0])
+    return (f.kind, f.unit)
+
+
+def key(f: Frame) -> str | None:
+    """The thing a figure counts or its unit, else its sense: what a report's rival figures share."""
+    return f.counted or f.unit or (f.measure if f.measure in senses() else None)
+
+
+def same_dimension(fa: Frame, fb: Frame) -> bool:
+    if dimension(fa) == dimension(fb):
+        return True
+    count, measure = (fa, fb) if fa.kind == "count" else (fb, fa)
+    # "a 10-point lead" (a measure in points) and "10 points" (a count of points)
+    return {fa.kind, fb.kind} == {"count", "measure"} and count.counted is not None and count.counted == measure.unit
+
+
+def compatible(a: Item, b: Item) -> bool:
+    """Whether ``a`` and ``b`` can measure the same quantity, whatever their values."""
+    fa, fb = a.frame, b.frame
+    if not same_dimension(fa, fb) or fa.increment != fb.increment:
+        return False
+    if a.claim.article_id == b.claim.article_id and _part_and_whole(a, b):
+        return False
+    if fa.measure != fb.measure and fa.measure in senses() and fb.measure in senses():
+        return False  # killed and injured, escaped and recaptured
+    ca, cb = _classes().get(fa.counted or ""), _classes().get(fb.counted or "")
+    if ca and cb and ca != cb:
+        return False  # civilians and soldiers; children and women (people and victims go with any)
+    # "12 killed in Damascus", "61 killed in Douma": one report names two places
+    return not (a.claim.article_id == b.claim.article_id and fa.place and fb.place and fa.place != fb.place)
+
+
+def same_period(a: str | None, b: str | None) -> bool:
+    """Whether two periods can be one: a day and the month holding it, or either unknown; not a day
+    and a stretch ("on Monday" and "in recent weeks"), not a total and a rate ("each day")."""
+    if a is None or b is None:
+        return (a or "").startswith("every") == (b or "").startswith("every") or (a is None and b is None)
+    if a.startswith("P") or b.startswith("P") or a.startswith("every") or b.startswith("every"):
+        return a == b
+    if a.startswith("~") != b.startswith("~"):
+        return True  # a day of an undated report (read against a stand-in date) and a real day
+    return a.startswith(b) or b.startswith(a)  # "2026-01" holds "2026-01-19"
+
+
+def _part_and_whole(a: Item, b: Item) -> bool:
+    starts = (a.claim.figure.start if a.claim.figure else -1, b.claim.figure.start if b.claim.figure else -1)
+    return a.frame.part_of == starts[1] or b.frame.part_of == starts[0]

@@ -1,0 +1,116 @@
+"""Slots on hand-written reports: which figures a story lines up, and which disagreements it flags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from rashomon.extract import extract
+from rashomon.extract.nlp import load_pipeline
+from rashomon.link.reconcile import reconcile
+from rashomon.records import Article, Claim, Slot
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Callable[[str], Any]:
+    return load_pipeline()  # type: ignore[no-any-return]
+
+
+Story = list[tuple[Slot, list[Claim]]]
+
+
+def story(nlp: Callable[[str], Any], *reports: str) -> Story:
+    """Each report from its own outlet, a day apart; the story's slots with their claims."""
+    claims = []
+    for n, text in enumerate(reports):
+        article = Article(id=f"r{n}", origin=f"r{n}.txt", text=text, outlet=f"Outlet {n}",
+                          published=date(2026, 1, 20) + timedelta(days=n))  # fmt: skip
+        claims += extract(article, nlp(text)).claims
+    by_id = {c.id: c for c in claims}
+    slots, _ = reconcile("s", claims, {})
+    return [(s, [by_id[i] for i in s.claim_ids]) for s in slots]
+
+
+def flagged(found: Story) -> list[set[str]]:
+    return [{c.value.text for c in members} for s, members in found if s.status in ("conflict", "evolving")]
+
+
+def slot_of(found: Story, text: str, article: str) -> Slot:
+    return next(s for s, members in found if any(c.value.text == text and c.article_id == article for c in members))
+
+
+def test_two_sources_in_one_report_giving_two_tolls_are_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp, "The ministry said 14 people were killed. The hospital director said around 40 people were killed."
+    )
+    assert flagged(found) == [{"14", "around 40"}]
+    assert slot_of(found, "14", "r0").status == "conflict"
+
+
+def test_civilians_and_soldiers_counted_in_one_sentence_are_two_quantities(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The strike killed 40 civilians and 12 soldiers, the monitor said.",
+        "Government officials said 12 soldiers were killed in the strike.",
+    )
+    assert flagged(found) == []
+    assert slot_of(found, "40", "r0") != slot_of(found, "12", "r0")
+
+
+def test_a_whole_and_its_part_are_never_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The strike caused 90 deaths, including 70 children, a doctor said. The ministry said 90 people died.",
+        "About 6,000 people are missing, the Red Cross said, and the UN said 200 children are among them.",
+    )
+    assert flagged(found) == []
+    assert slot_of(found, "90", "r0") != slot_of(found, "70", "r0")
+
+
+def test_figures_of_two_periods_are_not_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp, "The agency said 1,500 people fled on Monday, while the UN said 20,000 people had fled in recent weeks."
+    )
+    assert flagged(found) == []
+
+
+def test_a_source_giving_two_tolls_says_two_things(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The Observatory said 194 people were killed in 48 hours and 12 people were killed in Damascus. "
+        "Civil defence workers said 61 people were killed on Tuesday.",
+    )
+    assert flagged(found) == []
+
+
+def test_a_projection_is_not_a_claim_of_fact(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp, "The ministry said 14 people were killed. The UN warned that thousands of people could be killed."
+    )
+    assert flagged(found) == []
+    thousands = next(c for _, members in found for c in members if c.value.text == "thousands")
+    assert thousands.stance == "projected"
+
+
+def test_a_figure_that_falls_from_one_day_to_the_next_evolves(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "Eighteen people are still held by the rebels, the ministry said.",
+        "Nine residents remain in the hands of the rebels, the governor said.",
+    )
+    slot = slot_of(found, "Eighteen", "r0")
+    assert slot.status == "evolving" and slot == slot_of(found, "Nine", "r1")
+
+
+def test_a_score_lines_up_side_by_side(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "Creighton beat Drake 65-53 on Friday in the quarterfinals. Doug McDermott scored 23 points.",
+        "Top-seeded Creighton defeated Drake 65-53 in the quarterfinals. McDermott finished with 23 points.",
+    )
+    assert slot_of(found, "65", "r0") == slot_of(found, "65", "r1") != slot_of(found, "53", "r0")
+    assert slot_of(found, "23", "r0") == slot_of(found, "23", "r1")
+    assert flagged(found) == []
