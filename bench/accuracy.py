@@ -21,6 +21,7 @@ HEADLINES = {
     "events": ("micro_f1", "macro_f1"),
     "clustering": ("b3_f1", "b3_p", "b3_r", "clusters_pred", "clusters_gold"),
     "geo": ("acc161", "ner_f1", "acc161_found", "mean_km"),
+    "reconcile": ("link_f1", "link_p", "link_r", "differ_p", "differ_r", "value_acc", "flags_within_one_report"),
 }
 
 
@@ -36,7 +37,9 @@ def main() -> None:
         start = time.perf_counter()
         metrics = score(task, args.bench / path, args.bench / "score.py", selective=not args.full_nlp)
         results[name] = {k: metrics[k] for k in HEADLINES[task]}
-        shown = ", ".join(f"{k} {metrics[k]:.4f}" for k in HEADLINES[task])
+        shown = ", ".join(
+            f"{k} {metrics[k]:.4f}" if isinstance(metrics[k], float) else f"{k} {metrics[k]}" for k in HEADLINES[task]
+        )
         print(f"{name:20} {shown}  ({time.perf_counter() - start:.0f} s)")
     print(json.dumps(results))
 

@@ -19,6 +19,9 @@ DEV_SETS = {  # name -> (task, file under ../shared/bench)
     "clustering-ecbplus": ("clustering", "clustering/ecbplus_dev.jsonl"),
     "clustering-allsides": ("clustering", "clustering/allsides.jsonl"),
     "geo": ("geo", "geo/geowebnews_dev.jsonl"),
+    "reconcile-ecbplus": ("reconcile", "reconcile/ecbplus_dev.jsonl"),
+    "reconcile-allsides": ("reconcile", "reconcile/allsides.jsonl"),
+    "reconcile-guardian": ("reconcile", "reconcile/guardian_sdf_dev.jsonl"),
 }
 
 

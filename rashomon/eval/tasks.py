@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -15,8 +14,8 @@ from rashomon.extract.nlp import parse
 from rashomon.extract.places import find_toponyms
 from rashomon.extract.quantities import find_figures
 from rashomon.extract.time import find_timexes
-from rashomon.link import measures
 from rashomon.link.cluster import MemoryIndex, assign
+from rashomon.link.reconcile import in_unit, slot_unit
 from rashomon.link.reconcile import reconcile as reconcile_story
 from rashomon.link.vectors import article_terms
 from rashomon.records import Article, Claim, Extraction, Slot
@@ -130,21 +129,14 @@ def slot_predictions(slots: list[Slot], claims: list[Claim]) -> list[Record]:
         members = [by_id[i] for i in slot.claim_ids if by_id[i].figure is not None]
         if len(members) < 2:
             continue
-        unit = Counter(c.frame.unit for c in members if c.frame).most_common(1)[0][0] if members[0].frame else None
+        unit = slot_unit(members)
         mentions = [
             {"article": c.article_id, "span": [c.figure.start, c.figure.end],
-             "low": _finite(_in_unit(c, c.value.low, unit)), "high": _finite(_in_unit(c, c.value.high, unit))}
+             "low": _finite(in_unit(c, c.value.low, unit)), "high": _finite(in_unit(c, c.value.high, unit))}
             for c in members if c.figure is not None
         ]  # fmt: skip
         out.append({"status": slot.status, "mentions": mentions})
     return out
-
-
-def _in_unit(c: Claim, value: float, unit: str | None) -> float:
-    """A measure given in the slot's unit ("57km" in a slot of miles is 35.4)."""
-    if c.frame is None or unit is None or c.frame.unit == unit or not measures.convertible(c.frame.unit, unit):
-        return value
-    return measures.in_base_unit(c.frame, value) / measures.unit_size(unit)
 
 
 def _finite(x: float) -> float | None:

@@ -126,6 +126,13 @@ class Counterparts:
                     agreeing[k] = sim
         return Counterparts(best, agreeing)
 
+    def restated(self, a: Item, b: Item) -> bool:
+        """Whether either report also states the other's figure in a role at least as alike: then the two
+        figures are two quantities ("seven life sentences and four ..." in both reports), not a disagreement."""
+        sim = cosine(a, b)
+        ka, kb = (a.index, b.claim.article_id), (b.index, a.claim.article_id)
+        return max(self.agreeing.get(ka, 0.0), self.agreeing.get(kb, 0.0)) >= sim
+
     def read(self, a: Item, b: Item) -> dict[str, float]:
         ka, kb = (a.index, b.claim.article_id), (b.index, a.claim.article_id)
         first, second = self.best.get(ka, (0.0, -1))[1] == b.index, self.best.get(kb, (0.0, -1))[1] == a.index

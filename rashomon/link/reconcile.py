@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.lexicons import lexicon
-from rashomon.link.measures import senses
+from rashomon.link.measures import CONVERTED, convertible, in_base_unit, senses, unit_size
 from rashomon.link.slots import group
 from rashomon.records import NOT_FACT, Claim, Derived, Interval, Slot, SlotStatus, Speaker, content_id
 
@@ -178,7 +178,8 @@ def _derives_into(claims: list[Claim]) -> bool:
 
 def _slot(story_id: str, claims: list[Claim], derived: list[Derived], copies: dict[str, str]) -> Slot:
     facts = [c for c in claims if c.stance not in NOT_FACT]
-    points = [_point(c, copies) for c in facts]
+    unit = slot_unit(claims)
+    points = [_point(c, copies, unit) for c in facts]
     points += [Point(d.id, d.low, d.high, d.as_of, "speaker:" + (d.speaker or ""), True, "") for d in derived]
     predicate = _predicate(claims)
     status: SlotStatus = status_of(predicate, points) if points else "single"
@@ -200,7 +201,22 @@ def _predicate(claims: list[Claim]) -> str:
     return max(sensed or counts, key=lambda p: (counts[p], p))
 
 
-def _point(c: Claim, copies: dict[str, str]) -> Point:
-    low, high = c.value.span()
+def slot_unit(claims: list[Claim]) -> str | None:
+    """The unit a slot's values are compared and shown in: its claims' most common one."""
+    units = Counter(c.frame.unit for c in claims if c.frame is not None)
+    return units.most_common(1)[0][0] if units else None
+
+
+def in_unit(c: Claim, value: float, unit: str | None) -> float:
+    """A measure in the slot's unit ("57km" in a slot of miles is 35.4); other values as they are."""
+    if c.frame is None or unit is None or c.frame.unit == unit or not convertible(c.frame.unit, unit):
+        return value
+    return in_base_unit(c.frame, value) / unit_size(unit)
+
+
+def _point(c: Claim, copies: dict[str, str], unit: str | None) -> Point:
+    low, high = (in_unit(c, v, unit) for v in c.value.span())
+    if c.frame is not None and c.frame.unit != unit and convertible(c.frame.unit, unit):
+        low, high = low * (1 - CONVERTED), high * (1 + CONVERTED)  # a converted figure may be rounded
     vague = c.value.approximate and c.value.low != c.value.high
     return Point(c.id, low, high, c.as_of, source_of(c, copies), c.speaker is not None or not vague, c.article_id)

@@ -71,7 +71,7 @@ def evidence_of(found: list[Item]) -> list[tuple[str, Item, Item, list[float], b
     out = []
     for a, b in pairs:
         which = "agree" if values_meet(a, b) else "differ"
-        if which == "differ" and not _may_differ(a, b):
+        if which == "differ" and (not _may_differ(a, b) or counterparts.restated(a, b)):
             continue
         rule = which == "differ" and (speakers_disagree(a, b) or updated(a, b))
         out.append((which, a, b, features(a, b, counterparts), rule))
