@@ -66,7 +66,7 @@ def items(claims: Sequence[Claim], sources: Sequence[str]) -> list[Item]:
     for item in out:
         item.rivals = len(values[_rival_key(item)]) - 1
         item.voices = sum(not values_meet(item, other) for other in spoken[(*_rival_key(item), item.source)][:50])
-        item.words = {w: weights[w] for w in _terms(item)}
+        item.words = {w: weights[w] for w in sorted(_terms(item))}  # sorted: sums in one order, every run
         item.norm = math.sqrt(sum(v * v for v in item.words.values()))
         item.rarity = 1.0 - math.log(counts[(item.frame.kind, item.claim.value.low)]) / math.log(biggest + 1)
     return out
@@ -149,7 +149,7 @@ def features(a: Item, b: Item, counterparts: Counterparts) -> list[float]:
     va, vb = a.claim.value, b.claim.value
     ka, kb = key(fa), key(fb)
     owners_a, owners_b = set(fa.owners), set(fb.owners)
-    shared = sum(a.words[w] for w in set(a.words) & set(b.words))
+    shared = sum(v for w, v in a.words.items() if w in b.words)
     smaller = min(sum(a.words.values()), sum(b.words.values())) or 1.0
     found = {
         "cosine": cosine(a, b),
