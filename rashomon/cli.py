@@ -40,6 +40,9 @@ from rashomon.report import (
 from rashomon.settings import Settings, load_settings
 from rashomon.store import SQLStore, open_store
 
+# The tasks of rashomon.eval.tasks.TASKS, named here so that the CLI starts without importing spaCy.
+EVAL_TASKS = ("attribution", "clustering", "events", "geo", "quantities", "reconcile", "time")
+
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
 
@@ -85,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
     ev = sub.add_parser("eval", help="write predictions for a ../shared/bench file to standard output")
-    ev.add_argument("task", choices=["attribution", "clustering", "events", "geo", "quantities", "time"])
+    ev.add_argument("task", choices=EVAL_TASKS)
     ev.add_argument("--data", required=True, type=Path, help="a gold file in the ../shared/bench formats")
     gaz = sub.add_parser("gazetteer", help="manage the offline gazetteer")
     gaz_sub = gaz.add_subparsers(dest="gazetteer_command", required=True)

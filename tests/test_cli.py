@@ -127,3 +127,10 @@ def test_bulk_ingest_with_two_workers_stores_what_one_process_stores(tmp_path: P
 def test_a_scheduler_without_the_dask_engine_is_a_clear_error(tmp_path: Path) -> None:
     done = run_cli("ingest", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1", db=tmp_path / "s.sqlite")
     assert done.returncode == 2 and "--engine dask" in done.stderr
+
+
+def test_the_eval_command_offers_every_task_the_library_has() -> None:
+    from rashomon.cli import EVAL_TASKS
+    from rashomon.eval import TASKS
+
+    assert sorted(EVAL_TASKS) == sorted(TASKS)

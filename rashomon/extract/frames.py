@@ -29,6 +29,7 @@ Token = Any
 MAX_CLIMB = 4
 OWN_CLAUSE = ("conj", "parataxis", "advcl", "relcl", "ccomp")  # a verb so attached has a clause of its own
 PLACES = ("GPE", "LOC", "FAC")
+CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "ADV")  # the words a context keeps
 PLACE_PREPOSITIONS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout", "within")
 WINDOW = 4
 INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|other)\s+$", re.I)
@@ -423,7 +424,7 @@ def _context(doc: Doc, tok: Token, governor: Token) -> tuple[str, ...]:
     sent = tok.sent
     near = doc[max(sent.start, tok.i - WINDOW) : min(sent.end, tok.i + WINDOW + 1)]
     words = [t for t in [*near, *_clause(governor)] if t.i != tok.i]
-    lemmas = [_word(t) for t in words if not (t.is_punct or t.is_space or t.like_num)]
+    lemmas = [_word(t) for t in words if t.pos_ in CONTENT and not t.like_num]
     return tuple(sorted({w for w in lemmas if w and w not in _stopwords()}))
 
 

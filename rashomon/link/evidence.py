@@ -129,9 +129,10 @@ class Counterparts:
     def restated(self, a: Item, b: Item) -> bool:
         """Whether either report also states the other's figure in a role at least as alike: then the two
         figures are two quantities ("seven life sentences and four ..." in both reports), not a disagreement."""
-        sim = cosine(a, b)
+        if a.claim.article_id == b.claim.article_id:
+            return False  # inside one report, two sources' figures are weighed by their sources
         ka, kb = (a.index, b.claim.article_id), (b.index, a.claim.article_id)
-        return max(self.agreeing.get(ka, 0.0), self.agreeing.get(kb, 0.0)) >= sim
+        return max(self.agreeing.get(ka, 0.0), self.agreeing.get(kb, 0.0)) >= cosine(a, b)
 
     def read(self, a: Item, b: Item) -> dict[str, float]:
         ka, kb = (a.index, b.claim.article_id), (b.index, a.claim.article_id)

@@ -14,9 +14,11 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from rashomon.link.resolve import merge_entities, merge_events, place_rank
-from rashomon.records import Article, Claim, Entity, Event, Extraction, Speaker, Story, content_id
+from rashomon.records import Article, Claim, Derived, Entity, Event, Extraction, Slot, Speaker, Story, content_id
 from rashomon.report.signals import story_signals
+from rashomon.report.values import bound
 from rashomon.store import Store
+from rashomon.store.rows import derived_data, frame_data, slot_data
 
 TITLE_CHARS = 100
 
@@ -55,10 +57,25 @@ def claim_json(c: Claim, texts: dict[str, str]) -> dict[str, Any]:
     return {
         "id": c.id, "article_id": c.article_id, "event_id": c.event_id, "subject": c.subject,
         "predicate": c.predicate,
-        "value": {"low": v.low, "high": v.high, "approximate": v.approximate, "text": v.text},
+        "value": {"low": v.low, "high": bound(v.high), "approximate": v.approximate, "text": v.text,
+                  "tolerance": v.tolerance},
         "as_of": c.as_of.isoformat() if c.as_of else None, "speaker": speaker_json(c.speaker),
-        "via": list(c.via), "stance": c.stance, "evidence": c.evidence.text_in(texts[c.article_id]),
+        "via": list(c.via), "stance": c.stance, "disputed_by": c.disputed_by,
+        "evidence": c.evidence.text_in(texts[c.article_id]),
+        "figure": [c.figure.start, c.figure.end] if c.figure else None,
+        "frame": frame_data(c.frame) if c.frame else None,
     }  # fmt: skip
+
+
+def slot_json(s: Slot, event_ids: dict[str, str]) -> dict[str, Any]:
+    """A slot as the export names its fields; unbounded ends are null."""
+    data = slot_data(s)
+    data["event_id"] = event_ids.get(s.event_id, s.event_id) if s.event_id else None
+    return data
+
+
+def derived_json(d: Derived) -> dict[str, Any]:
+    return derived_data(d)
 
 
 def fallback_title(a: Article) -> str:
@@ -73,7 +90,7 @@ def story_json(
     story_id: str,
     articles: list[Article],
     extractions: list[Extraction],
-    reconciliation: tuple[list[Any], list[Any]],
+    reconciliation: tuple[list[Slot], list[Derived]],
     copies: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     texts = {a.id: a.text for a in articles}
@@ -84,8 +101,6 @@ def story_json(
     events = [replace(e, actors=tuple(entity_ids.get(a, a) for a in e.actors)) for e in events]
     claims = [_remap_claim(c, entity_ids, event_ids) for x in extractions for c in x.claims]
     slots, derived = reconciliation
-    for slot in slots:
-        slot["event_id"] = event_ids.get(slot["event_id"], slot["event_id"])
     story = {
         "id": story_id,
         "title": fallback_title(articles[0]),
@@ -93,7 +108,8 @@ def story_json(
         "entities": [entity_json(e) for e in entities],
         "events": [event_json(e, texts) for e in events],
         "claims": [claim_json(c, texts) for c in claims],
-        "slots": slots, "derived": derived, "signals": [],
+        "slots": [slot_json(s, event_ids) for s in slots], "derived": [derived_json(d) for d in derived],
+        "signals": [],
     }  # fmt: skip
     story["signals"] = story_signals(story)
     return story
@@ -145,5 +161,5 @@ class ExportStore(Store, Protocol):
     """What the export reads."""
 
     def stories(self) -> list[Story]: ...
-    def reconciliation(self, story_id: str) -> tuple[list[Any], list[Any]]: ...
+    def reconciliation(self, story_id: str) -> tuple[list[Slot], list[Derived]]: ...
     def copies(self) -> dict[str, str]: ...

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rashomon.report.signals import by_outlet
+from rashomon.report.values import interval_text
 
 Json = dict[str, Any]
 STATUS_MARK = {"conflict": "CONFLICT", "evolving": "evolving", "agree": "agree", "single": "single source"}
@@ -32,9 +33,7 @@ def _speaker(c: Json) -> str:
 
 
 def _value(v: Json) -> str:
-    if v["low"] == v["high"]:
-        return f"{v['low']:,g}"
-    return f"{v['low']:,g}–{v['high']:,g}"
+    return interval_text(v)
 
 
 def _figure_row(c: Json, outlets: dict[str, str]) -> Json:

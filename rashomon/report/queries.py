@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rashomon.records import Extraction
+from rashomon.report.values import bound, interval_text
 
 Json = dict[str, Any]
 
@@ -136,7 +137,8 @@ def spans(extraction: Extraction) -> list[Json]:
     names = {e.id: f"{e.type}: {e.name}" for e in extraction.entities}
     out = [_span(m.evidence, "entity", names.get(m.entity_id, m.text), m.id) for m in extraction.mentions]
     for q in extraction.quantities:
-        out.append(_span(q.evidence, "amount", f"{q.low:g}-{q.high:g} {q.counted or ''}".strip(), q.id))
+        shown = interval_text({"low": q.low, "high": bound(q.high)})
+        out.append(_span(q.evidence, "amount", f"{shown} {q.counted or ''}".strip(), q.id))
     for a in extraction.attributions:
         if a.source is not None:
             label = a.speaker.name if a.speaker else "source"

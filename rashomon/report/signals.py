@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.lexicons import lexicon
+from rashomon.report.values import interval_text, unbound
 
 Json = dict[str, Any]
 
@@ -145,14 +146,14 @@ def against_consensus(article: Json, claims: list[Json], slots: list[Json]) -> l
             c = by_id.get(cid)
             if c is None or c["article_id"] != article["id"] or cons is None or (c["as_of"] or "") != latest:
                 continue  # an older figure of an evolving slot is not contradicted, only superseded
-            if c["value"]["high"] < cons["low"] or c["value"]["low"] > cons["high"]:
+            if unbound(c["value"]["high"]) < cons["low"] or c["value"]["low"] > unbound(cons["high"]):
                 out.append(
                     _signal(
                         article,
                         "contradicted-by-consensus",
                         "medium",
                         f"{slot['predicate']}: {c['value']['text']} against a consensus of "
-                        f'{cons["low"]:g}-{cons["high"]:g}: "{c["evidence"]}"',
+                        f'{interval_text(cons)}: "{c["evidence"]}"',
                     )
                 )
     return out

@@ -245,33 +245,18 @@ class LinkTables:
         self._db.execute('DELETE FROM derived WHERE "story_id" = ?', (story_id,))
         self._db.executemany(
             'INSERT INTO slots ("id", "story_id", "data") VALUES (?, ?, ?)',
-            [(s.id, story_id, json.dumps(slot_data(s))) for s in slots],
+            [(s.id, story_id, json.dumps(rows.slot_data(s))) for s in slots],
         )
         self._db.executemany(
             'INSERT INTO derived ("id", "story_id", "data") VALUES (?, ?, ?)',
-            [(d.id, story_id, json.dumps(derived_data(d))) for d in derived],
+            [(d.id, story_id, json.dumps(rows.derived_data(d))) for d in derived],
         )
 
-    def reconciliation(self, story_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        return self._data("slots", story_id), self._data("derived", story_id)
+    def reconciliation(self, story_id: str) -> tuple[list[Slot], list[Derived]]:
+        """The story's slots and derived figures as they were last reconciled."""
+        slots = [rows.slot_from(d, story_id) for d in self._data("slots", story_id)]
+        return slots, [rows.derived_from(d, story_id) for d in self._data("derived", story_id)]
 
     def _data(self, table: str, story_id: str) -> list[dict[str, Any]]:
         found = self._db.execute(f'SELECT "data" FROM {table} WHERE "story_id" = ? ORDER BY "id"', (story_id,))
         return [json.loads(r[0]) for r in found]
-
-
-def slot_data(s: Slot) -> dict[str, Any]:
-    return {
-        "id": s.id, "subject": s.subject, "predicate": s.predicate, "event_id": s.event_id,
-        "claim_ids": list(s.claim_ids), "status": s.status,
-        "consensus": {"low": s.consensus.low, "high": s.consensus.high} if s.consensus else None,
-        "timeline": [list(p) for p in s.timeline],
-    }  # fmt: skip
-
-
-def derived_data(d: Derived) -> dict[str, Any]:
-    return {
-        "id": d.id, "subject": d.subject, "predicate": d.predicate,
-        "value": {"low": d.low, "high": d.high}, "as_of": d.as_of.isoformat() if d.as_of else None,
-        "from": list(d.sources), "rule": d.rule, "speaker": d.speaker,
-    }  # fmt: skip

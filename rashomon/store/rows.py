@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 from typing import Any
 
 from rashomon.records import (
     Attribution,
     Claim,
+    Derived,
     Entity,
     Event,
     Frame,
     Geo,
+    Interval,
     Mention,
     Quantity,
+    Slot,
     Span,
     Speaker,
     Value,
@@ -141,6 +145,51 @@ def frame_from(d: dict[str, Any]) -> Frame:
         owners=tuple(d["owners"]), place=d.get("place"), period=d["period"], part_of=d["part_of"],
         increment=d["increment"], pair=d["pair"], partner=d["partner"], context=tuple(d["context"]),
         near=tuple(d.get("near", ())),
+    )  # fmt: skip
+
+
+def _end(x: float) -> float | None:
+    return None if math.isinf(x) else x
+
+
+def _unend(x: float | None) -> float:
+    return math.inf if x is None else float(x)
+
+
+def slot_data(s: Slot) -> dict[str, Any]:
+    """A slot as the JSON the store keeps (an unbounded end is null)."""
+    consensus = {"low": s.consensus.low, "high": _end(s.consensus.high)} if s.consensus else None
+    return {
+        "id": s.id, "subject": s.subject, "predicate": s.predicate, "event_id": s.event_id,
+        "claim_ids": list(s.claim_ids), "status": s.status, "consensus": consensus,
+        "timeline": [[day, low, _end(high), ref] for day, low, high, ref in s.timeline],
+        "derived_ids": list(s.derived_ids), "frame": frame_data(s.frame) if s.frame else None,
+    }  # fmt: skip
+
+
+def slot_from(d: dict[str, Any], story_id: str) -> Slot:
+    consensus = d.get("consensus")
+    return Slot(
+        id=d["id"], story_id=story_id, subject=d["subject"], predicate=d["predicate"],
+        claim_ids=tuple(d["claim_ids"]), status=d["status"], event_id=d.get("event_id"),
+        consensus=Interval(consensus["low"], _unend(consensus["high"])) if consensus else None,
+        timeline=tuple((day, low, _unend(high), ref) for day, low, high, ref in d.get("timeline", [])),
+        derived_ids=tuple(d.get("derived_ids", ())), frame=frame_from(d["frame"]) if d.get("frame") else None,
+    )  # fmt: skip
+
+
+def derived_data(d: Derived) -> dict[str, Any]:
+    return {
+        "id": d.id, "subject": d.subject, "predicate": d.predicate, "value": {"low": d.low, "high": d.high},
+        "as_of": _iso(d.as_of), "from": list(d.sources), "rule": d.rule, "speaker": d.speaker,
+    }  # fmt: skip
+
+
+def derived_from(d: dict[str, Any], story_id: str) -> Derived:
+    return Derived(
+        id=d["id"], story_id=story_id, subject=d["subject"], predicate=d["predicate"],
+        low=d["value"]["low"], high=d["value"]["high"], sources=tuple(d["from"]), rule=d["rule"],
+        as_of=_date(d["as_of"]), speaker=d.get("speaker"),
     )  # fmt: skip
 
 

@@ -84,7 +84,7 @@ def _marker(p: Json, x: float, y: float, r: float) -> str:
 
 def slot_timeline(points: list[list[Any]], title: str) -> str:
     """One slot's figures by day: a bar from low to high for each figure, a dot at its middle."""
-    dated = [p for p in points if p[0]]
+    dated = [(p[0], p[1], p[1] if p[2] is None else p[2], p[3]) for p in points if p[0]]  # "at least N": from N
     if not dated:
         return ""
     days = sorted({p[0] for p in dated})

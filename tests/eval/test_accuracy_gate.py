@@ -36,6 +36,14 @@ def test_score_stays_above_its_pinned_floor(dev_set: str) -> None:
 
 
 @needs_bench
+@pytest.mark.parametrize("dev_set", sorted(FLOORS["ceilings"]))
+def test_count_stays_at_or_below_its_ceiling(dev_set: str) -> None:
+    metrics = _metrics(dev_set)
+    for name, ceiling in FLOORS["ceilings"][dev_set].items():
+        assert metrics[name] <= ceiling, f"{dev_set} {name} {metrics[name]} > ceiling {ceiling}"
+
+
+@needs_bench
 @pytest.mark.parametrize("dev_set", PARSED_SETS)
 def test_selective_nlp_scores_within_a_hundredth_of_full_parsing(dev_set: str) -> None:
     selective, full = _metrics(dev_set), _metrics(dev_set, selective=False)
