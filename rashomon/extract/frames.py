@@ -14,6 +14,8 @@ people nouns; ``lexicons/stopwords.json`` the words a context leaves out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -133,8 +135,21 @@ def singular(word: str) -> str:
 
 
 def token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    """The token holding character ``char`` (None in the spaces between tokens)."""
+    starts = _cache(doc, "starts", lambda: doc.to_array("IDX").tolist())  # one array, no Token objects
+    i = bisect_right(starts, char) - 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    return tok if char < tok.idx + len(tok.text) else None
+
+
+def _cache(doc: Doc, name: str, make: Callable[[], Any]) -> Any:
+    """What ``make`` gives for this document, made once: frames ask the same of a document many times."""
+    found = doc.user_data.setdefault(("rashomon.frames", name), None)
+    if found is None:
+        found = doc.user_data[("rashomon.frames", name)] = make()
+    return found
 
 
 def _one_of(doc: Doc, fig: Figure) -> bool:
@@ -153,6 +168,13 @@ def nominal_of(tok: Token) -> Token:
 
 def sense_of(tok: Token) -> Sense | None:
     """The predicate of the figure at ``tok`` from the verbs, states and nouns of ``lexicons/claims.json``."""
+    senses: dict[int, Sense | None] = _cache(tok.doc, "senses", dict)
+    if tok.i not in senses:
+        senses[tok.i] = _sense(tok)
+    return senses[tok.i]
+
+
+def _sense(tok: Token) -> Sense | None:
     nominal = nominal_of(tok)
     counted = counted_words(tok, nominal)
     if nominal.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "Three residents abducted ... are still held": the main verb
@@ -328,6 +350,13 @@ def _owners(governor: Token, nominal: Token, tok: Token) -> tuple[str, ...]:
 def _clause(governor: Token, conj: bool = False) -> list[Token]:
     """The governor's own words: its subtree without clauses of their own (and with its coordinated
     verbs' when ``conj``)."""
+    clauses: dict[tuple[int, bool], list[Token]] = _cache(governor.doc, "clauses", dict)
+    if (governor.i, conj) not in clauses:
+        clauses[(governor.i, conj)] = _clause_words(governor, conj)
+    return clauses[(governor.i, conj)]
+
+
+def _clause_words(governor: Token, conj: bool) -> list[Token]:
     cut = ("ccomp", "advcl", "relcl", "parataxis") if conj else ("ccomp", "advcl", "relcl", "parataxis", "conj")
     out, stack = [], [governor]
     while stack:
@@ -342,14 +371,24 @@ def _period(doc: Doc, fig: Figure, governor: Token, timexes: list[Timex], dated:
     report without a date), a stretch ("in three months": P3M) or a rate ("each day": every P1D); never
     the day a statement was made. Verbs coordinated with the figure's share its time ("killed six,
     injured almost 50 and caused damage in September")."""
+    roots = _cache(doc, "timex roots", lambda: _timex_roots(doc, timexes))
     for clause in (_clause(governor), _clause(_coordination(governor), conj=True)):
         indexes = {t.i for t in clause}
         for t in sorted(timexes, key=lambda t: abs(t.start - fig.start)):
-            if t.end <= fig.start or t.start >= fig.end:
-                span = doc.char_span(t.start, t.end, alignment_mode="expand")
-                if span is not None and span.root.i in indexes and not _of_speech(span):
-                    return _period_value(t, dated)
+            root = roots.get((t.start, t.end))
+            if (t.end <= fig.start or t.start >= fig.end) and root is not None and root in indexes:
+                return _period_value(t, dated)
     return None
+
+
+def _timex_roots(doc: Doc, timexes: list[Timex]) -> dict[tuple[int, int], int]:
+    """The root token of each time expression that is not the day of a statement."""
+    out = {}
+    for t in timexes:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and not _of_speech(span):
+            out[(t.start, t.end)] = span.root.i
+    return out
 
 
 def _period_value(t: Timex, dated: bool) -> str:

@@ -23,6 +23,7 @@ PAIR = re.compile(
 DAY_RANGE = re.compile(
     rf"\b\d{{1,2}}\s?[-–]\s?\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|\b{MONTH}\s+\d{{1,2}}\s?[-–]\s?\d{{1,2}}\b", re.I
 )
+DASHED = re.compile(r"\d\s?[-–]\s?\d")
 BRACKETED = re.compile(r"\(\s*$")
 WINDOW = 40
 
@@ -34,13 +35,14 @@ def _score_words() -> re.Pattern[str]:
 
 def day_ranges(text: str) -> list[tuple[int, int]]:
     """Spans of day ranges ("12-13 March", "March 12-13"): dates, not amounts."""
+    if not DASHED.search(text):
+        return []  # most texts hold no two numbers joined by a dash: the month alternation is not tried
     return [(m.start(), m.end()) for m in DAY_RANGE.finditer(text)]
 
 
-def pairs(text: str) -> list[tuple[int, int, float, int, int, float]]:
+def pairs(text: str, days: list[tuple[int, int]]) -> list[tuple[int, int, float, int, int, float]]:
     """Each pair as (start, end, value) of its first figure and of its second; a tie is one figure
-    spanning both, given twice. Ranges and day ranges are left to the other readers."""
-    days = day_ranges(text)
+    spanning both, given twice. Ranges and ``days`` (day ranges) are left to the other readers."""
     out = []
     for m in PAIR.finditer(text):
         if any(s <= m.start() < e for s, e in days):

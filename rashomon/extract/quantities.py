@@ -111,8 +111,9 @@ def _currency_pattern() -> re.Pattern[str]:
 def find_figures(doc: Doc) -> list[Figure]:
     """Every amount in ``doc``, in text order, overlaps resolved (longest first)."""
     text: str = text_of(doc)
-    blocked = [(m.start(), m.end()) for p in (PHONE, URLISH, STAMP) for m in p.finditer(text)] + day_ranges(text)
-    paired = [f for f in _pair_figures(text) if not _inside(f, blocked)]  # scores and tallies come first
+    days = day_ranges(text)
+    blocked = [(m.start(), m.end()) for p in (PHONE, URLISH, STAMP) for m in p.finditer(text)] + days
+    paired = [f for f in _pair_figures(text, days) if not _inside(f, blocked)]  # scores and tallies come first
     ages = _ages(doc, text)
     # a number set off by commas after a word that is no age ("the tally, 34, ...") is left alone
     blocked += [(m.start(), m.end()) for m in APPOSITIVE_AGE.finditer(text) if not _inside_any(m, ages)]
@@ -129,10 +130,10 @@ def _inside_any(m: re.Match[str], figures: list[Figure]) -> bool:
     return any(m.start() <= f.start < m.end() for f in figures)
 
 
-def _pair_figures(text: str) -> list[Figure]:
+def _pair_figures(text: str, days: list[tuple[int, int]]) -> list[Figure]:
     """Scores and tallies: two figures ("65-53"), or one for a tie ("12-12")."""
     out = []
-    for s1, e1, v1, s2, e2, v2 in pairs(text):
+    for s1, e1, v1, s2, e2, v2 in pairs(text, days):
         out.append(Figure(s1, e1, v1, v1, (v1,), pair=1 if s1 != s2 else 0))
         if s1 != s2:
             out.append(Figure(s2, e2, v2, v2, (v2,), pair=2))

@@ -22,7 +22,21 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from rashomon.link.measures import Item, dimension, in_base_unit, key, same_period, senses, values_meet
+import numpy as np
+from scipy import sparse
+
+from rashomon.link.measures import (
+    CONVERTED,
+    Item,
+    classes,
+    dimension,
+    in_base_unit,
+    key,
+    same_dimension,
+    same_period,
+    senses,
+    values_meet,
+)
 from rashomon.records import Claim, Frame
 
 FEATURES = (
@@ -40,12 +54,6 @@ def model() -> dict[str, Any]:
     path = resources.files("rashomon") / "data" / "models" / "slots.json"
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
-
-
-def probability(m: dict[str, Any], x: list[float]) -> float:
-    """A logistic model (``model()["agree"]`` or ``["differ"]``) on features ``x``."""
-    z = m["bias"] + sum(w * (v - mu) / sd for w, v, mu, sd in zip(m["weights"], x, m["mean"], m["scale"], strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def items(claims: Sequence[Claim], sources: Sequence[str]) -> list[Item]:
@@ -97,91 +105,203 @@ def _idf(found: list[Item]) -> dict[str, float]:
 
 
 def cosine(a: Item, b: Item) -> float:
+    """The cosine of two claims' weighted words."""
     if len(a.words) > len(b.words):
         a, b = b, a
     dot = sum(w * b.words.get(k, 0.0) for k, w in a.words.items())
     return dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Counterparts:
-    """For each claim and each other report, the most similar compatible claim there: a figure whose
-    best counterpart in another report states another value, and which has no counterpart there
-    that agrees, is what a disagreement between the two reports looks like."""
+class Table:
+    """A story's claims as arrays, so that the evidence of thousands of pairs is read at once."""
 
-    best: dict[tuple[int, str], tuple[float, int]]  # (claim, report) -> (similarity, claim there)
-    agreeing: dict[tuple[int, str], float]  # (claim, report) -> best similarity of an agreeing claim there
+    def __init__(self, found: list[Item]) -> None:
+        self.n = len(found)
+        terms = sorted({w for item in found for w in item.words})
+        self.words = _matrix(found, terms, lambda item: item.words)
+        norms = np.array([item.norm or 1.0 for item in found])
+        self.unit = sparse.diags(1.0 / norms) @ self.words
+        self.present = (self.words > 0).astype(float)
+        self.mass = np.asarray(self.words.sum(axis=1)).ravel()
+        self.near = _binary(found, lambda item: item.frame.near)
+        self.owners = _binary(found, lambda item: item.frame.owners)
+        self.n_owners = np.asarray(self.owners.sum(axis=1)).ravel()
+        f = [item.frame for item in found]
+        self.article = _codes([item.claim.article_id for item in found])
+        self.source = _codes([item.source for item in found])
+        self.key = _codes([key(x) for x in f])
+        self.measure = _codes([x.measure for x in f])
+        self.sense = np.array([x.measure in senses() for x in f])
+        self.kind = np.array([x.kind for x in f])
+        self.period = _codes([x.period for x in f])
+        self.periods = [x.period for x in f]
+        self.place = _codes([x.place for x in f])
+        self.pair = np.array([x.pair for x in f])
+        self.partner = np.array([np.nan if x.partner is None else x.partner for x in f])
+        self.value = np.array([item.claim.value.low for item in found])
+        self.top = np.array([item.claim.value.high for item in found])
+        self.low = np.array([item.low for item in found])
+        self.high = np.array([item.high for item in found])
+        self.unit_name = _codes([x.unit for x in f])
+        self.approximate = np.array([item.claim.value.approximate for item in found])
+        self.rarity = np.array([item.rarity for item in found])
+        self.rivals = np.array([item.rivals for item in found])
+        self.voices = np.array([item.voices for item in found])
+        self.day = np.array([c.as_of.toordinal() if c.as_of else -1 for c in (item.claim for item in found)])
+        self.increment = np.array([x.increment for x in f])
+        self.dimension = _codes([dimension(x) for x in f])
+        self.counted = _codes([x.counted for x in f])
+        self.cls = _codes([classes().get(x.counted or "") for x in f])
+        self.start = np.array([item.claim.figure.start if item.claim.figure else -1 for item in found])
+        self.part_of = np.array([-2 if x.part_of is None else x.part_of for x in f])
+        self._frames = f
 
-    @staticmethod
-    def of(pairs: list[tuple[Item, Item]]) -> Counterparts:
-        best: dict[tuple[int, str], tuple[float, int]] = {}
-        agreeing: dict[tuple[int, str], float] = {}
-        for a, b in pairs:
-            sim, meet = cosine(a, b), values_meet(a, b)
-            for x, y in ((a, b), (b, a)):
-                k = (x.index, y.claim.article_id)
-                if sim > best.get(k, (-1.0, -1))[0]:
-                    best[k] = (sim, y.index)
-                if meet and sim > agreeing.get(k, 0.0):
-                    agreeing[k] = sim
-        return Counterparts(best, agreeing)
-
-    def restated(self, a: Item, b: Item) -> bool:
-        """Whether either report also states the other's figure in a role at least as alike: then the two
-        figures are two quantities ("seven life sentences and four ..." in both reports), not a disagreement."""
-        if a.claim.article_id == b.claim.article_id:
-            return False  # inside one report, two sources' figures are weighed by their sources
-        ka, kb = (a.index, b.claim.article_id), (b.index, a.claim.article_id)
-        return max(self.agreeing.get(ka, 0.0), self.agreeing.get(kb, 0.0)) >= cosine(a, b)
-
-    def read(self, a: Item, b: Item) -> dict[str, float]:
-        ka, kb = (a.index, b.claim.article_id), (b.index, a.claim.article_id)
-        first, second = self.best.get(ka, (0.0, -1))[1] == b.index, self.best.get(kb, (0.0, -1))[1] == a.index
-        return {
-            "mutual_best": float(first and second),
-            "one_way_best": float(first or second),
-            "agreeing_elsewhere": max(self.agreeing.get(ka, 0.0), self.agreeing.get(kb, 0.0)),
-        }
+    def compatible(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """:func:`rashomon.link.measures.compatible` for every pair ``(i[k], j[k])``."""
+        same_dim = self.dimension[i] == self.dimension[j]
+        odd = ~same_dim & (self.kind[i] != self.kind[j])  # a count of points and a measure in points
+        for k in np.flatnonzero(odd):
+            same_dim[k] = same_dimension(self._frames[i[k]], self._frames[j[k]])
+        same_report = self.article[i] == self.article[j]
+        part = same_report & ((self.part_of[i] == self.start[j]) | (self.part_of[j] == self.start[i]))
+        senses_differ = self.sense[i] & self.sense[j] & (self.measure[i] != self.measure[j])
+        classes_differ = (self.cls[i] >= 0) & (self.cls[j] >= 0) & (self.cls[i] != self.cls[j])
+        places_differ = same_report & (self.place[i] >= 0) & (self.place[j] >= 0) & (self.place[i] != self.place[j])
+        ok: np.ndarray = same_dim & (self.increment[i] == self.increment[j])
+        ok &= ~part & ~senses_differ & ~classes_differ & ~places_differ
+        return ok
 
 
-def features(a: Item, b: Item, counterparts: Counterparts) -> list[float]:
-    """What the models read of a pair, in the order of ``FEATURES``."""
-    fa, fb = a.frame, b.frame
-    va, vb = a.claim.value, b.claim.value
-    ka, kb = key(fa), key(fb)
-    owners_a, owners_b = set(fa.owners), set(fb.owners)
-    shared = sum(v for w, v in a.words.items() if w in b.words)
-    smaller = min(sum(a.words.values()), sum(b.words.values())) or 1.0
+def _codes(values: list[Any]) -> np.ndarray:
+    """Each value as an integer, None as -1."""
+    index: dict[Any, int] = {}
+    return np.array([-1 if v is None else index.setdefault(v, len(index)) for v in values])
+
+
+def _matrix(found: list[Item], terms: list[str], weights: Any) -> sparse.csr_matrix:
+    column = {t: i for i, t in enumerate(terms)}
+    rows, cols, vals = [], [], []
+    for i, item in enumerate(found):
+        for w, v in weights(item).items():
+            rows.append(i)
+            cols.append(column[w])
+            vals.append(v)
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(found), max(len(terms), 1)))
+
+
+def _binary(found: list[Item], words: Any) -> sparse.csr_matrix:
+    terms = sorted({w for item in found for w in words(item)})
+    return _matrix(found, terms, lambda item: dict.fromkeys(words(item), 1.0))
+
+
+def _rowdot(m: sparse.csr_matrix, n: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Row i of m times row j of n, for each pair."""
+    if len(i) == 0:
+        return np.zeros(0)
+    return np.asarray(m[i].multiply(n[j]).sum(axis=1)).ravel()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Candidate pairs (claim indexes ``i``, ``j``) with what the models read of them (``x``, one row per
+    pair in the order of ``FEATURES``), whether their values can both hold (``meet``), and whether
+    either report also states the other's figure in a role as alike (``restated``)."""
+
+    i: np.ndarray
+    j: np.ndarray
+    x: np.ndarray
+    meet: np.ndarray
+    restated: np.ndarray
+
+
+def evidence(t: Table, i: np.ndarray, j: np.ndarray) -> Evidence:
+    """The features of every pair ``(i[k], j[k])`` of the story ``t``."""
+    cos = _rowdot(t.unit, t.unit, i, j)
+    slack = np.where(t.unit_name[i] != t.unit_name[j], CONVERTED, 1e-9)
+    meet = np.maximum(t.low[i], t.low[j]) <= np.minimum(t.high[i], t.high[j]) * (1 + slack)
+    mutual, one_way, agreeing = _counterparts(t, i, j, cos, meet)
+    same_report = t.article[i] == t.article[j]
+    owners_shared = _rowdot(t.owners, t.owners, i, j)
+    owners_union = t.n_owners[i] + t.n_owners[j] - owners_shared
+    known = t.key[i] >= 0
+    va, vb = t.value[i], t.value[j]
     found = {
-        "cosine": cosine(a, b),
-        "overlap": shared / smaller,
-        "near": min(len(set(fa.near) & set(fb.near)), 3) / 3,
-        "same_counted": float(ka is not None and ka == kb),
-        "other_counted": float(ka is not None and kb is not None and ka != kb),
-        "same_measure": float(fa.measure == fb.measure),
-        "same_sense": float(fa.measure == fb.measure and fa.measure in senses()),
-        "owners_jaccard": len(owners_a & owners_b) / len(owners_a | owners_b) if owners_a | owners_b else 0.0,
-        "owners_disjoint": float(bool(owners_a) and bool(owners_b) and not owners_a & owners_b),
-        "rarity": min(a.rarity, b.rarity),
-        "equal_value": float(va.low == vb.low and va.high == vb.high),
-        "small_value": float(abs(va.low) <= 10),
-        "magnitude": math.log10(abs(va.low) + 1),
-        "same_pair_side": float(fa.pair > 0 and fa.pair == fb.pair),
-        "same_partner": float(fa.partner is not None and fa.partner == fb.partner),
-        "pair_mismatch": float(fa.pair != fb.pair),
-        "same_report": float(a.claim.article_id == b.claim.article_id),
-        "same_period": float(bool(fa.period) and fa.period == fb.period),
-        "same_source": float(a.source == b.source),
-        "approximate": float(va.approximate or vb.approximate),
-        "log_ratio": min(abs(math.log((abs(va.low) + 1) / (abs(vb.low) + 1))), 3.0),
-        "count": float(fa.kind == "count"),
-        "money_or_percent": float(fa.kind in ("money", "percent")),
-        "measure": float(fa.kind in ("measure", "duration", "age")),
-        "alone_in_reports": float(ka is not None and ka == kb and a.rivals == 0 and b.rivals == 0),
-        "rivals": min(math.log1p(max(a.rivals, b.rivals)), 3.0),
-        "period_clash": float(not same_period(fa.period, fb.period)),
-        "same_place": float(fa.place is not None and fa.place == fb.place),
-        "place_clash": float(fa.place is not None and fb.place is not None and fa.place != fb.place),
-        **counterparts.read(a, b),
+        "cosine": cos,
+        "overlap": _rowdot(t.words, t.present, i, j) / np.maximum(np.minimum(t.mass[i], t.mass[j]), 1e-12),
+        "near": np.minimum(_rowdot(t.near, t.near, i, j), 3) / 3,
+        "same_counted": known & (t.key[i] == t.key[j]),
+        "other_counted": known & (t.key[j] >= 0) & (t.key[i] != t.key[j]),
+        "same_measure": t.measure[i] == t.measure[j],
+        "same_sense": (t.measure[i] == t.measure[j]) & t.sense[i],
+        "owners_jaccard": np.where(owners_union > 0, owners_shared / np.maximum(owners_union, 1), 0.0),
+        "owners_disjoint": (t.n_owners[i] > 0) & (t.n_owners[j] > 0) & (owners_shared == 0),
+        "rarity": np.minimum(t.rarity[i], t.rarity[j]),
+        "equal_value": (va == vb) & (t.top[i] == t.top[j]),
+        "small_value": np.abs(va) <= 10,
+        "magnitude": np.log10(np.abs(va) + 1),
+        "same_pair_side": (t.pair[i] > 0) & (t.pair[i] == t.pair[j]),
+        "same_partner": t.partner[i] == t.partner[j],  # nan is never equal
+        "pair_mismatch": t.pair[i] != t.pair[j],
+        "same_report": same_report,
+        "same_period": (t.period[i] >= 0) & (t.period[i] == t.period[j]),
+        "same_source": t.source[i] == t.source[j],
+        "approximate": t.approximate[i] | t.approximate[j],
+        "log_ratio": np.minimum(np.abs(np.log((np.abs(va) + 1) / (np.abs(vb) + 1))), 3.0),
+        "count": t.kind[i] == "count",
+        "money_or_percent": np.isin(t.kind[i], ("money", "percent")),
+        "measure": np.isin(t.kind[i], ("measure", "duration", "age")),
+        "mutual_best": mutual,
+        "one_way_best": one_way,
+        "agreeing_elsewhere": agreeing,
+        "alone_in_reports": known & (t.key[i] == t.key[j]) & (t.rivals[i] == 0) & (t.rivals[j] == 0),
+        "rivals": np.minimum(np.log1p(np.maximum(t.rivals[i], t.rivals[j])), 3.0),
+        "period_clash": _period_clash(t, i, j),
+        "same_place": (t.place[i] >= 0) & (t.place[i] == t.place[j]),
+        "place_clash": (t.place[i] >= 0) & (t.place[j] >= 0) & (t.place[i] != t.place[j]),
     }
-    return [found[name] for name in FEATURES]
+    x = np.column_stack([np.asarray(found[name], dtype=float) for name in FEATURES]) if len(i) else np.zeros((0, 0))
+    return Evidence(i, j, x, meet, ~same_report & (agreeing >= cos))
+
+
+def _counterparts(
+    t: Table, i: np.ndarray, j: np.ndarray, cos: np.ndarray, meet: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each pair: whether each claim is the other's most similar claim in its report (both ways, one
+    way), and the best similarity either has with a claim of the other's report that agrees with it. A
+    figure whose best counterpart in another report states another value, and which has no counterpart
+    there that agrees, is what a disagreement between two reports looks like."""
+    src, dst, sim = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([cos, cos])
+    group = src * (t.article.max(initial=0) + 1) + t.article[dst]
+    order = np.lexsort((dst, -sim, group))  # within each (claim, report): most similar first, then lowest index
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = group[order][1:] != group[order][:-1]
+    best: dict[int, int] = dict(zip(group[order][first].tolist(), dst[order][first].tolist(), strict=True))
+    n = len(i)
+    ka, kb = group[:n], group[n:]
+    a_best = np.array([best.get(k) == v for k, v in zip(ka.tolist(), j.tolist(), strict=True)], dtype=bool)
+    b_best = np.array([best.get(k) == v for k, v in zip(kb.tolist(), i.tolist(), strict=True)], dtype=bool)
+    agreeing_sim = np.zeros(group.max(initial=0) + 1)
+    both = np.concatenate([meet, meet])
+    np.maximum.at(agreeing_sim, group[both], sim[both])
+    agreeing = np.maximum(agreeing_sim[ka], agreeing_sim[kb])
+    return a_best & b_best, a_best | b_best, agreeing
+
+
+def _period_clash(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    clash: dict[tuple[int, int], bool] = {}
+    out = np.zeros(len(i), dtype=bool)
+    for k, (a, b) in enumerate(zip(t.period[i].tolist(), t.period[j].tolist(), strict=True)):
+        if (a, b) not in clash:
+            pa, pb = t.periods[i[k]], t.periods[j[k]]
+            clash[(a, b)] = not same_period(pa, pb)
+        out[k] = clash[(a, b)]
+    return out
+
+
+def probabilities(m: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    """A logistic model (``model()["agree"]`` or ``["differ"]``) on rows of features."""
+    if len(x) == 0:
+        return np.zeros(0)
+    z = m["bias"] + ((x - np.array(m["mean"])) / np.array(m["scale"])) @ np.array(m["weights"])
+    p: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+    return p

@@ -48,7 +48,7 @@ def senses() -> frozenset[str]:
 
 
 @cache
-def _classes() -> dict[str, str]:
+def classes() -> dict[str, str]:
     """Each noun of a group of people ("soldier" -> combatants)."""
     return {noun: name for name, nouns in lexicon("claims")["classes"].items() for noun in nouns}
 
@@ -111,7 +111,7 @@ def compatible(a: Item, b: Item) -> bool:
         return False
     if fa.measure != fb.measure and fa.measure in senses() and fb.measure in senses():
         return False  # killed and injured, escaped and recaptured
-    ca, cb = _classes().get(fa.counted or ""), _classes().get(fb.counted or "")
+    ca, cb = classes().get(fa.counted or ""), classes().get(fb.counted or "")
     if ca and cb and ca != cb:
         return False  # civilians and soldiers; children and women (people and victims go with any)
     # "12 killed in Damascus", "61 killed in Douma": one report names two places

@@ -17,15 +17,20 @@ an SDF spokesperson said about 1,500 had" is one quantity, two speakers, a confl
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from rashomon.link.evidence import Counterparts, features, items, model, probability
-from rashomon.link.measures import Item, compatible, dimension, same_period, senses, values_meet
+import numpy as np
+
+from rashomon.link import merging
+from rashomon.link.evidence import FEATURES, Evidence, Table, evidence, items, model, probabilities
+from rashomon.link.measures import Item, dimension
 from rashomon.records import Claim
 
-MAX_BUCKET = 300  # claims compared with each other per bucket: a long story stays linear
+MAX_BLOCK = 60  # claims compared with each other per block: a long story stays near linear
+BLOCK_TERMS = 5  # the rarest context words of a claim that block it with others
 RULE = 1.0  # the weight of a pair a rule decides (the models' probabilities stay below it)
 LINKED_SHARE = 0.5  # of the pairs across two slots, the share that must be linked for them to merge
 Scored = tuple[float, str, int, int]  # (probability, "agree" or "differ", claim index, claim index)
@@ -39,8 +44,10 @@ def group(claims: Sequence[Claim], sources: Sequence[str], params: dict[str, Any
     return grow(found, scored_pairs(found, params), params["thresholds"])
 
 
-def candidate_pairs(found: list[Item]) -> list[tuple[Item, Item]]:
-    """1. Compatible pairs worth comparing: the same value, the same measure or the same counted thing."""
+def candidate_pairs(found: list[Item], table: Table) -> tuple[np.ndarray, np.ndarray]:
+    """1. Compatible pairs worth comparing (indexes ``i < j``): claims of one value, one measure or one
+    counted thing. A bucket of many claims (a long story) is split further as record linkage blocks,
+    by the rarer context words its claims share, each block capped, so that the work stays near linear."""
     buckets: dict[tuple[object, ...], list[Item]] = defaultdict(list)
     for item in found:
         f = item.frame
@@ -48,103 +55,98 @@ def candidate_pairs(found: list[Item]) -> list[tuple[Item, Item]]:
         buckets[("m", f.kind, f.measure)].append(item)
         if f.counted or f.unit:
             buckets[("c", *dimension(f), f.counted)].append(item)
-    seen: set[tuple[int, int]] = set()
-    out = []
+    shared = Counter(w for item in found for w in item.words)
+    parts = [np.zeros(0, dtype=np.int64)]
     for members in buckets.values():
-        for x, a in enumerate(members[:MAX_BUCKET]):
-            for b in members[x + 1 : MAX_BUCKET]:
-                if (a.index, b.index) not in seen and compatible(a, b):
-                    seen.add((a.index, b.index))
-                    out.append((a, b))
-    return out
+        for block in [members] if len(members) <= MAX_BLOCK else _blocks(members, shared):
+            index = np.array([m.index for m in block[:MAX_BLOCK]], dtype=np.int64)
+            a, b = np.triu_indices(len(index), k=1)
+            parts.append(np.minimum(index[a], index[b]) * len(found) + np.maximum(index[a], index[b]))
+    codes = np.unique(np.concatenate(parts))
+    i, j = codes // max(len(found), 1), codes % max(len(found), 1)
+    ok = table.compatible(i, j)
+    return i[ok], j[ok]
+
+
+def _blocks(members: list[Item], shared: Counter[str]) -> list[list[Item]]:
+    """A big bucket's claims by the rarest words each shares with other claims of the story."""
+    blocks: dict[str, list[Item]] = defaultdict(list)
+    for item in members:
+        terms = [w for w in item.words if shared[w] > 1]  # a word no other claim has blocks nothing
+        for term in sorted(terms, key=lambda w: (-item.words[w], w))[:BLOCK_TERMS]:
+            blocks[term].append(item)
+    return [b for b in blocks.values() if len(b) > 1]
 
 
 def scored_pairs(found: list[Item], params: dict[str, Any]) -> list[Scored]:
     """2. Each candidate pair with the probability that it states one quantity, and which model said so."""
-    return [(weigh(params, which, x, rule), which, a.index, b.index) for which, a, b, x, rule in evidence_of(found)]
+    return weighed(evidence_of(found), params)
 
 
-def evidence_of(found: list[Item]) -> list[tuple[str, Item, Item, list[float], bool]]:
-    """Each candidate pair with the model it goes to, its features, and whether a rule decides it."""
-    pairs = candidate_pairs(found)
-    counterparts = Counterparts.of(pairs)
-    out = []
-    for a, b in pairs:
-        which = "agree" if values_meet(a, b) else "differ"
-        if which == "differ" and (not _may_differ(a, b) or counterparts.restated(a, b)):
-            continue
-        rule = which == "differ" and (speakers_disagree(a, b) or updated(a, b))
-        out.append((which, a, b, features(a, b, counterparts), rule))
+def weighed(read: Read, params: dict[str, Any]) -> list[Scored]:
+    """Each pair of ``read`` with its weight: 1 where a rule decides it, else its model's probability."""
+    out: list[Scored] = []
+    for which in ("agree", "differ"):
+        rows = read.which == which
+        p = np.where(read.rule[rows], RULE, probabilities(params[which], read.x[rows]))
+        out += zip(p.tolist(), [which] * int(rows.sum()), read.i[rows].tolist(), read.j[rows].tolist(), strict=True)
     return out
 
 
-def weigh(params: dict[str, Any], which: str, x: list[float], rule: bool) -> float:
-    """The probability that a pair states one quantity: 1 where a rule decides it, else the model's."""
-    return RULE if rule else probability(params[which], x)
+@dataclass(frozen=True)
+class Read:
+    """The candidate pairs that go to a model, with their features, the model each goes to, and
+    whether a rule decides it."""
+
+    i: np.ndarray
+    j: np.ndarray
+    x: np.ndarray
+    which: np.ndarray
+    rule: np.ndarray
 
 
-def speakers_disagree(a: Item, b: Item) -> bool:
+def evidence_of(found: list[Item]) -> Read:
+    """Each candidate pair with the model it goes to, its features, and whether a rule decides it.
+    A disagreement never joins two figures of one source in one report, nor two that either report
+    also states alike (see :class:`rashomon.link.evidence.Evidence`)."""
+    table = Table(found)
+    i, j = candidate_pairs(found, table)
+    read = evidence(table, i, j)
+    one_source = (table.article[i] == table.article[j]) & (table.source[i] == table.source[j])
+    keep = read.meet | (~one_source & ~read.restated)
+    rule = ~read.meet & (speakers_disagree(table, i, j) | updated(table, i, j, read))
+    which = np.where(read.meet, "agree", "differ")
+    return Read(i[keep], j[keep], read.x[keep], which[keep], rule[keep])
+
+
+def speakers_disagree(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """One report, two sources, one sense, each source giving one figure for it, of one period and place
     as far as the report says: "the ministry said 120 escaped ... an SDF spokesperson said about 1,500
     had escaped" (the frames are already compatible: one class, no part of the other)."""
-    fa, fb = a.frame, b.frame
-    same_report = a.claim.article_id == b.claim.article_id and a.source != b.source
-    one_each = a.voices == 0 and b.voices == 0  # a source giving two tolls says two things, not one
-    sense = fa.measure == fb.measure and fa.measure in senses() and fa.pair == fb.pair == 0
-    return same_report and one_each and sense and fa.period == fb.period and fa.place == fb.place
+    two_sources = (t.article[i] == t.article[j]) & (t.source[i] != t.source[j])
+    one_each = (t.voices[i] == 0) & (t.voices[j] == 0)  # a source giving two tolls says two things, not one
+    where = (t.period[i] == t.period[j]) & (t.place[i] == t.place[j])
+    result: np.ndarray = two_sources & one_each & _one_sense(t, i, j) & where
+    return result
 
 
-def updated(a: Item, b: Item) -> bool:
+def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarray:
     """Two reports of different days, each giving one figure for one sense: "18 are still held" on
     Wednesday, "nine remain in the hands of" on Thursday. Whether the change is plausible (an
     evolution) or not (a conflict) is the slot's status to say."""
-    fa, fb = a.frame, b.frame
-    dated = a.claim.as_of is not None and b.claim.as_of is not None and a.claim.as_of != b.claim.as_of
-    alone = a.rivals == 0 and b.rivals == 0
-    batch = fa.increment or fb.increment  # "six more", "another nine": each batch is its own quantity
-    sense = fa.measure == fb.measure and fa.measure in senses() and fa.pair == fb.pair == 0
-    return dated and alone and sense and not batch and same_period(fa.period, fb.period)
+    dated = (t.day[i] >= 0) & (t.day[j] >= 0) & (t.day[i] != t.day[j])
+    alone = (t.rivals[i] == 0) & (t.rivals[j] == 0)
+    batch = t.increment[i] | t.increment[j]  # "six more", "another nine": each batch is its own quantity
+    same_time = read.x[:, FEATURES.index("period_clash")] == 0 if len(i) else np.zeros(0, dtype=bool)
+    result: np.ndarray = dated & alone & ~batch & _one_sense(t, i, j) & same_time
+    return result
 
 
-def _may_differ(a: Item, b: Item) -> bool:
-    """Two different figures of one report state one quantity only when two sources give them."""
-    return a.claim.article_id != b.claim.article_id or a.source != b.source
+def _one_sense(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    result: np.ndarray = (t.measure[i] == t.measure[j]) & t.sense[i] & (t.pair[i] == 0) & (t.pair[j] == 0)
+    return result
 
 
 def grow(found: list[Item], scored: list[Scored], thresholds: dict[str, float]) -> list[list[int]]:
-    """3. Slots of figures that agree first, merged along the pairs above the agree threshold, best first,
-    while most pairs across two slots are linked; then slots that disagree, merged along a pair above
-    the differ threshold. No merge may join incompatible frames, or two figures of one source in one report."""
-    slot_of = {i.index: i.index for i in found}
-    members: dict[int, list[int]] = {i.index: [i.index] for i in found}
-    for phase in ("agree", "differ"):
-        least = min(thresholds[phase], RULE)  # a rule's link always counts
-        candidates = [(p, a, b) for p, which, a, b in scored if which == phase and p >= least]
-        links = {(a, b) for _, a, b in candidates} | {(b, a) for _, a, b in candidates}
-        share = LINKED_SHARE if phase == "agree" else 0.0
-        for _, a, b in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-            sa, sb = slot_of[a], slot_of[b]
-            if sa == sb or not _can_merge(found, members[sa], members[sb], links, share, phase == "agree"):
-                continue
-            members[sa] += members.pop(sb)
-            for m in members[sa]:
-                slot_of[m] = sa
-    return [sorted(m) for _, m in sorted(members.items())]
-
-
-def _can_merge(
-    found: list[Item], left: list[int], right: list[int], links: set[tuple[int, int]], share: float, agreeing: bool
-) -> bool:
-    """Every pair across the two slots is compatible, ``share`` of them are linked, no source in a report
-    gives two different figures, and, while ``agreeing``, every pair can hold together."""
-    linked = 0
-    for a in left:
-        for b in right:
-            ia, ib = found[a], found[b]
-            if not compatible(ia, ib):
-                return False
-            meet = values_meet(ia, ib)
-            if not meet and (agreeing or (ia.claim.article_id == ib.claim.article_id and ia.source == ib.source)):
-                return False
-            linked += (a, b) in links
-    return linked >= share * len(left) * len(right)
+    """3. Slots of figures that agree first, then of figures that disagree (:mod:`rashomon.link.merging`)."""
+    return merging.grow(found, scored, thresholds, LINKED_SHARE, RULE)

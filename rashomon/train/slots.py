@@ -48,15 +48,13 @@ class Story:
         self.claims = originals_of(claims, {})
         self.found = evidence.items(self.claims, [source_of(c, {}) for c in self.claims])
         gold = _gold_keys(record)
-        self.pairs: list[tuple[str, int, int, list[float], int, bool]] = [
-            (which, a.index, b.index, x, int(_same(gold, a.claim, b.claim)), rule)
-            for which, a, b, x, rule in slotting.evidence_of(self.found)
-        ]
+        read = slotting.evidence_of(self.found)
+        same = [int(_same(gold, self.claims[a], self.claims[b])) for a, b in zip(read.i, read.j, strict=True)]
+        self.read, self.labels = read, np.array(same, dtype=float)
 
     def predict(self, params: dict[str, Any]) -> dict[str, Any]:
         """The bench prediction line of this story under ``params`` (models and thresholds)."""
-        scored = [(slotting.weigh(params, w, x, rule), w, a, b) for w, a, b, x, _, rule in self.pairs]
-        groups = slotting.grow(self.found, scored, params["thresholds"])
+        groups = slotting.grow(self.found, slotting.weighed(self.read, params), params["thresholds"])
         slots = slots_of(self.record["id"], self.claims, groups, derive(self.record["id"], self.claims), {})
         return {"id": self.record["id"], "slots": slot_predictions(slots, self.claims)}
 
@@ -107,9 +105,9 @@ def fit(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
 def fit_models(stories: list[Story]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for which in ("agree", "differ"):
-        rows = [(x, y) for s in stories for w, _, _, x, y, _ in s.pairs if w == which]
-        xs = np.array([r[0] for r in rows], dtype=float)
-        ys = np.array([r[1] for r in rows], dtype=float)
+        rows = [s.read.which == which for s in stories]
+        xs = np.vstack([s.read.x[r] for s, r in zip(stories, rows, strict=True) if r.any()])
+        ys = np.concatenate([s.labels[r] for s, r in zip(stories, rows, strict=True)])
         out[which] = fit(xs, ys)
     return out
 
