@@ -114,6 +114,7 @@ def grow(
                        key=lambda c: (-c[0], c[1], c[2]))  # fmt: skip
         needed = share if phase == "agree" else 0.0
         between: dict[int, Counter[int]] = {}
+        refused: set[tuple[int, int, int, int]] = set()
         for _, a, b in links if needed else ():
             between.setdefault(slot_of[a], Counter())[slot_of[b]] += 1
             between.setdefault(slot_of[b], Counter())[slot_of[a]] += 1
@@ -125,8 +126,13 @@ def grow(
             right = groups.get(sb) or groups.setdefault(sb, Group.of(found[sb]))
             if needed and between.get(sa, Counter())[sb] < needed * len(left.members) * len(right.members):
                 continue
+            if (sa, sb, len(left.members), len(right.members)) in refused:
+                continue  # the same two slots, unchanged, were found incompatible
             if not left.compatible(right) or (phase == "agree" and not left.agrees_with(right)):
+                refused.add((sa, sb, len(left.members), len(right.members)))
                 continue
+            if len(left.members) < len(right.members):  # the smaller slot moves: each claim moves few times
+                sa, sb, left, right = sb, sa, right, left
             left.absorb(groups.pop(sb))
             for m in right.members:
                 slot_of[m] = sa
