@@ -10,7 +10,6 @@ all share a point.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from rashomon.link.measures import CONVERTED, Item, classes, same_dimension, senses
@@ -113,42 +112,34 @@ def grow(
         links = sorted(((p, a, b) for p, which, a, b in scored if which == phase and p >= least),
                        key=lambda c: (-c[0], c[1], c[2]))  # fmt: skip
         needed = share if phase == "agree" else 0.0
-        between: dict[int, Counter[int]] = {}
-        refused: set[tuple[int, int, int, int]] = set()
+        linked_to: dict[int, list[int]] = {}
         for _, a, b in links if needed else ():
-            between.setdefault(slot_of[a], Counter())[slot_of[b]] += 1
-            between.setdefault(slot_of[b], Counter())[slot_of[a]] += 1
+            linked_to.setdefault(a, []).append(b)
+            linked_to.setdefault(b, []).append(a)
+        refused: set[tuple[int, int, int, int]] = set()  # two slots, as large as they were, that may not merge
         for _, a, b in links:
             sa, sb = slot_of[a], slot_of[b]
             if sa == sb:
                 continue
             left = groups.get(sa) or groups.setdefault(sa, Group.of(found[sa]))
             right = groups.get(sb) or groups.setdefault(sb, Group.of(found[sb]))
-            if needed and between.get(sa, Counter())[sb] < needed * len(left.members) * len(right.members):
-                continue
-            if (sa, sb, len(left.members), len(right.members)) in refused:
-                continue  # the same two slots, unchanged, were found incompatible
-            if not left.compatible(right) or (phase == "agree" and not left.agrees_with(right)):
-                refused.add((sa, sb, len(left.members), len(right.members)))
-                continue
             if len(left.members) < len(right.members):  # the smaller slot moves: each claim moves few times
                 sa, sb, left, right = sb, sa, right, left
+            key = (sa, sb, len(left.members), len(right.members))
+            if key in refused:
+                continue
+            wanted = needed * len(left.members) * len(right.members)  # average linkage
+            linked = _links(right, sa, slot_of, linked_to) if needed else 0
+            if linked < wanted or not left.compatible(right) or (phase == "agree" and not left.agrees_with(right)):
+                refused.add(key)
+                continue
             left.absorb(groups.pop(sb))
             for m in right.members:
                 slot_of[m] = sa
-            if needed:
-                _move_links(between, sb, sa)
     alone = [[item.index] for item in found if item.index not in groups and slot_of[item.index] == item.index]
     return sorted([sorted(g.members) for g in groups.values()] + alone)
 
 
-def _move_links(between: dict[int, Counter[int]], gone: int, into: int) -> None:
-    """The links of a slot merged into another become that slot's."""
-    for other, n in between.pop(gone, Counter()).items():
-        if other == into:
-            between.get(into, Counter()).pop(gone, None)
-            continue
-        between.setdefault(into, Counter())[other] += n
-        row = between.setdefault(other, Counter())
-        row[into] += n
-        row.pop(gone, None)
+def _links(group: Group, other: int, slot_of: dict[int, int], linked_to: dict[int, list[int]]) -> int:
+    """How many links join the claims of ``group`` (the smaller) to those of the slot ``other``."""
+    return sum(slot_of[n] == other for m in group.members for n in linked_to.get(m, ()))

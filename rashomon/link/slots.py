@@ -29,8 +29,9 @@ from rashomon.link.evidence import FEATURES, Evidence, Table, evidence, items, m
 from rashomon.link.measures import Item, dimension
 from rashomon.records import Claim
 
-MAX_BLOCK = 60  # claims compared with each other per block: a long story stays near linear
-BLOCK_TERMS = 5  # the rarest context words of a claim that block it with others
+MAX_BUCKET = 60  # a bucket up to this size is compared whole; a bigger one (a long story) is blocked
+MAX_BLOCK = 30  # claims compared with each other per block of a big bucket
+BLOCK_TERMS = 3  # the rarer shared context words of a claim that block it with others
 RULE = 1.0  # the weight of a pair a rule decides (the models' probabilities stay below it)
 LINKED_SHARE = 0.5  # of the pairs across two slots, the share that must be linked for them to merge
 Scored = tuple[float, str, int, int]  # (probability, "agree" or "differ", claim index, claim index)
@@ -58,7 +59,7 @@ def candidate_pairs(found: list[Item], table: Table) -> tuple[np.ndarray, np.nda
     shared = Counter(w for item in found for w in item.words)
     parts = [np.zeros(0, dtype=np.int64)]
     for members in buckets.values():
-        for block in [members] if len(members) <= MAX_BLOCK else _blocks(members, shared):
+        for block in [members] if len(members) <= MAX_BUCKET else _blocks(members, shared):
             index = np.array([m.index for m in block[:MAX_BLOCK]], dtype=np.int64)
             a, b = np.triu_indices(len(index), k=1)
             parts.append(np.minimum(index[a], index[b]) * len(found) + np.maximum(index[a], index[b]))

@@ -1,0 +1,57 @@
+"""Conflicts flagged inside one report, on hand-written reports of real-world patterns (bench/data/within_report.jsonl).
+
+    .venv/bin/python bench/within_report.py
+
+Each line is one report and the pairs of its figures that are the same quantity given differently by
+two sources. The reports were written for this check, after patterns seen in news (a ministry's toll
+and a hospital's, a rebel claim against an army's, a day's figure beside a week's, a part beside its
+whole, two places, two classes of people, a projection, a rate beside a total, a new batch); none is
+copied from an article. Prints each report's flags, then precision and recall of the flagged pairs
+and a JSON line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import date
+from pathlib import Path
+
+from rashomon.extract import extract
+from rashomon.extract.nlp import parse
+from rashomon.link.reconcile import reconcile
+from rashomon.records import Article
+
+DATA = Path(__file__).parent / "data" / "within_report.jsonl"
+
+
+def flagged_pairs(text: str) -> set[frozenset[str]]:
+    """The pairs of figures (as written) that share a conflicting slot of the report."""
+    article = Article(id="r", origin="r.txt", text=text, outlet="Test", published=date(2026, 1, 20))
+    claims = list(extract(article, next(parse([text]))).claims)
+    by_id = {c.id: c for c in claims}
+    slots, _ = reconcile("s", claims, {})
+    out = set()
+    for slot in slots:
+        if slot.status in ("conflict", "evolving"):
+            texts = sorted({by_id[i].value.text for i in slot.claim_ids})
+            out |= {frozenset(p) for p in itertools.combinations(texts, 2)}
+    return out
+
+
+def main() -> None:
+    tp = fp = fn = 0
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        gold = {frozenset(p) for p in case["conflicts"]}
+        found = flagged_pairs(case["text"])
+        tp, fp, fn = tp + len(found & gold), fp + len(found - gold), fn + len(gold - found)
+        print(f"{case['id']}: flagged {sorted(sorted(p) for p in found)}; expected {sorted(sorted(p) for p in gold)}")
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    print(f"within-report conflicts: precision {precision:.3f} ({tp} of {tp + fp} flagged), recall {recall:.3f}")
+    print(json.dumps({"precision": round(precision, 4), "recall": round(recall, 4), "flagged": tp + fp, "true": tp}))
+
+
+if __name__ == "__main__":
+    main()
