@@ -73,7 +73,8 @@ def items(claims: Sequence[Claim], sources: Sequence[str]) -> list[Item]:
         spoken[(*_rival_key(item), item.source)].append(item)
     for item in out:
         item.rivals = len(values[_rival_key(item)]) - 1
-        item.voices = sum(not values_meet(item, other) for other in spoken[(*_rival_key(item), item.source)][:50])
+        if item.frame.measure in senses():  # only a sense is weighed by who gives it (slots.speakers_disagree)
+            item.voices = sum(not values_meet(item, other) for other in spoken[(*_rival_key(item), item.source)][:50])
         item.words = {w: weights[w] for w in sorted(_terms(item))}  # sorted: sums in one order, every run
         item.norm = math.sqrt(sum(v * v for v in item.words.values()))
         item.rarity = 1.0 - math.log(counts[(item.frame.kind, item.claim.value.low)]) / math.log(biggest + 1)
@@ -134,7 +135,7 @@ class Table:
         self.sense = np.array([x.measure in senses() for x in f])
         self.kind = np.array([x.kind for x in f])
         self.period = _codes([x.period for x in f])
-        self.periods = [x.period for x in f]
+        self.period_names = list(dict.fromkeys(x.period for x in f if x.period is not None))  # by code
         self.place = _codes([x.place for x in f])
         self.pair = np.array([x.pair for x in f])
         self.partner = np.array([np.nan if x.partner is None else x.partner for x in f])
@@ -275,11 +276,11 @@ def _counterparts(
     order = np.lexsort((dst, -sim, group))  # within each (claim, report): most similar first, then lowest index
     first = np.ones(len(order), dtype=bool)
     first[1:] = group[order][1:] != group[order][:-1]
-    best: dict[int, int] = dict(zip(group[order][first].tolist(), dst[order][first].tolist(), strict=True))
+    best = np.full(group.max(initial=0) + 1, -1)
+    best[group[order][first]] = dst[order][first]
     n = len(i)
     ka, kb = group[:n], group[n:]
-    a_best = np.array([best.get(k) == v for k, v in zip(ka.tolist(), j.tolist(), strict=True)], dtype=bool)
-    b_best = np.array([best.get(k) == v for k, v in zip(kb.tolist(), i.tolist(), strict=True)], dtype=bool)
+    a_best, b_best = best[ka] == j, best[kb] == i
     agreeing_sim = np.zeros(group.max(initial=0) + 1)
     both = np.concatenate([meet, meet])
     np.maximum.at(agreeing_sim, group[both], sim[both])
@@ -288,13 +289,13 @@ def _counterparts(
 
 
 def _period_clash(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    clash: dict[tuple[int, int], bool] = {}
-    out = np.zeros(len(i), dtype=bool)
-    for k, (a, b) in enumerate(zip(t.period[i].tolist(), t.period[j].tolist(), strict=True)):
-        if (a, b) not in clash:
-            pa, pb = t.periods[i[k]], t.periods[j[k]]
-            clash[(a, b)] = not same_period(pa, pb)
-        out[k] = clash[(a, b)]
+    """Whether two claims' periods cannot be one, read once per distinct pair of periods."""
+    width = t.period.max(initial=-1) + 2
+    codes = (t.period[i] + 1) * width + (t.period[j] + 1)
+    distinct, back = np.unique(codes, return_inverse=True)
+    names = [None, *t.period_names]
+    clash = np.array([not same_period(names[c // width], names[c % width]) for c in distinct.tolist()], dtype=bool)
+    out: np.ndarray = clash[back] if len(i) else np.zeros(0, dtype=bool)
     return out
 
 
