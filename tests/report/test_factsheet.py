@@ -140,3 +140,14 @@ def _parse(page: str) -> set[str]:
     parser.feed(page)
     parser.close()
     return parser.tags
+
+
+@needs_seeds()
+def test_the_number_at_large_reads_as_the_ministrys_derived_39_beside_the_unsourced_several(
+    seeds_export: dict[str, Any],
+) -> None:
+    [story] = seeds_export["stories"]
+    claims = {c["id"]: c for c in story["claims"]}
+    [slot] = [s for s in story["slots"] if s["predicate"] == "at_large"]
+    assert slot["status"] == "evolving" and slot["consensus"] == {"low": 39.0, "high": 39.0}
+    assert [claims[i]["value"]["text"] for i in slot["claim_ids"]] == ["several"] and slot["derived_ids"]
