@@ -105,14 +105,6 @@ def _idf(found: list[Item]) -> dict[str, float]:
     return {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
 
 
-def cosine(a: Item, b: Item) -> float:
-    """The cosine of two claims' weighted words."""
-    if len(a.words) > len(b.words):
-        a, b = b, a
-    dot = sum(w * b.words.get(k, 0.0) for k, w in a.words.items())
-    return dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
-
-
 class Table:
     """A story's claims as arrays, so that the evidence of thousands of pairs is read at once."""
 

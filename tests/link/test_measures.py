@@ -1,0 +1,57 @@
+"""The vectorised and profiled forms of compatibility say what the pairwise definition says."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pytest
+
+from rashomon.extract import extract
+from rashomon.extract.nlp import load_pipeline
+from rashomon.link.evidence import Table, items
+from rashomon.link.measures import compatible, values_meet
+from rashomon.link.merging import Group
+from rashomon.link.reconcile import source_of
+
+REPORTS = (
+    "The strike killed 40 civilians and 12 soldiers, including 3 children, the monitor said on Monday. "
+    "About 6,000 people fled in recent weeks, and 35 miles of road were closed.",
+    "Officials said 12 soldiers and 38 civilians were killed in Damascus. Some 57 km of road were closed, "
+    "and a 10-point lead became 10 points. Six more hostages were released.",
+)
+
+
+@pytest.fixture(scope="module")
+def found() -> list[Any]:
+    nlp: Callable[[str], Any] = load_pipeline()
+    claims = []
+    for n, text in enumerate(REPORTS):
+        article = extract_article(n, text)
+        claims += extract(article, nlp(text)).claims
+    return items(claims, [source_of(c, {}) for c in claims])
+
+
+def extract_article(n: int, text: str) -> Any:
+    from rashomon.records import Article
+
+    return Article(id=f"r{n}", origin=f"r{n}.txt", text=text, outlet="Test", published=date(2026, 1, 20))
+
+
+def test_the_story_table_reads_compatibility_as_the_pairwise_definition(found: list[Any]) -> None:
+    pairs = list(itertools.combinations(range(len(found)), 2))
+    i, j = np.array([a for a, _ in pairs]), np.array([b for _, b in pairs])
+    expected = [compatible(found[a], found[b]) for a, b in pairs]
+    assert Table(found).compatible(i, j).tolist() == expected
+    assert any(expected) and not all(expected)
+
+
+def test_a_slot_profile_reads_compatibility_as_the_pairwise_definition(found: list[Any]) -> None:
+    """A profile also keeps one source of one report from giving two figures that cannot both hold."""
+    for a, b in itertools.combinations(found, 2):
+        one_voice = a.claim.article_id == b.claim.article_id and a.source == b.source
+        expected = compatible(a, b) and (not one_voice or values_meet(a, b))
+        assert Group.of(a).compatible(Group.of(b)) == expected
