@@ -112,7 +112,7 @@ class Table:
         self.n = len(found)
         terms = sorted({w for item in found for w in item.words})
         self.words = _matrix(found, terms, lambda item: item.words)
-        norms = np.array([item.norm or 1.0 for item in found])
+        norms = np.array([item.norm or 1.0 for item in found], dtype=float)
         self.unit = sparse.diags(1.0 / norms) @ self.words
         self.present = (self.words > 0).astype(float)
         self.mass = np.asarray(self.words.sum(axis=1)).ravel()
@@ -124,29 +124,29 @@ class Table:
         self.source = _codes([item.source for item in found])
         self.key = _codes([key(x) for x in f])
         self.measure = _codes([x.measure for x in f])
-        self.sense = np.array([x.measure in senses() for x in f])
-        self.kind = np.array([x.kind for x in f])
+        self.sense = np.array([x.measure in senses() for x in f], dtype=bool)
+        self.kind = np.array([x.kind for x in f], dtype=object)
         self.period = _codes([x.period for x in f])
         self.period_names = list(dict.fromkeys(x.period for x in f if x.period is not None))  # by code
         self.place = _codes([x.place for x in f])
-        self.pair = np.array([x.pair for x in f])
-        self.partner = np.array([np.nan if x.partner is None else x.partner for x in f])
-        self.value = np.array([item.claim.value.low for item in found])
-        self.top = np.array([item.claim.value.high for item in found])
-        self.low = np.array([item.low for item in found])
-        self.high = np.array([item.high for item in found])
+        self.pair = np.array([x.pair for x in f], dtype=int)
+        self.partner = np.array([np.nan if x.partner is None else x.partner for x in f], dtype=float)
+        self.value = np.array([item.claim.value.low for item in found], dtype=float)
+        self.top = np.array([item.claim.value.high for item in found], dtype=float)
+        self.low = np.array([item.low for item in found], dtype=float)
+        self.high = np.array([item.high for item in found], dtype=float)
         self.unit_name = _codes([x.unit for x in f])
-        self.approximate = np.array([item.claim.value.approximate for item in found])
-        self.rarity = np.array([item.rarity for item in found])
-        self.rivals = np.array([item.rivals for item in found])
-        self.voices = np.array([item.voices for item in found])
-        self.day = np.array([c.as_of.toordinal() if c.as_of else -1 for c in (item.claim for item in found)])
-        self.increment = np.array([x.increment for x in f])
+        self.approximate = np.array([item.claim.value.approximate for item in found], dtype=bool)
+        self.rarity = np.array([item.rarity for item in found], dtype=float)
+        self.rivals = np.array([item.rivals for item in found], dtype=int)
+        self.voices = np.array([item.voices for item in found], dtype=int)
+        self.day = np.array([c.as_of.toordinal() if c.as_of else -1 for c in (item.claim for item in found)], dtype=int)
+        self.increment = np.array([x.increment for x in f], dtype=bool)
         self.dimension = _codes([dimension(x) for x in f])
         self.counted = _codes([x.counted for x in f])
         self.cls = _codes([classes().get(x.counted or "") for x in f])
-        self.start = np.array([item.claim.figure.start if item.claim.figure else -1 for item in found])
-        self.part_of = np.array([-2 if x.part_of is None else x.part_of for x in f])
+        self.start = np.array([item.claim.figure.start if item.claim.figure else -1 for item in found], dtype=int)
+        self.part_of = np.array([-2 if x.part_of is None else x.part_of for x in f], dtype=int)
         self._frames = f
 
     def compatible(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -168,7 +168,7 @@ class Table:
 def _codes(values: list[Any]) -> np.ndarray:
     """Each value as an integer, None as -1."""
     index: dict[Any, int] = {}
-    return np.array([-1 if v is None else index.setdefault(v, len(index)) for v in values])
+    return np.array([-1 if v is None else index.setdefault(v, len(index)) for v in values], dtype=int)
 
 
 def _matrix(found: list[Item], terms: list[str], weights: Any) -> sparse.csr_matrix:

@@ -34,7 +34,7 @@ MAX_BLOCK = 30  # claims compared with each other per block of a big bucket
 BLOCK_TERMS = 3  # the rarer shared context words of a claim that block it with others
 RULE = 1.0  # the weight of a pair a rule decides (the models' probabilities stay below it)
 LINKED_SHARE = 0.5  # of the pairs across two slots, the share that must be linked for them to merge
-Scored = tuple[float, str, int, int]  # (probability, "agree" or "differ", claim index, claim index)
+Scored = merging.Scored
 
 
 def group(claims: Sequence[Claim], sources: Sequence[str], params: dict[str, Any] | None = None) -> list[list[int]]:
@@ -42,6 +42,8 @@ def group(claims: Sequence[Claim], sources: Sequence[str], params: dict[str, Any
     ``params`` replaces the shipped model (training uses it)."""
     params = params or model()
     found = items(claims, sources)
+    if len(found) < 2:
+        return [[i] for i in range(len(found))]
     return grow(found, scored_pairs(found, params), params["thresholds"])
 
 

@@ -119,3 +119,14 @@ def test_a_copy_counts_once() -> None:
     claims = [claim("1", "killed", 14, 14, 9, None, "wire"), claim("2", "killed", 14, 14, 9, None, "reprint")]
     slots, _ = reconcile("s", claims, {"reprint": "wire"})
     assert [s.claim_ids for s in slots] == [("1",)] and slots[0].status == "single"
+
+
+def test_a_story_of_no_claim_or_one_claim_has_no_slot_or_one() -> None:
+    assert reconcile("s", [], {}) == ([], [])
+    slots, _ = reconcile("s", [claim("1", "killed", 14, 14, 20, "ministry")], {})
+    assert [s.claim_ids for s in slots] == [("1",)] and slots[0].status == "single"
+
+
+def test_two_claims_that_share_nothing_stand_alone() -> None:
+    slots, _ = reconcile("s", [claim("1", "killed", 14, 14, 20, "a"), claim("2", "escaped", 120, 120, 20, "b")], {})
+    assert sorted(s.claim_ids for s in slots) == [("1",), ("2",)]
