@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from rashomon.extract.figure import Figure
 from rashomon.extract.lexicons import lexicon, phrase_pattern
 from rashomon.extract.nlp import text_of
-from rashomon.extract.quantities import Figure
 from rashomon.extract.time import Timex
 from rashomon.records import Frame
 

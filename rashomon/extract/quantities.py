@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from rashomon.dates import MONTHS
+from rashomon.extract.figure import Figure, pair_figures, scaled_figures
 from rashomon.extract.lexicons import lexicon, phrase_pattern
 from rashomon.extract.nlp import text_of
 from rashomon.extract.numbers import (
@@ -27,7 +28,7 @@ from rashomon.extract.numbers import (
     parse_number_words,
     scales,
 )
-from rashomon.extract.pairs import day_ranges, pairs
+from rashomon.extract.pairs import day_ranges
 from rashomon.extract.spans import without_overlaps
 from rashomon.records import Quantity, Span, content_id
 
@@ -57,24 +58,6 @@ UNIT_BEFORE = re.compile(r"\b(magnitude|richter)(?:\s+of)?\s+$", re.I)
 OR_MORE = re.compile(r"^\s+or\s+(?:more|over|above)\b", re.I)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.I)
 RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+$", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One amount found in text, before it becomes a record."""
-
-    start: int
-    end: int
-    low: float
-    high: float
-    values: tuple[float, ...]
-    kind: str = "count"
-    unit: str | None = None
-    approximate: bool = False
-    change: str = "="
-    vague: bool = False
-    tolerance: float = 0.0  # an approximate figure keeps its point value; this is its stated relative spread
-    pair: int = 0  # 1 or 2: the first or second figure of a score or tally ("65-53"), 0 otherwise
 
 
 @cache
@@ -113,7 +96,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     text: str = text_of(doc)
     days = day_ranges(text)
     blocked = [(m.start(), m.end()) for p in (PHONE, URLISH, STAMP) for m in p.finditer(text)] + days
-    paired = [f for f in _pair_figures(text, days) if not _inside(f, blocked)]  # scores and tallies come first
+    paired = [f for f in pair_figures(text, days) if not _inside(f, blocked)]  # scores and tallies come first
     ages = _ages(doc, text)
     # a number set off by commas after a word that is no age ("the tally, 34, ...") is left alone
     blocked += [(m.start(), m.end()) for m in APPOSITIVE_AGE.finditer(text) if not _inside_any(m, ages)]
@@ -128,16 +111,6 @@ def _inside(f: Figure, spans: list[tuple[int, int]]) -> bool:
 
 def _inside_any(m: re.Match[str], figures: list[Figure]) -> bool:
     return any(m.start() <= f.start < m.end() for f in figures)
-
-
-def _pair_figures(text: str, days: list[tuple[int, int]]) -> list[Figure]:
-    """Scores and tallies: two figures ("65-53"), or one for a tie ("12-12")."""
-    out = []
-    for s1, e1, v1, s2, e2, v2 in pairs(text, days):
-        out.append(Figure(s1, e1, v1, v1, (v1,), pair=1 if s1 != s2 else 0))
-        if s1 != s2:
-            out.append(Figure(s2, e2, v2, v2, (v2,), pair=2))
-    return out
 
 
 def _ages(doc: Doc, text: str) -> list[Figure]:
@@ -366,7 +339,7 @@ def _vague_figures(doc: Doc, text: str) -> list[Figure]:
         fig = Figure(m.start(), m.end(), float(low), float(high), (float(low), float(high))[: 2 - exact],
                      approximate=not exact, vague=not exact)  # fmt: skip
         out.append(_with_context(doc, text, fig))
-    out += [_with_context(doc, text, f) for f in _scaled_figures(text)]
+    out += [_with_context(doc, text, f) for f in scaled_figures(text)]
     props = {k.lower(): v for k, v in _amounts()["proportions"].items()}
     for m in _proportion_pattern().finditer(text):
         if re.search(
@@ -378,27 +351,6 @@ def _vague_figures(doc: Doc, text: str) -> list[Figure]:
         fig = Figure(m.start(), m.end(), float(low), float(high), values, kind="proportion", vague=low != high)
         out.append(_with_context(doc, text, replace(fig, unit=_unit_after(doc, text, fig) or "share")))
     return out
-
-
-def _scaled_figures(text: str) -> list[Figure]:
-    """ "several hundred" (300-900), "a few dozen"; "half a million" (500,000), "a quarter million"."""
-    out = []
-    vague, exact = _amounts()["vague_scaled"], _amounts()["fractional_scaled"]
-    for m in _scaled_pattern().finditer(text):
-        word, scale = re.sub(r"\s+", " ", m.group(1).lower()), float(scales()[m.group(2).lower()])
-        if word in exact:
-            value = exact[word] * scale
-            out.append(Figure(m.start(), m.end(), value, value, (value,)))
-        else:
-            low, high = vague[word][0] * scale, vague[word][1] * scale
-            out.append(Figure(m.start(), m.end(), low, high, (low, high), approximate=True, vague=True))
-    return out
-
-
-@cache
-def _scaled_pattern() -> re.Pattern[str]:
-    words = phrase_pattern([*_amounts()["vague_scaled"], *_amounts()["fractional_scaled"]])
-    return re.compile("(" + words + r")\s+(dozen|hundred|thousand|million|billion)(?![\w-])", re.I)
 
 
 # -- context: bounds, approximation, change, unit --------------------------------------

@@ -5,7 +5,8 @@ from typing import Any
 
 import pytest
 
-from rashomon.extract.quantities import Figure, find_figures
+from rashomon.extract.figure import Figure
+from rashomon.extract.quantities import find_figures
 
 
 def figures(nlp: Callable[[str], Any], text: str) -> list[Figure]:

@@ -1,0 +1,68 @@
+"""The figure record and the readers of figures that need only the text: scores and tallies
+(:mod:`rashomon.extract.pairs`) and amounts written as a word and a scale ("several hundred", "half a
+million")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rashomon.extract.lexicons import lexicon, phrase_pattern
+from rashomon.extract.numbers import scales
+from rashomon.extract.pairs import pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One amount found in text, before it becomes a record."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    values: tuple[float, ...]
+    kind: str = "count"
+    unit: str | None = None
+    approximate: bool = False
+    change: str = "="
+    vague: bool = False
+    tolerance: float = 0.0  # an approximate figure keeps its point value; this is its stated relative spread
+    pair: int = 0  # 1 or 2: the first or second figure of a score or tally ("65-53"), 0 otherwise
+
+
+@cache
+def _amounts() -> dict[str, Any]:
+    return lexicon("amounts")
+
+
+def pair_figures(text: str, days: list[tuple[int, int]]) -> list[Figure]:
+    """Scores and tallies: two figures ("65-53"), or one for a tie ("12-12")."""
+    out = []
+    for s1, e1, v1, s2, e2, v2 in pairs(text, days):
+        out.append(Figure(s1, e1, v1, v1, (v1,), pair=1 if s1 != s2 else 0))
+        if s1 != s2:
+            out.append(Figure(s2, e2, v2, v2, (v2,), pair=2))
+    return out
+
+
+def scaled_figures(text: str) -> list[Figure]:
+    """ "several hundred" (300-900), "a few dozen"; "half a million" (500,000), "a quarter million"."""
+    out = []
+    vague, exact = _amounts()["vague_scaled"], _amounts()["fractional_scaled"]
+    for m in _scaled_pattern().finditer(text):
+        word, scale = re.sub(r"\s+", " ", m.group(1).lower()), float(scales()[m.group(2).lower()])
+        if word in exact:
+            value = exact[word] * scale
+            out.append(Figure(m.start(), m.end(), value, value, (value,)))
+        else:
+            low, high = vague[word][0] * scale, vague[word][1] * scale
+            out.append(Figure(m.start(), m.end(), low, high, (low, high), approximate=True, vague=True))
+    return out
+
+
+@cache
+def _scaled_pattern() -> re.Pattern[str]:
+    words = phrase_pattern([*_amounts()["vague_scaled"], *_amounts()["fractional_scaled"]])
+    return re.compile("(" + words + r")\s+(dozen|hundred|thousand|million|billion)(?![\w-])", re.I)
