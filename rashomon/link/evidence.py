@@ -1,12 +1,12 @@
 """The evidence that two figures state one quantity, and the trained model that weighs it.
 
-For a pair of compatible figures (:mod:`rashomon.link.measures`), :func:`features` reads what their
+For pairs of compatible figures (:mod:`rashomon.link.measures`), :func:`evidence` reads what their
 words share: the content words around each figure weighted by how rare they are among the story's
 figures (so that "points" in a story of a basketball game weighs little and "halftime" much), the
 counted noun, the owners, the neighbouring words; how rare the shared value is in the story
 ("4,901" is telling, "two" is not); whether each is the other's best counterpart in the other
 report; whether either report gives another value for the same thing. Two logistic models weigh
-them (:func:`probability`), one for figures that agree and one for figures that do not, trained
+them (:func:`probabilities`), one for figures that agree and one for figures that do not, trained
 on the development stories of ``../shared/bench/reconcile`` (``python -m rashomon.train slots``;
 weights and thresholds in ``data/models/slots.json``).
 """
