@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     st = sub.add_parser("story", help="a story's fact sheet")
     st.add_argument("story", help="story id (or a unique prefix, or an article id of the story)")
     st.add_argument("--format", choices=["terminal", "md", "html", "json"], default="terminal")
+    st.add_argument("--width", type=int, help="columns of the terminal sheet (default: the terminal's, 80 in a pipe)")
     exp = sub.add_parser("export", help="export the store")
     exp.add_argument(
         "--format",
@@ -287,7 +288,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             if args.command == "stories":
                 return cmd_stories(store, console)
             if args.command == "story":
-                return cmd_story(store, args.story, args.format, console)
+                sheet_console = Console(soft_wrap=True, width=args.width) if args.width else console
+                return cmd_story(store, args.story, args.format, sheet_console)
             return cmd_export(store, args.format, args.output)
     except RashomonError as exc:
         Console(stderr=True).print(f"rashomon: {exc}", markup=False, highlight=False)

@@ -62,8 +62,8 @@ def test_demo_command_prints_the_articles_and_starts_fresh(tmp_path: Path) -> No
         assert done.returncode == 0, done.stderr
         assert "10 new article" in done.stdout
         assert "Velmora" in done.stdout
-        assert "killed" in done.stdout and "CONFLICT" in done.stdout  # the fact sheet of the demo story
-        assert "Sources and signals" in done.stdout
+        assert "Killed" in done.stdout and "sources disagree" in done.stdout  # the fact sheet of the demo story
+        assert "\nSOURCES\n" in done.stdout
 
 
 def _overlap(a: str, b: str) -> float:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from rashomon.report.export import ExportStore, export_json, stories_json, story_by_id
-from rashomon.report.factsheet import fact_sheet, html, markdown, terminal
+from rashomon.report.factsheet import fact_sheet, html, markdown
 from rashomon.report.tables import CLAIM_COLUMNS, EVENT_COLUMNS, claim_rows, event_rows, geojson, to_csv
+from rashomon.report.terminal import terminal
 
 __all__ = [
     "CLAIM_COLUMNS", "EVENT_COLUMNS", "claim_rows", "event_rows", "export_json", "fact_sheet", "find_story",

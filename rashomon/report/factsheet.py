@@ -2,7 +2,8 @@
 where sources agree, contradict each other or change over time, and how far to trust each source.
 
 :func:`fact_sheet` turns a story (as the JSON export shapes it) into one plain structure, which
-:func:`markdown`, :func:`html` and :func:`terminal` render. Every figure keeps its evidence sentence.
+:func:`markdown` and :func:`html` here and :func:`rashomon.report.terminal.terminal` render. Every
+figure keeps its evidence sentence.
 """
 
 from __future__ import annotations
@@ -10,10 +11,7 @@ from __future__ import annotations
 import html as htmllib
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
+from rashomon.extract.lexicons import lexicon
 from rashomon.report.signals import by_outlet
 from rashomon.report.values import interval_text
 
@@ -25,10 +23,21 @@ def _names(story: Json) -> dict[str, str]:
     return {e["id"]: e["name"] for e in story["entities"]}
 
 
+def label(predicate: str) -> str:
+    """A predicate in plain words, as a heading: "at_large" reads "Still at large"."""
+    words = str(lexicon("report")["predicates"].get(predicate, predicate.replace("_", " ")))
+    return words[:1].upper() + words[1:]
+
+
+def status_text(status: str) -> str:
+    """What a slot's figures do across sources, in plain words."""
+    return str(lexicon("report")["status"].get(status, status))
+
+
 def _speaker(c: Json) -> str:
     sp = c["speaker"]
     if not sp:
-        return "(the outlet, no source named)"
+        return ""
     return f"{sp['name']} ({sp['role']})" if sp.get("role") else sp["name"]
 
 
@@ -36,12 +45,19 @@ def _value(v: Json) -> str:
     return interval_text(v)
 
 
+def _vague(v: Json) -> bool:
+    """A figure given as a word for a range ("several", "dozens", "thousands"), not as a number."""
+    return bool(v.get("approximate")) and v.get("high") is not None and v["high"] != v["low"]
+
+
 def _figure_row(c: Json, outlets: dict[str, str]) -> Json:
     return {
         "claim_id": c["id"],
         "figure": c["value"]["text"],
         "range": _value(c["value"]),
-        "speaker": _speaker(c),
+        "speaker": _speaker(c) or "no source named",
+        "sourced": c["speaker"] is not None,
+        "vague": _vague(c["value"]),
         "via": ", ".join(c["via"]) or "",
         "outlet": outlets.get(c["article_id"], "?"),
         "as_of": c["as_of"] or "",
@@ -54,9 +70,25 @@ def _figure_row(c: Json, outlets: dict[str, str]) -> Json:
 def _derived_row(d: Json) -> Json:
     return {
         "claim_id": d["id"], "figure": _value(d["value"]), "range": _value(d["value"]),
-        "speaker": f"derived from {d.get('speaker') or 'one speaker'}'s figures", "via": "", "outlet": "",
-        "as_of": d.get("as_of") or "", "stance": "derived", "evidence": d["rule"], "article_id": "",
+        "speaker": f"derived from {with_article(d.get('speaker') or 'one speaker')}'s figures", "sourced": True,
+        "vague": False,
+        "via": "", "outlet": "", "as_of": d.get("as_of") or "", "stance": "derived", "evidence": d["rule"],
+        "article_id": "",
     }  # fmt: skip
+
+
+STATUS_ORDER = {"conflict": 0, "evolving": 1, "agree": 2, "single": 3}
+
+
+def _slot_order(row: Json) -> tuple[int, float, str]:
+    """Sourced conflicts first (the strongest first), then evolution, agreement and single figures."""
+    return STATUS_ORDER.get(row["status"], 4), -_strength(row), row["predicate"]
+
+
+def _strength(row: Json) -> float:
+    """How much a reader should weigh a slot: sourced, precise figures from many outlets count most."""
+    firm = [f for f in row["figures"] if f["sourced"] and not f["vague"]]
+    return len(firm) + 0.5 * len({f["outlet"] for f in firm if f["outlet"]}) + 0.1 * len(row["figures"])
 
 
 def fact_sheet(story: Json) -> Json:
@@ -64,27 +96,33 @@ def fact_sheet(story: Json) -> Json:
     names = _names(story)
     outlets = {a["id"]: a.get("outlet") or "unknown outlet" for a in story["articles"]}
     claims = {c["id"]: c for c in story["claims"]}
-    slots = sorted(story["slots"], key=lambda s: (s["status"] != "conflict", s["status"] != "evolving", s["predicate"]))
     derived = {d["id"]: d for d in story["derived"]}
-    rows = [
-        {
-            "predicate": s["predicate"], "subject": s["subject"], "status": s["status"],
-            "consensus": _value(s["consensus"]) if s.get("consensus") else "none",
-            "figures": [_figure_row(claims[i], outlets) for i in s["claim_ids"] if i in claims]
-            + [_derived_row(derived[p[3]]) for p in s.get("timeline", []) if p[3] in derived],
-            "timeline": s.get("timeline", []),
-        }
-        for s in slots
-    ]  # fmt: skip
+    rows = sorted(
+        (
+            {
+                "predicate": s["predicate"], "label": label(s["predicate"]), "subject": s["subject"],
+                "status": s["status"], "status_text": status_text(s["status"]),
+                "consensus": _value(s["consensus"]) if s.get("consensus") else "none",
+                "figures": [_figure_row(claims[i], outlets) for i in s["claim_ids"] if i in claims]
+                + [_derived_row(derived[p[3]]) for p in s.get("timeline", []) if p[3] in derived],
+                "timeline": s.get("timeline", []),
+            }
+            for s in story["slots"]
+        ),
+        key=_slot_order,
+    )  # fmt: skip
+    lines = summary_lines(story, rows, names)
     return {
         "id": story["id"],
         "title": story["title"],
-        "summary": summary(story, rows, names),
+        "summary": " ".join(lines),
+        "summary_lines": lines,
         "events": [_event_row(e, names) for e in story["events"] if e.get("date") or len(e["mentions"]) > 1],
         "slots": rows,
         "derived": [
             {
                 "predicate": d["predicate"],
+                "label": label(d["predicate"]),
                 "value": _value(d["value"]),
                 "as_of": d.get("as_of") or "",
                 "rule": d["rule"],
@@ -94,8 +132,11 @@ def fact_sheet(story: Json) -> Json:
             for d in story["derived"]
         ],
         "timeline": sorted(
-            (_figure_row(c, outlets) | {"predicate": c["predicate"]} for c in story["claims"]),
-            key=lambda r: (r["as_of"], r["predicate"]),
+            (
+                _figure_row(c, outlets) | {"predicate": c["predicate"], "label": label(c["predicate"])}
+                for c in story["claims"]
+            ),
+            key=lambda r: (r["as_of"] or "9999", r["predicate"]),
         ),
         "sources": _sources(story),
         "outlet_signals": by_outlet(story["signals"]),
@@ -131,28 +172,78 @@ def _sources(story: Json) -> list[Json]:
     return out
 
 
-def summary(story: Json, rows: list[Json], names: dict[str, str]) -> str:
-    """One paragraph: how many reports, what happened, where sources disagree."""
+def with_article(name: str) -> str:
+    """A speaker named by a common noun reads with its article: "the interior ministry"."""
+    return "the " + name if name[:1].islower() and not name.startswith(("the ", "a ", "an ")) else name
+
+
+def _who(f: Json) -> str:
+    """Who gives a figure, as a sentence's subject: "the interior ministry", "CNN, naming no source,"."""
+    if f["stance"] == "derived":
+        return str(f["speaker"])
+    if not f["sourced"]:
+        return f"{f['outlet']}, naming no source,"
+    return with_article(f["speaker"]) + (f", via {f['via']}," if f["via"] else "")
+
+
+def _says(f: Json, times: int = 1) -> str:
+    if f["stance"] == "derived":
+        return f"{f['figure']}, {f['speaker']}"
+    again = f" (in {times} reports)" if times > 1 else ""
+    return f"{_who(f)} says {_figure(f)}" + (" (a vague figure)" if f["vague"] else "") + again
+
+
+def _figure(f: Json) -> str:
+    """A figure as it reads inside a sentence: "Eighteen" at the head of its own becomes "eighteen"."""
+    text = str(f["figure"])
+    return text[:1].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
+
+
+def _ranked(figures: list[Json]) -> list[tuple[Json, int]]:
+    """Each speaker's figure once (with how often it is given), sourced and precise figures first: an
+    unsourced or vague one never leads."""
+    seen: dict[tuple[str, str], list[Json]] = {}
+    for f in figures:
+        seen.setdefault((_who(f).casefold(), f["range"]), []).append(f)
+    ranked = sorted(seen.values(), key=lambda fs: (not fs[0]["sourced"], fs[0]["vague"], fs[0]["as_of"] or "9999"))
+    return [(fs[0], len({f["article_id"] for f in fs})) for fs in ranked]
+
+
+def _steps(figures: list[Json]) -> str:
+    """An evolution in the order of time, one step per value and day, with everyone who gave it."""
+    steps: dict[tuple[str, str], list[str]] = {}
+    for f in sorted(figures, key=lambda f: f["as_of"] or "9999"):
+        who = _who(f).rstrip(",") + ("; vague" if f["vague"] else "")
+        names = steps.setdefault((f["range"], f["as_of"]), [])
+        if who not in names:
+            names.append(who)
+    return ", then ".join(
+        value + (f" on {day}" if day else "") + f" ({'; '.join(names)})" for (value, day), names in steps.items()
+    )
+
+
+def summary_lines(story: Json, rows: list[Json], names: dict[str, str]) -> list[str]:
+    """Plain sentences: the reports, the main event, the strongest sourced disagreements, then what
+    changed over time, then what sources agree on. Unsourced and vague figures are named as such."""
     days = sorted({a["published"] for a in story["articles"] if a.get("published")})
     outlets = sorted({a.get("outlet") or "unknown outlet" for a in story["articles"]})
+    n, k = len(story["articles"]), len(outlets)
     span = f" between {days[0]} and {days[-1]}" if len(days) > 1 else (f" on {days[0]}" if days else "")
-    text = f"{len(story['articles'])} report(s) from {len(outlets)} outlet(s){span}."
+    first = f"{n} report{'s' * (n != 1)} from {k} outlet{'s' * (k != 1)}{span}."
     dated = [e for e in story["events"] if e.get("date")]
     if dated:
         e = max(dated, key=lambda e: len(e["mentions"]))
         place = names.get(e.get("place") or "", "")
-        text += f" Main event: {e['type']} on {e['date']}" + (f" at {place}" if place else "") + "."
-    for row in rows:
-        if row["status"] == "conflict":
-            figures = "; ".join(
-                f"{f['figure']} from {f['speaker']}" + (f" via {f['via']}" if f["via"] else "")
-                for f in row["figures"][:4]
-            )
-            text += f" Sources contradict each other on {row['predicate']}: {figures}."
-        elif row["status"] == "evolving":
-            values = ", ".join(f["figure"] for f in row["figures"])
-            text += f" The figure for {row['predicate']} changes over time ({values})."
-    return text
+        first += f" Main event: {e['type']} on {e['date']}" + (f" at {place}" if place else "") + "."
+    lines = [first]
+    for row in [r for r in rows if r["status"] == "conflict"][:3]:
+        lines.append(f"{row['label']}: " + "; ".join(_says(f, n) for f, n in _ranked(row["figures"])[:4]) + ".")
+    for row in [r for r in rows if r["status"] == "evolving"][:3]:
+        lines.append(f"{row['label']} changes over time: {_steps(row['figures'])}.")
+    agreed = [r for r in rows if r["status"] == "agree"]
+    if agreed:
+        lines.append("Sources agree on: " + "; ".join(f"{r['label'].lower()} {r['consensus']}" for r in agreed) + ".")
+    return lines
 
 
 # -- renderers -------------------------------------------------------------------------------
@@ -172,8 +263,7 @@ def markdown(sheet: Json) -> str:
     out += ["## Figures", ""]
     for row in sheet["slots"]:
         out += [
-            f"### {row['predicate']} ({_md(row['subject'])}): {STATUS_MARK[row['status']]}, "
-            f"consensus {row['consensus']}",
+            f"### {row['label']} ({_md(row['subject'])}): {STATUS_MARK[row['status']]}, consensus {row['consensus']}",
             "",
             "| figure | value | who said it | via | outlet | as of | stance | evidence |",
             "|---|---|---|---|---|---|---|---|",
@@ -187,13 +277,13 @@ def markdown(sheet: Json) -> str:
     if sheet["derived"]:
         out += ["## Derived figures", ""]
         out += [
-            f"- **{d['predicate']} = {d['value']}** as of {d['as_of']} ({_md(d['speaker'])}): {_md(d['rule'])}"
+            f"- **{d['label']} = {d['value']}** as of {d['as_of']} ({_md(d['speaker'])}): {_md(d['rule'])}"
             for d in sheet["derived"]
         ]
         out.append("")
     out += ["## Timeline", "", "| as of | figure | measures | who | outlet |", "|---|---|---|---|---|"]
     out += [
-        f"| {t['as_of']} | {_md(t['figure'])} | {t['predicate']} | {_md(t['speaker'])} | {_md(t['outlet'])} |"
+        f"| {t['as_of']} | {_md(t['figure'])} | {_md(t['label'])} | {_md(t['speaker'])} | {_md(t['outlet'])} |"
         for t in sheet["timeline"]
     ]
     out += ["", "## Sources", ""]
@@ -241,7 +331,7 @@ def html(sheet: Json) -> str:
         parts.append("<h2>Events</h2>" + _table(("event", *keys[1:]), [[e[k] for k in keys] for e in sheet["events"]]))
     parts.append("<h2>Figures</h2>")
     for row in sheet["slots"]:
-        title = f"{row['predicate']} ({row['subject']}): {STATUS_MARK[row['status']]}, consensus {row['consensus']}"
+        title = f"{row['label']} ({row['subject']}): {STATUS_MARK[row['status']]}, consensus {row['consensus']}"
         columns = ("figure", "range", "speaker", "via", "outlet", "as_of", "stance", "evidence")
         heads = ("figure", "value", "who said it", "via", "outlet", "as of", "stance", "evidence")
         figures = [[f[c] for c in columns] for f in row["figures"]]
@@ -252,7 +342,7 @@ def html(sheet: Json) -> str:
     if sheet["derived"]:
         parts.append("<h2>Derived figures</h2><ul>")
         parts += [
-            f"<li><b>{_h(d['predicate'])} = {_h(d['value'])}</b> as of {_h(d['as_of'])} ({_h(d['speaker'])}): "
+            f"<li><b>{_h(d['label'])} = {_h(d['value'])}</b> as of {_h(d['as_of'])} ({_h(d['speaker'])}): "
             f"{_h(d['rule'])}</li>"
             for d in sheet["derived"]
         ]
@@ -268,32 +358,3 @@ def html(sheet: Json) -> str:
         )
     parts.append("</ul></body></html>")
     return "".join(parts)
-
-
-def terminal(sheet: Json, console: Console) -> None:
-    console.rule(sheet["title"], style="bold")
-    console.print(sheet["summary"], markup=False, highlight=False)
-    for row in sheet["slots"]:
-        style = {"conflict": "bold red", "evolving": "yellow"}.get(row["status"], "")
-        heading = f"{row['predicate']} ({row['subject']}): {STATUS_MARK[row['status']]}, consensus {row['consensus']}"
-        table = Table(title=Text(heading, style=style), show_lines=False, expand=True)
-        for col in ("figure", "who said it", "via", "outlet", "as of", "stance", "evidence"):
-            table.add_column(col, overflow="fold", ratio=3 if col == "evidence" else 1)
-        for f in row["figures"]:
-            cells = (f["figure"], f["speaker"], f["via"], f["outlet"], f["as_of"], f["stance"], f["evidence"])
-            table.add_row(*(Text(str(c)) for c in cells))  # article text is never markup
-        console.print(table)
-    for d in sheet["derived"]:
-        console.print(
-            f"derived: {d['predicate']} = {d['value']} as of {d['as_of']} ({d['speaker']}): {d['rule']}",
-            markup=False,
-            highlight=False,
-        )
-    sources = Table(title="Sources and signals", expand=True)
-    for col in ("outlet", "published", "title", "signals"):
-        sources.add_column(col, overflow="fold")
-    for s in sheet["sources"]:
-        flags = "; ".join(f"{x['name']} ({x['severity']})" for x in s["signals"]) or "-"
-        title = s["title"] + (" (copy)" if s["copy_of"] else "")
-        sources.add_row(*(Text(str(c)) for c in (s["outlet"], s["published"], title, flags)))
-    console.print(sources)

@@ -7,8 +7,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from rashomon.pipeline import ingest
 from rashomon.report import (
     CLAIM_COLUMNS,
@@ -24,7 +22,7 @@ from rashomon.report import (
 )  # fmt: skip
 from rashomon.settings import Settings
 from rashomon.store import open_store
-from tests.conftest import CNN_SEED, TRN_SEED, needs_seeds
+from tests.conftest import needs_seeds
 
 HOSTILE = (
     "Flood hits <b>town</b>\n\n2 May 2025\n\n"
@@ -33,25 +31,10 @@ HOSTILE = (
 )
 
 
-@pytest.fixture(scope="module")
-def seeds_export(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    if not (TRN_SEED.is_file() and CNN_SEED.is_file()):
-        pytest.skip("seed reports not found in ../shared/seeds (CI always has them)")
-    with open_store(tmp_path_factory.mktemp("seeds") / "s.sqlite") as store:
-        ingest([TRN_SEED, CNN_SEED], store, Settings())
-        return export_json(store)
-
-
-@pytest.fixture(scope="module")
-def seed_sheet(seeds_export: dict[str, Any]) -> dict[str, Any]:
-    [story] = seeds_export["stories"]
-    return fact_sheet(story)
-
-
 @needs_seeds()
 def test_markdown_shows_the_conflict_with_both_speakers_and_the_relay(seed_sheet: dict[str, Any]) -> None:
     md = markdown(seed_sheet)
-    conflict = md[md.index("### escaped") : md.index("###", md.index("### escaped") + 4)]
+    conflict = md[md.index("### Escaped") : md.index("###", md.index("### Escaped") + 4)]
     assert "CONFLICT" in conflict
     assert "| 120 |" in conflict and "interior ministry" in conflict
     assert "around 1,500" in conflict and "Farhad Shami (SDF spokesperson)" in conflict and "| Rudaw |" in conflict
@@ -59,7 +42,7 @@ def test_markdown_shows_the_conflict_with_both_speakers_and_the_relay(seed_sheet
 
 @needs_seeds()
 def test_markdown_shows_the_derived_39_with_its_arithmetic(seed_sheet: dict[str, Any]) -> None:
-    assert "at_large = 39" in markdown(seed_sheet) and "escaped - recaptured (120 - 81)" in markdown(seed_sheet)
+    assert "Still at large = 39" in markdown(seed_sheet) and "escaped - recaptured (120 - 81)" in markdown(seed_sheet)
 
 
 @needs_seeds()
@@ -74,7 +57,7 @@ def test_html_has_the_same_facts_and_parses(seed_sheet: dict[str, Any]) -> None:
     page = html(seed_sheet)
     _parse(page)
     assert "CONFLICT" in page and "Farhad Shami (SDF spokesperson)" in page and "Rudaw" in page
-    assert "at_large = 39" in page and "byline-beat-mismatch" in page
+    assert "Still at large = 39" in page and "byline-beat-mismatch" in page
 
 
 def test_all_article_text_in_the_html_is_escaped(tmp_path: Path) -> None:

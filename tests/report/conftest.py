@@ -1,0 +1,28 @@
+"""The seed case exported once per test session, for the report tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rashomon.pipeline import ingest
+from rashomon.report import export_json, fact_sheet
+from rashomon.settings import Settings
+from rashomon.store import open_store
+from tests.conftest import CNN_SEED, TRN_SEED
+
+
+@pytest.fixture(scope="session")
+def seeds_export(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    if not (TRN_SEED.is_file() and CNN_SEED.is_file()):
+        pytest.skip("seed reports not found in ../shared/seeds (CI always has them)")
+    with open_store(tmp_path_factory.mktemp("seeds") / "s.sqlite") as store:
+        ingest([TRN_SEED, CNN_SEED], store, Settings())
+        return export_json(store)
+
+
+@pytest.fixture(scope="session")
+def seed_sheet(seeds_export: dict[str, Any]) -> dict[str, Any]:
+    [story] = seeds_export["stories"]
+    return fact_sheet(story)
