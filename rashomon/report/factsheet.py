@@ -12,6 +12,7 @@ import html as htmllib
 from typing import Any
 
 from rashomon.extract.lexicons import lexicon
+from rashomon.report.naming import headline, outlet_name
 from rashomon.report.signals import by_outlet
 from rashomon.report.values import interval_text
 
@@ -94,7 +95,7 @@ def _strength(row: Json) -> float:
 def fact_sheet(story: Json) -> Json:
     """The fact sheet of one story, as plain data (what every renderer shows)."""
     names = _names(story)
-    outlets = {a["id"]: a.get("outlet") or "unknown outlet" for a in story["articles"]}
+    outlets = {a["id"]: outlet_name(a) for a in story["articles"]}
     claims = {c["id"]: c for c in story["claims"]}
     derived = {d["id"]: d for d in story["derived"]}
     rows = sorted(
@@ -160,8 +161,8 @@ def _sources(story: Json) -> list[Json]:
         signals = [s for s in story["signals"] if s["article_id"] == a["id"] and s["severity"] != "info"]
         out.append(
             {
-                "outlet": a.get("outlet") or "unknown outlet",
-                "title": a.get("title") or "",
+                "outlet": outlet_name(a),
+                "title": headline(a),
                 "published": a.get("published") or "",
                 "byline": a.get("byline") or "",
                 "copy_of": a.get("copy_of"),
@@ -226,7 +227,7 @@ def summary_lines(story: Json, rows: list[Json], names: dict[str, str]) -> list[
     """Plain sentences: the reports, the main event, the strongest sourced disagreements, then what
     changed over time, then what sources agree on. Unsourced and vague figures are named as such."""
     days = sorted({a["published"] for a in story["articles"] if a.get("published")})
-    outlets = sorted({a.get("outlet") or "unknown outlet" for a in story["articles"]})
+    outlets = sorted({outlet_name(a) for a in story["articles"]})
     n, k = len(story["articles"]), len(outlets)
     span = f" between {days[0]} and {days[-1]}" if len(days) > 1 else (f" on {days[0]}" if days else "")
     first = f"{n} report{'s' * (n != 1)} from {k} outlet{'s' * (k != 1)}{span}."

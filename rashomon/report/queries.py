@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rashomon.records import Extraction
+from rashomon.report.naming import outlet_name
 from rashomon.report.values import bound, interval_text
 
 Json = dict[str, Any]
@@ -36,7 +37,7 @@ def summary(story: Json) -> Json:
         "id": story["id"],
         "title": story["title"],
         "reports": len(story["articles"]),
-        "outlets": sorted({a.get("outlet") or "unknown outlet" for a in story["articles"]}),
+        "outlets": sorted({outlet_name(a) for a in story["articles"]}),
         "first_day": days[0] if days else None,
         "last_day": days[-1] if days else None,
         "conflicts": sum(1 for s in story["slots"] if s["status"] == "conflict"),
@@ -89,7 +90,7 @@ def claim_rows(
     rows = []
     for story in stories:
         status = {cid: s["status"] for s in story["slots"] for cid in s["claim_ids"]}
-        outlets = {a["id"]: a.get("outlet") or "unknown outlet" for a in story["articles"]}
+        outlets = {a["id"]: outlet_name(a) for a in story["articles"]}
         for c in story["claims"]:
             row = {
                 "story_id": story["id"], "claim_id": c["id"], "article_id": c["article_id"],

@@ -7,6 +7,7 @@ from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
+from rashomon.report.naming import headline, outlet_name
 from rashomon.web.charts import event_map, slot_timeline
 
 Json = dict[str, Any]
@@ -100,6 +101,11 @@ def _evidence_href(f: Json) -> str:
     return f"/articles/{h(f['article_id'])}#span-{h(f['claim_id'])}"
 
 
+def _shown(value: str | None, prefix: str = "") -> str:
+    """A field worth showing, with a space before it; an empty one is left out."""
+    return f" {h(prefix + value)}" if value else ""
+
+
 def _sources(sources: list[Json]) -> str:
     items = []
     for s in sources:
@@ -108,20 +114,30 @@ def _sources(sources: list[Json]) -> str:
         )
         copy = f' <span class="copy">copy of {h(s["copy_of"][:10])}</span>' if s.get("copy_of") else ""
         items.append(
-            f'<li><a href="/articles/{h(s["article_id"])}">{h(s["outlet"])}: {h(s["title"] or "untitled")}</a> '
-            f'{h(s["published"])} {h(s["byline"])}{copy}<ul class="signals">{signals}</ul></li>'
+            f'<li><a href="/articles/{h(s["article_id"])}">{h(s["outlet"])}: {h(s["title"])}</a>'
+            f'{_shown(s["published"])}{_shown(s["byline"], "by ")}{copy}<ul class="signals">{signals}</ul></li>'
         )
     return f'<ul class="sources">{"".join(items)}</ul>'
 
 
+LEGEND = (
+    ("entity", "a name: person, organisation, place"),
+    ("amount", "an amount"),
+    ("source", "who is reported as saying something"),
+    ("claim", "a figure with who gave it"),
+)
+
+
 def article_page(article: Json, spans: list[Json]) -> str:
-    meta = "".join(
-        f"<dt>{h(k)}</dt><dd>{h(article.get(k))}</dd>" for k in ("outlet", "published", "byline", "url", "origin")
+    fields = {"outlet": outlet_name(article)} | {k: article.get(k) for k in ("published", "byline", "url", "origin")}
+    meta = "".join(f"<dt>{h(k)}</dt><dd>{h(v)}</dd>" for k, v in fields.items() if v)
+    legend = "".join(f'<mark class="{kind}">{h(words)}</mark> ' for kind, words in LEGEND)
+    title = headline(article)
+    body = (
+        f'<h1>{h(title)}</h1><dl class="meta">{meta}</dl><p class="legend">Highlighted: {legend}</p>'
+        f'<article class="text">{highlight(article["text"], spans)}</article>'
     )
-    body = f'<h1>{h(article.get("title") or "Untitled article")}</h1><dl class="meta">{meta}</dl>'
-    return layout(
-        article.get("title") or "Article", body + f'<article class="text">{highlight(article["text"], spans)}</article>'
-    )
+    return layout(title, body)
 
 
 def highlight(text: str, spans: list[Json]) -> str:
