@@ -89,7 +89,9 @@ def test_the_seed_sheet_reads_the_conflict_and_the_derived_figure_in_plain_words
     text = render(seed_sheet, 80)
     summary = text[text.index("SUMMARY") : text.index("FIGURES")]
     flat = " ".join(summary.split())
-    assert "Escaped: the interior ministry says 120; Farhad Shami (SDF spokesperson), via Rudaw, says around 1,500" in flat
+    assert (
+        "Escaped: the interior ministry says 120; Farhad Shami (SDF spokesperson), via Rudaw, says around 1,500" in flat
+    )
     assert "Still at large changes over time: 39 on 2026-01-20" in flat
     assert "Still at large = 39 as of 2026-01-20" in " ".join(text.split())
     positions = [text.index(f"\n{name}\n") for name in SECTIONS]
