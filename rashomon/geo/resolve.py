@@ -102,7 +102,10 @@ def best_place(name: str, ctx: Context, gaz: Gazetteer | None = None, exact: boo
 def _best_place(name: str, ctx: Context, gaz: Gazetteer, exact: bool) -> Place | None:
     scored = [(_score(p, ctx, True, name), p) for p in gaz.candidates(name)]
     if not scored and len(name) >= 5 and not exact:
-        scored = [(_score(p, ctx, False, name), p) for p in gaz.candidates(name, loose=True)]
+        # a spelling variant (Shaddadah for Shaddadi) only in one of the countries the text names: otherwise
+        # an invented town lands wherever a name looks alike
+        loose = [p for p in gaz.candidates(name, loose=True) if ctx.countries[p.country]]
+        scored = [(_score(p, ctx, False, name), p) for p in loose]
     if not scored:
         return None
     return max(scored, key=lambda sp: (sp[0], -sp[1].geonameid))[1]
@@ -138,8 +141,8 @@ def _named_after(name: str, ctx: Context, gaz: Gazetteer | None) -> Place | None
     for n in range(len(words) - (len(words) == len(name.split())), 0, -1):
         for part in (words[:n], words[-n:]):
             place = best_place(" ".join(part), ctx, gaz, exact=True)
-            if place is not None and part[0][:1].isupper():
-                return place
+            if place is not None and part[0][:1].isupper() and (is_notable(place) or ctx.countries[place.country]):
+                return place  # a village's name inside a longer name needs the text's support
     return None
 
 

@@ -142,3 +142,18 @@ def test_a_build_that_died_leaves_nothing_behind_once_the_index_is_built(
     (tmp_path / "index.4242.tmp").write_bytes(b"half an index")  # a builder killed mid-way
     assert len(Gazetteer(tmp_path / "index.sqlite").candidates("Town 3")) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index.lock", "index.sqlite"]
+
+
+def test_a_name_that_only_looks_like_a_place_stays_unplaced_without_the_texts_support(gaz: Gazetteer) -> None:
+    # "Velmora" looks like Vila Maria (Brazil) by its consonants, "Kestova" like Kstovo (Russia)
+    assert resolve("Velmora", Context(), gaz=gaz) is None
+    assert resolve("Kestova", context_for(["Kestova", "Velmora"], gaz), gaz=gaz) is None
+    assert resolve("Kstovo", Context(), gaz=gaz) is not None  # the real town, spelled as it is
+    russia = context_for(["Russia", "Nizhny Novgorod"], gaz)
+    assert resolve("Kestova", russia, gaz=gaz) is not None  # a variant in a country the text names
+
+
+def test_a_village_inside_an_organisations_name_needs_the_texts_support(gaz: Gazetteer) -> None:
+    # "Front" is a village in Piedmont; a "Northern Rising Front" in a text about nowhere in Italy is no place
+    assert resolve("Northern Rising Front", Context(), gaz=gaz) is None
+    assert resolve("Birmingham City", Context(), gaz=gaz) is not None  # a big city inside the name still counts
