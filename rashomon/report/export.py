@@ -35,7 +35,11 @@ def article_json(a: Article) -> dict[str, Any]:
 
 
 def entity_json(e: Entity) -> dict[str, Any]:
-    geo = {"lat": e.geo.lat, "lon": e.geo.lon, "precision": e.geo.precision} if e.geo else None
+    geo = (
+        {"lat": e.geo.lat, "lon": e.geo.lon, "precision": e.geo.precision, "geonames_id": e.geo.geonames_id}
+        if e.geo
+        else None
+    )
     return {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "geo": geo}
 
 

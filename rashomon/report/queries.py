@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rashomon.geo.areas import radius_km
 from rashomon.records import Extraction
 from rashomon.report.naming import outlet_name
 from rashomon.report.values import bound, interval_text
@@ -119,17 +120,23 @@ def entity_rows(stories: Iterable[Json], type_: str | None = None) -> list[Json]
     ]
 
 
-def map_points(story: Json) -> list[Json]:
-    """Where the story's events happened (their place's coordinates), else its placed entities."""
-    entities = {e["id"]: e for e in story["entities"]}
-    points = []
+def map_places(story: Json) -> list[Json]:
+    """Every placed entity of the story, with what happened there: a town is a point (``radius_km`` 0);
+    a facility or county, a province or a country is an area of about its size, never a pin at its
+    centre."""
+    happened: dict[str, list[str]] = {}
     for e in story["events"]:
-        place = entities.get(e.get("place") or "")
-        if place and place.get("geo"):
-            points.append({"label": f"{e['type']}: {place['name']}", "event_id": e["id"], **place["geo"]})
-    if not points:
-        points = [{"label": e["name"], "event_id": None, **e["geo"]} for e in story["entities"] if e.get("geo")]
-    return points
+        if e.get("place"):
+            happened.setdefault(e["place"], []).append(f"{e['type']} {e.get('date') or ''}".strip())
+    return [
+        {
+            "name": e["name"], "lat": e["geo"]["lat"], "lon": e["geo"]["lon"], "precision": e["geo"]["precision"],
+            "radius_km": radius_km(e["geo"]["precision"], e["geo"].get("geonames_id")),
+            "events": happened.get(e["id"], []),
+        }
+        for e in story["entities"]
+        if e.get("geo")
+    ]  # fmt: skip
 
 
 def spans(extraction: Extraction) -> list[Json]:

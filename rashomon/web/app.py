@@ -9,12 +9,12 @@ import hashlib
 import secrets
 import tempfile
 import threading
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
@@ -26,10 +26,11 @@ from rashomon.ingest.fetch import FetchLimits, fetch
 from rashomon.pipeline import IngestStore, ingest_inputs
 from rashomon.report import fact_sheet, stories_json
 from rashomon.report.export import article_json
-from rashomon.report.queries import StoryFilter, claim_rows, entity_rows, find_stories, map_points, page, spans
+from rashomon.report.queries import StoryFilter, claim_rows, entity_rows, find_stories, map_places, page, spans
 from rashomon.report.tables import event_rows
 from rashomon.settings import Settings
 from rashomon.web import pages
+from rashomon.web.assets import install_assets
 
 Json = dict[str, Any]
 MAX_PAGE = 200
@@ -162,8 +163,10 @@ def create_app(store: IngestStore, settings: Settings) -> FastAPI:
     )  # the interactive docs load scripts from a CDN: the schema stays at /openapi.json
     _install_errors(app)
     _install_headers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=2048)  # the map's base layer is 1.8 MB of JSON, 0.5 compressed
     _api(app, service)
     _pages(app, service)
+    install_assets(app)
     return app
 
 
@@ -183,7 +186,7 @@ def _install_errors(app: FastAPI) -> None:
 
 
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -191,7 +194,8 @@ SECURITY_HEADERS = {
 
 
 def _install_headers(app: FastAPI) -> None:
-    """Pages run no script at all; the policy makes that hold even if some text escaped escaping."""
+    """Pages run only the app's own script files (the story map), never inline script: the policy makes
+    that hold even if some text escaped escaping."""
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
@@ -231,7 +235,7 @@ def _api(app: FastAPI, service: Service) -> None:
     def get_story(story_id: str) -> Json:
         """A story's fact sheet data (slots with every source's figure, events, timeline, sources, signals)."""
         story = service.story(story_id)
-        return fact_sheet(story) | {"map": map_points(story)}
+        return fact_sheet(story) | {"map": map_places(story)}
 
     @app.get("/api/claims", response_model=RowPage, tags=["claims"])
     def list_claims(
@@ -325,14 +329,9 @@ def _pages(app: FastAPI, service: Service) -> None:
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str) -> str:
         story = service.story(story_id)
-        return pages.story_page(fact_sheet(story), map_points(story))
+        return pages.story_page(fact_sheet(story), map_places(story))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> str:
         article, found = service.article(article_id)
         return pages.article_page(article, found)
-
-    @app.get("/static/app.css", include_in_schema=False)
-    def stylesheet() -> Response:
-        css = (resources.files("rashomon.web") / "static" / "app.css").read_text(encoding="utf-8")
-        return Response(css, media_type="text/css")

@@ -3,12 +3,14 @@ through :func:`h` (HTML escaping); pages load only the app's own stylesheet and 
 
 from __future__ import annotations
 
+import json
 from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
 from rashomon.report.naming import headline, outlet_name
-from rashomon.web.charts import event_map, slot_timeline
+from rashomon.web.charts import slot_timeline
+from rashomon.web.timeline import story_timeline
 
 Json = dict[str, Any]
 
@@ -59,22 +61,49 @@ def _pager(result: Json, query: dict[str, str]) -> str:
     return "".join(f'<a class="pager" href="/?{h(urlencode(query | {"offset": o}))}">{t}</a> ' for t, o in links)
 
 
-def story_page(sheet: Json, points: list[Json]) -> str:
+def story_page(sheet: Json, places: list[Json]) -> str:
     slots = "".join(_slot(s) for s in sheet["slots"])
     events = "".join(
         f"<tr><td>{h(e['type'])}</td><td>{h(e['date'])}</td><td>{h(e['place'])}</td><td>{h(e['actors'])}</td>"
         f'<td>{e["reports"]}</td><td class="evidence">{h(e["evidence"])}</td></tr>'
         for e in sheet["events"]
     )
+    summary = "".join(f"<p>{h(line)}</p>" for line in sheet["summary_lines"])
     body = (
-        f'<h1>{h(sheet["title"])}</h1><p class="summary">{h(sheet["summary"])}</p>'
+        f'<h1>{h(sheet["title"])}</h1><section class="summary">{summary}</section>'
         f'<section id="figures"><h2>Figures</h2>{slots or "<p>No figures.</p>"}</section>'
-        f'<section id="map-section"><h2>Map</h2>{event_map(points)}</section>'
+        f"{_derived(sheet['derived'])}"
+        f'<section id="timeline"><h2>Timeline</h2>{story_timeline(sheet)}</section>'
+        f'<section id="map-section"><h2>Map</h2>{_map(places)}</section>'
         '<section id="events"><h2>Events</h2><table><thead><tr><th>Type</th><th>Date</th><th>Place</th>'
         f"<th>Actors</th><th>Reports</th><th>Evidence</th></tr></thead><tbody>{events}</tbody></table></section>"
         f'<section id="sources"><h2>Sources</h2>{_sources(sheet["sources"])}</section>'
     )
     return layout(sheet["title"], body)
+
+
+def _map(places: list[Json]) -> str:
+    """Leaflet over the app's own base layer; the places travel as escaped JSON in an attribute."""
+    if not places:
+        return '<p class="empty">No place in this story is in the gazetteer, so there is no map.</p>'
+    return (
+        '<link rel="stylesheet" href="/static/leaflet/leaflet.css">'
+        f'<div id="story-map" data-places="{h(json.dumps(places))}" data-basemap="/static/basemap.json"></div>'
+        '<p class="map-legend">A dot is a town (larger where something happened); a dashed circle is a facility, '
+        "county, province or country, drawn about its size. Hover for names and events.</p>"
+        '<script src="/static/leaflet/leaflet.js"></script><script src="/static/story-map.js"></script>'
+    )
+
+
+def _derived(derived: list[Json]) -> str:
+    if not derived:
+        return ""
+    items = "".join(
+        f"<li><b>{h(d['label'])} = {h(d['value'])}</b>{_shown(d['as_of'], 'as of ')}: {h(d['rule'])}"
+        f"{_shown(d['speaker'], 'from the figures of ')}</li>"
+        for d in derived
+    )
+    return f'<section id="derived"><h2>Derived figures</h2><ul>{items}</ul></section>'
 
 
 def _slot(s: Json) -> str:
@@ -87,11 +116,11 @@ def _slot(s: Json) -> str:
     )
     status = h(s["status"])
     return (
-        f'<div class="slot status-{status}"><h3>{h(s["predicate"])} · {h(s["subject"])} '
+        f'<div class="slot status-{status}"><h3>{h(s["label"])} · {h(s["subject"])} '
         f'<span class="badge {status}">{status}</span> <span class="consensus">consensus: {h(s["consensus"])}</span>'
         "</h3><table><thead><tr><th>Figure</th><th>Range</th><th>Speaker</th><th>Via</th><th>Outlet</th>"
         f"<th>As of</th><th>Stance</th><th>Evidence</th></tr></thead><tbody>{figures}</tbody></table>"
-        f"{slot_timeline(s['timeline'], s['predicate'])}</div>"
+        f"{slot_timeline(s['timeline'], s['label'])}</div>"
     )
 
 

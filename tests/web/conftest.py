@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,10 @@ import httpx
 import pytest
 
 from rashomon.demo import run_demo
+from rashomon.pipeline import ingest
 from rashomon.settings import Settings
+from rashomon.store import open_store
+from tests.conftest import CNN_SEED, TRN_SEED
 
 TOKEN = "test-token-not-secret"
 
@@ -41,6 +45,24 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     db = tmp_path_factory.mktemp("web") / "demo.sqlite"
     store, _ = run_demo(Settings(db=str(db)), db)
     store.close()
+    with _serving(db) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def seed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app over a store holding the two seed reports (skipped where ../shared is absent)."""
+    if not (TRN_SEED.is_file() and CNN_SEED.is_file()):
+        pytest.skip("seed reports not found in ../shared/seeds (CI always has them)")
+    db = tmp_path_factory.mktemp("web-seeds") / "seeds.sqlite"
+    with open_store(db) as store:
+        ingest([TRN_SEED, CNN_SEED], store, Settings(db=str(db)))
+    with _serving(db) as running:
+        yield running
+
+
+@contextmanager
+def _serving(db: Path) -> Iterator[Server]:
     port = _free_port()
     env = os.environ | {"RASHOMON_API_TOKEN": TOKEN}
     cmd = [sys.executable, "-m", "rashomon", "--db", str(db), "serve", "--port", str(port)]
