@@ -39,7 +39,7 @@ BATCH = Settings().batch_size  # written and linked in the default batches, as a
 RECORD_ID = re.compile(r"[0-9a-f]{16}")
 
 
-def _article(i: int, record: dict[str, str]) -> Article:
+def article_of(i: int, record: dict[str, str]) -> Article:
     text = record["text"]
     return Article(
         id=Article.make_id(record["outlet"], text), origin=f"generated:{i}", text=text, outlet=record["outlet"],
@@ -48,7 +48,7 @@ def _article(i: int, record: dict[str, str]) -> Article:
 
 
 def templates(n: int) -> list[Extraction]:
-    arts = tuple(_article(i, r) for i, r in enumerate(articles(n, seed=99)))
+    arts = tuple(article_of(i, r) for i, r in enumerate(articles(n, seed=99)))
     return list(run_job(Job(Batch(arts), arts, Settings().spacy_model)).extractions)
 
 
@@ -86,7 +86,7 @@ def main() -> None:
     pending: list[tuple[Article, Extraction]] = []
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "scale.sqlite") as store:
         for i, record in enumerate(articles(args.articles), 1):
-            a = _article(i, record)
+            a = article_of(i, record)
             k = i % len(extractions)
             pending.append((a, rekeyed(extractions[k], a.id, extractions[k].article_id, shared[k])))
             if len(pending) == BATCH:

@@ -23,19 +23,14 @@ from rashomon.ingest import Manifest, Metadata, count_inputs
 from rashomon.pipeline import IngestReport, ingest
 from rashomon.records import Article
 from rashomon.report import (
-    CLAIM_COLUMNS,
-    EVENT_COLUMNS,
     biggest_story,
-    claim_rows,
-    event_rows,
-    export_json,
     fact_sheet,
     find_story,
-    geojson,
     html,
     markdown,
+    stories_json,
     terminal,
-    to_csv,
+    write_export,
 )  # fmt: skip
 from rashomon.settings import Settings, load_settings
 from rashomon.store import SQLStore, open_store
@@ -189,17 +184,13 @@ def cmd_rejected(store: SQLStore, console: Console) -> int:
 
 
 def cmd_export(store: SQLStore, fmt: str, output: Path | None) -> int:
-    data = export_json(store)
-    if fmt == "csv":
-        text = to_csv(claim_rows(data), CLAIM_COLUMNS)
-    elif fmt == "events-csv":
-        text = to_csv(event_rows(data), EVENT_COLUMNS)
-    else:
-        text = json.dumps(geojson(data) if fmt == "geojson" else data, ensure_ascii=False, indent=2)
     if output is None:
-        sys.stdout.write(text + "\n")
-    else:
-        output.write_text(text + "\n", encoding="utf-8")
+        write_export(store, fmt, sys.stdout)
+        return EXIT_OK
+    partial = output.with_name(output.name + ".partial")  # a failed export never leaves a truncated file
+    with partial.open("w", encoding="utf-8") as fh:
+        write_export(store, fmt, fh)
+    partial.replace(output)
     return EXIT_OK
 
 
@@ -207,7 +198,7 @@ def cmd_stories(store: SQLStore, console: Console) -> int:
     table = Table(title="Stories")
     for col in ("id", "reports", "outlets", "days", "conflicts", "title"):
         table.add_column(col, overflow="fold")
-    for s in export_json(store)["stories"]:
+    for s in stories_json(store):
         days = sorted({a["published"] for a in s["articles"] if a["published"]})
         conflicts = sum(1 for slot in s["slots"] if slot["status"] == "conflict")
         outlets = len({a["outlet"] for a in s["articles"]})

@@ -13,12 +13,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
+from functools import lru_cache
 
 from rashomon.records import Entity, Event
 
 PREFIX = re.compile(r"^(?:al|el|ash|as|ad|ar|an|at|the)[\s-]+", re.I)
 
 
+@lru_cache(maxsize=1 << 16)  # a story names its entities many times over
 def fold(name: str) -> str:
     """A spelling-insensitive key: no diacritics, no article prefix, no doubled letters, no punctuation."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
@@ -28,6 +31,7 @@ def fold(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
 
@@ -36,24 +40,57 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[list[Entity], dict[str, 
     """(merged entities, old id -> kept id). The first entity seen of each group keeps its id."""
     kept: list[Entity] = []
     mapping: dict[str, str] = {}
+    index = _EntityIndex()
     for e in entities:
-        target = next((k for k in kept if _same(k, e)), None)
-        if target is None:
+        found = [i for i in sorted(index.candidates(e)) if _same(kept[i], e)]
+        if not found:
             kept.append(e)
             mapping[e.id] = e.id
+            index.add(len(kept) - 1, e, None)
             continue
-        merged = _union(target, e)
-        kept[kept.index(target)] = merged
+        i = found[0]  # the first kept entity that is the same, as a scan in order would find
+        merged = _union(kept[i], e)
+        index.add(i, merged, kept[i])
+        kept[i] = merged
         mapping[e.id] = merged.id
     return kept, mapping
+
+
+class _EntityIndex:
+    """Which kept entities can be the same as a new one: those sharing its id or a folded name, and the
+    people or organisations of its type (a surname or initials can only be checked one by one). Without
+    it every entity of a story is compared with every other."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, int] = {}
+        self.by_name: dict[str, set[int]] = {}
+        self.by_type: dict[str, set[int]] = {}
+
+    def candidates(self, e: Entity) -> set[int]:
+        found = {self.by_id[e.id]} if e.id in self.by_id else set()
+        for name in _names(e):
+            found |= self.by_name.get(name, set())
+        if e.type in ("PERSON", "ORG"):
+            found |= self.by_type.get(e.type, set())
+        return found
+
+    def add(self, i: int, e: Entity, before: Entity | None) -> None:
+        if before is not None and before.type != e.type:
+            self.by_type.get(before.type, set()).discard(i)
+        self.by_id[e.id] = i
+        self.by_type.setdefault(e.type, set()).add(i)
+        for name in _names(e):
+            self.by_name.setdefault(name, set()).add(i)
+
+
+def _names(e: Entity) -> set[str]:
+    return {fold(n) for n in (e.name, *e.aliases)}
 
 
 def _same(a: Entity, b: Entity) -> bool:
     if a.id == b.id:
         return True
-    names_a = {fold(n) for n in (a.name, *a.aliases)}
-    names_b = {fold(n) for n in (b.name, *b.aliases)}
-    if names_a & names_b and (a.type == b.type or "FAC" not in (a.type, b.type)):
+    if _names(a) & _names(b) and (a.type == b.type or "FAC" not in (a.type, b.type)):
         return True  # one name, spelt two ways or typed two ways by NER within one story
     if a.type == b.type == "PERSON":
         return _surname_of(a, b) or _surname_of(b, a)
@@ -85,22 +122,48 @@ def merge_events(
     rank = rank or {}
     kept: list[Event] = []
     mapping: dict[str, str] = {}
+    index = _EventIndex()
     for e in sorted(events, key=lambda e: (e.date is None, e.id)):
         e = replace(e, place=places.get(e.place, e.place) if e.place else None)
-        target = next((k for k in kept if _compatible(k, e)), None)
-        if target is None:
+        i = next((k for k in index.candidates(e) if _compatible(kept[k], e)), None)
+        if i is None:
+            index.add(len(kept), e)
             kept.append(e)
             mapping[e.id] = e.id
             continue
-        merged = replace(
+        target = kept[i]
+        kept[i] = replace(
             target, mentions=target.mentions + e.mentions, date=target.date or e.date,
             date_precision=target.date_precision or e.date_precision, place=_precise(target.place, e.place, rank),
             actors=tuple(dict.fromkeys(target.actors + e.actors)),
             targets=tuple(dict.fromkeys(target.targets + e.targets)),
         )  # fmt: skip
-        kept[kept.index(target)] = merged
-        mapping[e.id] = merged.id
+        index.add(i, kept[i])
+        mapping[e.id] = kept[i].id
     return kept, mapping
+
+
+class _EventIndex:
+    """Which kept events can be one happening with a new one, in the order they were kept: one type and
+    modality, and the same day (or no day) for a dated event, the same place for an undated one. Without
+    it every event of a story is compared with every other."""
+
+    def __init__(self) -> None:
+        self.by_day: dict[tuple[str, str, date | None], set[int]] = {}
+        self.by_place: dict[tuple[str, str, str | None], set[int]] = {}
+
+    def candidates(self, e: Event) -> list[int]:
+        kind = (e.type, e.modality)
+        if e.date is not None:
+            found = self.by_day.get((*kind, e.date), set()) | self.by_day.get((*kind, None), set())
+        else:
+            found = self.by_place.get((*kind, e.place), set()) if e.place is not None else set()
+        return sorted(found)
+
+    def add(self, i: int, e: Event) -> None:
+        kind = (e.type, e.modality)
+        self.by_day.setdefault((*kind, e.date), set()).add(i)
+        self.by_place.setdefault((*kind, e.place), set()).add(i)
 
 
 def _precise(a: str | None, b: str | None, rank: dict[str, int]) -> str | None:

@@ -2,28 +2,61 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TextIO
 
-from rashomon.report.export import ExportStore, export_json, stories_json, story_by_id
+from rashomon.records import content_id
+from rashomon.report.export import ExportStore, export_json, stories_json, story_by_id, story_json, write_json
 from rashomon.report.factsheet import fact_sheet, html, markdown
-from rashomon.report.tables import CLAIM_COLUMNS, EVENT_COLUMNS, claim_rows, event_rows, geojson, to_csv
+from rashomon.report.tables import (
+    CLAIM_COLUMNS,
+    EVENT_COLUMNS,
+    claim_rows,
+    event_rows,
+    geojson,
+    to_csv,
+    write_csv,
+    write_geojson,
+)
 from rashomon.report.terminal import terminal
 
 __all__ = [
     "CLAIM_COLUMNS", "EVENT_COLUMNS", "claim_rows", "event_rows", "export_json", "fact_sheet", "find_story",
-    "geojson", "html", "markdown", "stories_json", "story_by_id", "terminal", "to_csv",
+    "geojson", "html", "markdown", "stories_json", "story_by_id", "terminal", "to_csv", "write_export",
 ]  # fmt: skip
 
 
+EXPORT_FORMATS = ("json", "csv", "events-csv", "geojson")
+
+
+def write_export(store: ExportStore, fmt: str, out: TextIO) -> None:
+    """The store in one of :data:`EXPORT_FORMATS`, written to ``out`` one story at a time (memory holds
+    one story, whatever the size of the store)."""
+    if fmt == "json":
+        write_json(store, out)
+    elif fmt == "geojson":
+        write_geojson(stories_json(store), out)
+    elif fmt in ("csv", "events-csv"):
+        rows, columns = (claim_rows, CLAIM_COLUMNS) if fmt == "csv" else (event_rows, EVENT_COLUMNS)
+        write_csv((row for story in stories_json(store) for row in rows({"stories": [story]})), columns, out)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
+
+
 def find_story(store: ExportStore, key: str) -> dict[str, Any] | None:
-    """The story whose id starts with ``key`` (or that holds the article whose id does), as exported."""
+    """The story whose id starts with ``key`` (or that holds the article whose id does), as exported;
+    None when nothing or more than one thing matches. Reads the one story, not the store."""
     linked = [s.id for s in store.stories() if s.id.startswith(key)]
     if len(linked) == 1:
         return story_by_id(store, linked[0])
-    stories = list(stories_json(store))
-    hits = [s for s in stories if s["id"].startswith(key)]
-    hits = hits or [s for s in stories if any(a["id"].startswith(key) for a in s["articles"])]
-    return hits[0] if len(hits) == 1 else None
+    if linked:
+        return None
+    article = store.article(key)
+    if article is None:
+        return None
+    story_id = store.story_of(article.id)
+    if story_id is not None:
+        return story_by_id(store, story_id)
+    return story_json(content_id("story", article.id), [article], [store.extraction(article.id)], ([], []))
 
 
 def biggest_story(store: ExportStore) -> dict[str, Any] | None:

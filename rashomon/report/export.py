@@ -8,10 +8,11 @@ of its own.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO
 
 from rashomon.link.resolve import merge_entities, merge_events, place_rank
 from rashomon.records import Article, Claim, Derived, Entity, Event, Extraction, Slot, Speaker, Story, content_id
@@ -21,6 +22,7 @@ from rashomon.store import Store
 from rashomon.store.rows import derived_data, frame_data, slot_data
 
 TITLE_CHARS = 100
+EXPORTED = frozenset({"events", "claims"})  # what a story's export reads of its articles' extractions
 
 
 def article_json(a: Article) -> dict[str, Any]:
@@ -127,43 +129,61 @@ def _remap_claim(c: Claim, entity_ids: dict[str, str], event_ids: dict[str, str]
 
 
 def export_json(store: ExportStore) -> dict[str, Any]:
-    """One JSON-ready object: ``{"stories": [...], "rejected": [...]}``."""
-    rejected = [
+    """One JSON-ready object: ``{"stories": [...], "rejected": [...]}`` (the whole store in memory: for
+    a large store, :func:`write_json` writes the same story by story)."""
+    return {"stories": list(stories_json(store)), "rejected": rejected_json(store)}
+
+
+def rejected_json(store: ExportStore) -> list[dict[str, Any]]:
+    return [
         {"origin": r.origin, "reason": r.reason, "at": r.at.isoformat(timespec="seconds")} for r in store.rejections()
     ]
-    return {"stories": list(stories_json(store)), "rejected": rejected}
+
+
+def write_json(store: ExportStore, out: TextIO) -> int:
+    """The export written to ``out`` one story at a time, so memory holds one story, not the store; it
+    parses to what :func:`export_json` gives, one story a line. Returns the number of stories."""
+    out.write('{"stories": [')
+    n = 0
+    for n, story in enumerate(stories_json(store), 1):  # one story a line (no indent: json's C encoder)
+        out.write(("," if n > 1 else "") + "\n" + json.dumps(story, ensure_ascii=False, allow_nan=False))
+    out.write('\n], "rejected": ' + json.dumps(rejected_json(store), ensure_ascii=False) + "}\n")
+    return n
 
 
 def stories_json(store: ExportStore) -> Iterator[dict[str, Any]]:
-    """Every story as exported, then each article no story holds as a story of its own."""
-    articles = {a.id: a for a in store.articles()}
-    copies = store.copies()
+    """Every story as exported, one at a time (each built from its own rows), then each article no story
+    holds as a story of its own."""
     linked: set[str] = set()
     for story in store.stories():
         linked.update(story.article_ids)
-        yield _story(store, story.id, [articles[i] for i in story.article_ids if i in articles], copies)
-    for a in articles.values():
+        yield _story(store, story)
+    for a in store.articles():
         if a.id not in linked:
             yield story_json(content_id("story", a.id), [a], [store.extraction(a.id)], ([], []))
 
 
 def story_by_id(store: ExportStore, story_id: str) -> dict[str, Any] | None:
-    """One story as exported, built from its own articles only (None when no story has that id)."""
-    for story in store.stories():
-        if story.id == story_id:
-            members = [a for a in (store.article(i) for i in story.article_ids) if a is not None]
-            return _story(store, story.id, members, store.copies())
-    return None
+    """One story as exported, built from its own rows only (None when no story has that id): its cost
+    grows with the story, not with the store."""
+    story = store.story(story_id)
+    return _story(store, story) if story is not None else None
 
 
-def _story(store: ExportStore, story_id: str, members: list[Article], copies: dict[str, str]) -> dict[str, Any]:
-    extractions = [store.extraction(a.id) for a in members]
-    return story_json(story_id, members, extractions, store.reconciliation(story_id), copies)
+def _story(store: ExportStore, story: Story) -> dict[str, Any]:
+    members = store.articles_by_id(list(story.article_ids))
+    extractions = store.extractions([a.id for a in members], EXPORTED)
+    copies = store.copies_among([a.id for a in members])
+    return story_json(story.id, members, extractions, store.reconciliation(story.id), copies)
 
 
 class ExportStore(Store, Protocol):
     """What the export reads."""
 
     def stories(self) -> list[Story]: ...
+    def story(self, story_id: str) -> Story | None: ...
+    def story_of(self, article_id: str) -> str | None: ...
+    def articles_by_id(self, ids: list[str]) -> list[Article]: ...
+    def extractions(self, article_ids: list[str], parts: frozenset[str]) -> list[Extraction]: ...
     def reconciliation(self, story_id: str) -> tuple[list[Slot], list[Derived]]: ...
-    def copies(self) -> dict[str, str]: ...
+    def copies_among(self, article_ids: list[str]) -> dict[str, str]: ...

@@ -27,15 +27,16 @@ Json = dict[str, Any]
 
 
 @cache
-def _beats() -> dict[str, list[str]]:
+def _beats() -> dict[str, re.Pattern[str]]:
+    """Each beat's words as one pattern (compiled once: a story's text is read once per beat, not per word)."""
     beats: dict[str, list[str]] = lexicon("beats")["beats"]
-    return beats
+    return {b: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") for b, words in beats.items()}
 
 
 def beat_of(text: str) -> tuple[str | None, int]:
     """The beat whose words ``text`` uses most, with how many it used."""
     low = text.lower()
-    counts = {b: sum(len(re.findall(rf"\b{re.escape(w)}\b", low)) for w in words) for b, words in _beats().items()}
+    counts = {b: len(pattern.findall(low)) for b, pattern in _beats().items()}
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     return (best[0], best[1]) if best[1] else (None, 0)
 
@@ -66,8 +67,8 @@ def byline_mismatch(article: Json, story_beat: str | None) -> list[Json]:
     ]
 
 
-def sourcing(article: Json, claims: list[Json]) -> list[Json]:
-    mine = [c for c in claims if c["article_id"] == article["id"]]
+def sourcing(article: Json, mine: list[Json]) -> list[Json]:
+    """How many of the article's own figures (``mine``) name no source, and how many named sources it has."""
     out = []
     if mine:
         anonymous = [
@@ -108,15 +109,33 @@ def sourcing(article: Json, claims: list[Json]) -> list[Json]:
     return out
 
 
-def hedging(article: Json) -> list[Json]:
+@cache
+def _hedges() -> list[tuple[str, re.Pattern[str], str]]:
     lex = lexicon("attribution")
-    out = []
-    for name, phrases, severity in (("unverified", lex["disclaimers"], "medium"), ("hedged", lex["hedges"], "low")):
-        pattern = re.compile(r"[^.!?\n]*\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b[^.!?\n]*[.!?]?", re.I)
-        hits = [m.group().strip() for m in pattern.finditer(article["text"])]
+    return [
+        (name, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I), severity)
+        for name, phrases, severity in (("unverified", lex["disclaimers"], "medium"), ("hedged", lex["hedges"], "low"))
+    ]
+
+
+def hedging(article: Json) -> list[Json]:
+    """Disclaimers and hedges, each with the first sentence that holds one (found phrase first: a pattern
+    spanning the sentence around it would be tried from every character of the text)."""
+    text, out = article["text"], []
+    for name, pattern, severity in _hedges():
+        hits = [_sentence_around(text, m.start()) for m in pattern.finditer(text)]
         if hits:
-            out.append(_signal(article, name, severity, hits[0], count=len(hits)))
+            sentences = len({start for start, _ in hits})  # counted by sentence, as a reader would
+            start, end = hits[0]
+            out.append(_signal(article, name, severity, text[start:end].strip(), count=sentences))
     return out
+
+
+def _sentence_around(text: str, at: int) -> tuple[int, int]:
+    """Where the sentence holding character ``at`` starts and ends (its closing mark included)."""
+    start = max(text.rfind(ch, 0, at) for ch in ".!?\n") + 1
+    ends = [i for i in (text.find(ch, at) for ch in ".!?\n") if i >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
 
 
 def furniture(article: Json) -> list[Json]:
@@ -136,15 +155,25 @@ def furniture(article: Json) -> list[Json]:
     ]
 
 
-def against_consensus(article: Json, claims: list[Json], slots: list[Json]) -> list[Json]:
-    by_id = {c["id"]: c for c in claims}
-    out = []
+def latest_slots(slots: list[Json]) -> dict[str, tuple[Json, str]]:
+    """Each claim id of a slot with a consensus: its slot and the slot's latest day (read once per story)."""
+    out: dict[str, tuple[Json, str]] = {}
     for slot in slots:
-        cons = slot.get("consensus")
+        if slot.get("consensus") is None:
+            continue
         latest = max((p[0] for p in slot.get("timeline", [])), default="")
-        for cid in slot["claim_ids"]:
-            c = by_id.get(cid)
-            if c is None or c["article_id"] != article["id"] or cons is None or (c["as_of"] or "") != latest:
+        out.update((cid, (slot, latest)) for cid in slot["claim_ids"])
+    return out
+
+
+def against_consensus(article: Json, mine: list[Json], slot_of: dict[str, tuple[Json, str]]) -> list[Json]:
+    """The article's figures outside their slot's consensus on the slot's latest day."""
+    out = []
+    for c in mine:
+        if c["id"] in slot_of:
+            slot, latest = slot_of[c["id"]]
+            cons = slot["consensus"]
+            if (c["as_of"] or "") != latest:
                 continue  # an older figure of an evolving slot is not contradicted, only superseded
             if unbound(c["value"]["high"]) < cons["low"] or c["value"]["low"] > unbound(cons["high"]):
                 out.append(
@@ -159,8 +188,8 @@ def against_consensus(article: Json, claims: list[Json], slots: list[Json]) -> l
     return out
 
 
-def relayed_only(article: Json, claims: list[Json]) -> list[Json]:
-    mine = [c for c in claims if c["article_id"] == article["id"] and c["speaker"]]
+def relayed_only(article: Json, mine: list[Json]) -> list[Json]:
+    mine = [c for c in mine if c["speaker"]]
     speakers = {c["speaker"]["name"] for c in mine}
     if len(mine) >= 1 and len(speakers) == 1 and all(c["via"] for c in mine):
         c = mine[0]
@@ -175,17 +204,13 @@ def relayed_only(article: Json, claims: list[Json]) -> list[Json]:
     return []
 
 
-def vaguer(article: Json, claims: list[Json]) -> list[Json]:
-    exact_elsewhere = {
-        c["predicate"] for c in claims if c["article_id"] != article["id"] and not c["value"]["approximate"]
-    }
-    vague_here = [
-        c
-        for c in claims
-        if c["article_id"] == article["id"] and c["value"]["approximate"] and c["value"]["low"] != c["value"]["high"]
-    ]
-    exact_here = [c for c in claims if c["article_id"] == article["id"] and not c["value"]["approximate"]]
-    hits = [c for c in vague_here if c["predicate"] in exact_elsewhere]
+def vaguer(article: Json, mine: list[Json], exact: Counter[str]) -> list[Json]:
+    """Only vague figures where other reports give numbers (``exact``: the story's exact figures per
+    predicate)."""
+    exact_here = [c for c in mine if not c["value"]["approximate"]]
+    mine_exact = Counter(c["predicate"] for c in exact_here)
+    vague_here = [c for c in mine if c["value"]["approximate"] and c["value"]["low"] != c["value"]["high"]]
+    hits = [c for c in vague_here if exact[c["predicate"]] > mine_exact[c["predicate"]]]
     if hits and not exact_here:
         return [
             _signal(
@@ -202,11 +227,17 @@ def vaguer(article: Json, claims: list[Json]) -> list[Json]:
 def story_signals(story: Json) -> list[Json]:
     """Every signal of every article of ``story`` (a story as the JSON export shapes it)."""
     story_beat, _ = beat_of(" ".join(a["text"] for a in story["articles"]))
-    claims, slots = story["claims"], story["slots"]
+    # read the story's claims once, by article: each signal then looks at one article's figures only
+    by_article: defaultdict[str, list[Json]] = defaultdict(list)
+    for c in story["claims"]:
+        by_article[c["article_id"]].append(c)
+    exact = Counter(c["predicate"] for c in story["claims"] if not c["value"]["approximate"])
+    slot_of = latest_slots(story["slots"])
     out: list[Json] = []
     for a in story["articles"]:
-        out += byline_mismatch(a, story_beat) + sourcing(a, claims) + hedging(a) + furniture(a)
-        out += against_consensus(a, claims, slots) + relayed_only(a, claims) + vaguer(a, claims)
+        mine = by_article.get(a["id"], [])
+        out += byline_mismatch(a, story_beat) + sourcing(a, mine) + hedging(a) + furniture(a)
+        out += against_consensus(a, mine, slot_of) + relayed_only(a, mine) + vaguer(a, mine, exact)
     return out
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
 
 Json = dict[str, Any]
 
@@ -128,27 +130,44 @@ def event_rows(export: Json) -> list[Json]:
     return rows
 
 
-def to_csv(rows: list[Json], columns: tuple[str, ...]) -> str:
+def to_csv(rows: Iterable[Json], columns: tuple[str, ...]) -> str:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    write_csv(rows, columns, buf)
     return buf.getvalue()
 
 
-def geojson(export: Json) -> Json:
-    """A FeatureCollection of the events that have a placed location, coordinates in [lon, lat] order."""
-    features = []
+def write_csv(rows: Iterable[Json], columns: tuple[str, ...], out: TextIO) -> None:
+    """``rows`` as CSV with a header, written as they come (None as an empty cell)."""
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+
+
+def features(export: Json) -> Iterator[Json]:
+    """The events that have a placed location as GeoJSON features, coordinates in [lon, lat] order."""
     for row in event_rows(export):
         if row["latitude"] is None or row["longitude"] is None:
             continue
         props = {k: v for k, v in row.items() if k not in ("latitude", "longitude")}
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
-                "properties": props,
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+        yield {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+            "properties": props,
+        }
+
+
+def geojson(export: Json) -> Json:
+    """A FeatureCollection of the events that have a placed location."""
+    return {"type": "FeatureCollection", "features": list(features(export))}
+
+
+def write_geojson(stories: Iterable[Json], out: TextIO) -> None:
+    """The FeatureCollection of ``stories``' placed events, written one story at a time."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    first = True
+    for story in stories:
+        for f in features({"stories": [story]}):
+            out.write(("" if first else ",") + "\n" + json.dumps(f, ensure_ascii=False, allow_nan=False))
+            first = False
+    out.write("\n]}\n")

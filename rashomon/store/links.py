@@ -212,6 +212,29 @@ class LinkTables:
     def copies(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self._db.execute('SELECT "article_id", "original_id" FROM copies')}
 
+    def copies_among(self, article_ids: list[str]) -> dict[str, str]:
+        """The copies among ``article_ids``, each with its original (reads only those rows)."""
+        found: dict[str, str] = {}
+        for at in range(0, len(article_ids), rows.CHUNK):
+            chunk = article_ids[at : at + rows.CHUNK]
+            sql = f'SELECT "article_id", "original_id" FROM copies WHERE "article_id" IN ({rows.marks(len(chunk))})'
+            found.update((r[0], r[1]) for r in self._db.execute(sql, chunk))
+        return found
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story that holds the article (None when it is in none)."""
+        found = self._db.execute(
+            'SELECT "story_id" FROM story_articles WHERE "article_id" = ?', (article_id,)
+        ).fetchone()
+        return str(found[0]) if found else None
+
+    def story(self, story_id: str) -> Story | None:
+        """One story with its articles in the order they joined (None when there is no such story)."""
+        found = self._db.execute(
+            'SELECT "article_id" FROM story_articles WHERE "story_id" = ? ORDER BY "seq"', (story_id,)
+        ).fetchall()
+        return Story(story_id, "", tuple(r[0] for r in found)) if found else None
+
     def stories(self) -> list[Story]:
         """Every story with its articles, in the order the stories started."""
         found = self._db.execute('SELECT "story_id", "article_id" FROM story_articles ORDER BY "seq"').fetchall()

@@ -27,6 +27,14 @@ from rashomon.records import (
 Row = tuple[Any, ...]
 
 
+CHUNK = 500  # ids per IN (...) list: well under both engines' parameter limits
+
+
+def marks(n: int) -> str:
+    """``n`` parameter marks for an IN (...) list."""
+    return ", ".join("?" * n)
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 

@@ -20,12 +20,14 @@ from rashomon.records import Article, Extraction, InputKind, Rejection
 from rashomon.store import rows
 from rashomon.store.base import Batch, WriteResult
 from rashomon.store.links import LinkTables, set_meta
+from rashomon.store.rows import CHUNK, marks
+
+PARTS = frozenset({"quantities", "attributions", "events", "claims"})  # with entities and mentions, always read
 
 ARTICLE_COLUMNS = (
     "id", "origin", "kind", "outlet", "url", "published", "title", "byline",
     "author_bio", "site_name", "encoding", "furniture", "text", "ingested_at", "seq",
 )  # fmt: skip
-CHUNK = 500  # ids per IN (...) list: well under both engines' parameter limits
 
 
 class Cursor(Protocol):
@@ -50,10 +52,6 @@ class Connection(Protocol):
 def columns(names: Iterable[str]) -> str:
     """A quoted column list."""
     return ", ".join(f'"{n}"' for n in names)
-
-
-def marks(n: int) -> str:
-    return ", ".join("?" * n)
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -195,6 +193,16 @@ class SQLStore(LinkTables):
         ).fetchall()
         return _article_from_row(found[0]) if len(found) == 1 else None
 
+    def articles_by_id(self, ids: list[str]) -> list[Article]:
+        """The articles whose ids are exactly ``ids``, in that order (missing ones left out)."""
+        found: dict[str, Article] = {}
+        for at in range(0, len(ids), CHUNK):
+            chunk = ids[at : at + CHUNK]
+            sql = f'SELECT {columns(ARTICLE_COLUMNS)} FROM articles WHERE "id" IN ({marks(len(chunk))})'
+            cur = self._db.execute(sql, chunk)
+            found.update((a.id, a) for a in map(_article_from_row, cur))
+        return [found[i] for i in ids if i in found]
+
     def rejections(self) -> list[Rejection]:
         cur = self._db.execute(
             'SELECT "id", "origin", "reason", "last_seen" FROM rejections ORDER BY "last_seen" DESC, "origin"'
@@ -209,31 +217,60 @@ class SQLStore(LinkTables):
             found.update(r[0] for r in cur)
         return found
 
-    def _select(self, table: str, article_id: str, order: str = '"start", "id"') -> list[tuple[Any, ...]]:
-        return self._db.execute(
-            f'SELECT {columns(rows.TABLES[table])} FROM {table} WHERE "article_id" = ? ORDER BY {order}', (article_id,)
-        ).fetchall()
+    def _select(self, table: str, article_ids: list[str], order: str = '"start", "id"') -> dict[str, list[Any]]:
+        """The rows of ``table`` for each of ``article_ids``, in ``order`` within each article."""
+        found: dict[str, list[Any]] = {i: [] for i in article_ids}
+        for at in range(0, len(article_ids), CHUNK):
+            chunk = article_ids[at : at + CHUNK]
+            cur = self._db.execute(
+                f'SELECT {columns(rows.TABLES[table])} FROM {table} WHERE "article_id" IN ({marks(len(chunk))}) '
+                f'ORDER BY "article_id", {order}',
+                chunk,
+            )
+            for row in cur:
+                found[row[rows.TABLES[table].index("article_id")]].append(row)
+        return found
 
     def extraction(self, article_id: str) -> Extraction:
-        mentions = [rows.mention_from(r) for r in self._select("mentions", article_id)]
-        return Extraction(
-            article_id=article_id,
-            entities=tuple(self.entities(sorted({m.entity_id for m in mentions}))),
-            mentions=tuple(mentions),
-            quantities=tuple(rows.quantity_from(r) for r in self._select("quantities", article_id)),
-            attributions=tuple(rows.attribution_from(r) for r in self._select("attributions", article_id)),
-            events=tuple(rows.event_from(r) for r in self._select("events", article_id, order='"id"')),
-            claims=tuple(rows.claim_from(r) for r in self._select("claims", article_id)),
-        )
+        return self.extractions([article_id])[0]
+
+    def extractions(self, article_ids: list[str], parts: frozenset[str] = PARTS) -> list[Extraction]:
+        """What was extracted from each of ``article_ids``, in that order, read with a few queries per table
+        for all of them (a story's articles are read together). Sections not in ``parts`` are left empty."""
+        found_mentions = self._select("mentions", article_ids)
+        mentions = {a: [rows.mention_from(r) for r in found] for a, found in found_mentions.items()}
+        entities = {e.id: e for e in self.entities(sorted({m.entity_id for ms in mentions.values() for m in ms}))}
+        none: dict[str, list[Any]] = {a: [] for a in article_ids}
+        quantities = self._select("quantities", article_ids) if "quantities" in parts else none
+        attributions = self._select("attributions", article_ids) if "attributions" in parts else none
+        events = self._select("events", article_ids, order='"id"') if "events" in parts else none
+        claims = self._select("claims", article_ids) if "claims" in parts else none
+        return [
+            Extraction(
+                article_id=a,
+                entities=tuple(entities[i] for i in sorted({m.entity_id for m in mentions[a]}) if i in entities),
+                mentions=tuple(mentions[a]),
+                quantities=tuple(rows.quantity_from(r) for r in quantities[a]),
+                attributions=tuple(rows.attribution_from(r) for r in attributions[a]),
+                events=tuple(rows.event_from(r) for r in events[a]),
+                claims=tuple(rows.claim_from(r) for r in claims[a]),
+            )
+            for a in article_ids
+        ]
 
     def entities(self, ids: list[str]) -> list[Any]:
-        out = []
-        for eid in ids:
-            row = self._db.execute('SELECT "id", "name", "type", "geo" FROM entities WHERE "id" = ?', (eid,)).fetchone()
-            if row is not None:
-                cur = self._db.execute('SELECT "alias" FROM entity_aliases WHERE "entity_id" = ?', (eid,))
-                out.append(rows.entity_from(row, [a[0] for a in cur]))
-        return out
+        """The entities of ``ids`` with their aliases, in that order (unknown ids left out)."""
+        found: dict[str, Any] = {}
+        aliases: dict[str, list[str]] = {}
+        for at in range(0, len(ids), CHUNK):
+            chunk = ids[at : at + CHUNK]
+            where = f"IN ({marks(len(chunk))})"
+            sql = f'SELECT "entity_id", "alias" FROM entity_aliases WHERE "entity_id" {where}'
+            for eid, alias in self._db.execute(sql, chunk):
+                aliases.setdefault(eid, []).append(alias)
+            for row in self._db.execute(f'SELECT "id", "name", "type", "geo" FROM entities WHERE "id" {where}', chunk):
+                found[row[0]] = row
+        return [rows.entity_from(found[i], aliases.get(i, [])) for i in ids if i in found]
 
     def count(self, table: str) -> int:
         if table not in {"articles", "rejections", *rows.TABLES}:

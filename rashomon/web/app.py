@@ -9,6 +9,7 @@ import hashlib
 import secrets
 import tempfile
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,7 +25,7 @@ from rashomon.errors import InputError
 from rashomon.ingest import Metadata, RawInput, iter_inputs, reject
 from rashomon.ingest.fetch import FetchLimits, fetch
 from rashomon.pipeline import IngestStore, ingest_inputs
-from rashomon.report import fact_sheet, stories_json
+from rashomon.report import fact_sheet, stories_json, story_by_id
 from rashomon.report.export import article_json
 from rashomon.report.queries import StoryFilter, claim_rows, entity_rows, find_stories, map_places, page, spans
 from rashomon.report.tables import event_rows
@@ -34,6 +35,7 @@ from rashomon.web.assets import install_assets
 
 Json = dict[str, Any]
 MAX_PAGE = 200
+CACHED_STORIES = 64  # stories kept as built between requests (until the next ingest)
 
 
 class Service:
@@ -44,6 +46,7 @@ class Service:
         self.store, self.settings = store, settings
         self.lock = threading.RLock()
         self._stories: list[Json] | None = None
+        self._one: OrderedDict[str, Json] = OrderedDict()  # stories asked for one by one, latest last
 
     def stories(self) -> list[Json]:
         with self.lock:
@@ -52,10 +55,17 @@ class Service:
             return self._stories
 
     def story(self, story_id: str) -> Json:
-        for s in self.stories():
-            if s["id"] == story_id:
-                return s
-        raise HTTPException(404, f"no story {story_id!r}; list them at /api/stories")
+        """One story, built from its own rows (its cost grows with the story, not with the store)."""
+        with self.lock:
+            if story_id not in self._one:
+                found = story_by_id(self.store, story_id)  # type: ignore[arg-type]
+                if found is None:
+                    raise HTTPException(404, f"no story {story_id!r}; list them at /api/stories")
+                self._one[story_id] = found
+                while len(self._one) > CACHED_STORIES:
+                    self._one.popitem(last=False)
+            self._one.move_to_end(story_id)
+            return self._one[story_id]
 
     def article(self, article_id: str) -> tuple[Json, list[Json]]:
         with self.lock:
@@ -68,6 +78,7 @@ class Service:
         with self.lock:
             report = ingest_inputs(items, self.store, self.settings)
             self._stories = None
+            self._one.clear()
         return {
             "read": report.read, "added": report.added, "article_ids": report.article_ids,
             "rejected": [{"origin": r.origin, "reason": r.reason} for r in report.rejected],

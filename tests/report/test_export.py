@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from rashomon.demo import run_demo
 from rashomon.pipeline import ingest
-from rashomon.report import export_json, fact_sheet, markdown
+from rashomon.report import (
+    CLAIM_COLUMNS,
+    EVENT_COLUMNS,
+    claim_rows,
+    event_rows,
+    export_json,
+    fact_sheet,
+    geojson,
+    markdown,
+    to_csv,
+    write_export,
+)
 from rashomon.settings import Settings
-from rashomon.store import SQLiteStore
+from rashomon.store import SQLiteStore, SQLStore
 
 
 def test_an_unbounded_figure_exports_as_null_and_reads_as_at_least(tmp_path: Path, store: SQLiteStore) -> None:
@@ -27,3 +43,37 @@ def test_an_unbounded_figure_exports_as_null_and_reads_as_at_least(tmp_path: Pat
     assert at_least["frame"]["measure"] == "killed" and at_least["figure"] is not None
     assert claims["thousands"]["stance"] == "projected"
     assert "≥ 53" in markdown(fact_sheet(data["stories"][0]))
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLStore]:
+    db = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    store, _ = run_demo(Settings(db=str(db)), db)
+    with store:
+        yield store
+
+
+def test_the_streamed_json_export_is_the_in_memory_one(demo_store: SQLStore) -> None:
+    out = io.StringIO()
+    write_export(demo_store, "json", out)
+    assert json.loads(out.getvalue()) == json.loads(json.dumps(export_json(demo_store)))
+
+
+def test_the_streamed_tables_and_geojson_are_the_in_memory_ones(demo_store: SQLStore) -> None:
+    data = export_json(demo_store)
+    for fmt, expected in (
+        ("csv", to_csv(claim_rows(data), CLAIM_COLUMNS)),
+        ("events-csv", to_csv(event_rows(data), EVENT_COLUMNS)),
+        ("geojson", json.dumps(geojson(data))),
+    ):
+        out = io.StringIO()
+        write_export(demo_store, fmt, out)
+        if fmt == "geojson":
+            assert json.loads(out.getvalue()) == json.loads(expected)
+        else:
+            assert out.getvalue() == expected and expected.count("\n") > 1
+
+
+def test_an_unknown_export_format_is_refused(demo_store: SQLStore) -> None:
+    with pytest.raises(ValueError, match="unknown export format"):
+        write_export(demo_store, "xml", io.StringIO())

@@ -160,3 +160,34 @@ def test_a_band_more_articles_share_than_the_limit_brings_no_candidates(any_stor
     assert any_store.minhash_candidates(["boilerplate"], 5) == []
     assert any_store.minhash_candidates(["boilerplate", "own3"], 5) == [(articles[3].id, [3] * 4)]
     assert len(any_store.minhash_candidates(["boilerplate"], 6)) == 6
+
+
+def test_articles_are_read_by_exact_ids_in_the_order_asked_in_chunks(any_store: SQLStore) -> None:
+    many = [_article(f"Report number {i} on the flood.") for i in range(1203)]
+    any_store.write(Batch(articles=tuple(many)))
+    wanted = [many[1200].id, "0" * 16, many[3].id, *(a.id for a in many[10:1010])]
+    assert [a.id for a in any_store.articles_by_id(wanted)] == [
+        many[1200].id,
+        many[3].id,
+        *(a.id for a in many[10:1010]),
+    ]
+    assert any_store.articles_by_id([many[0].id[:6]]) == []  # a prefix is not an id
+
+
+def test_one_story_its_articles_and_their_copies_are_read_alone(any_store: SQLStore) -> None:
+    from rashomon.link import link_pending
+    from rashomon.report.export import export_json, story_by_id
+
+    flood = "The river burst its banks in the Varna valley on Thursday, and twelve people died, officials said. " * 3
+    fire = "A fire destroyed the old market in Kestograd overnight; traders counted their losses on Friday. " * 3
+    original, copy, other = _article(flood), _article(flood + " Reprinted.", "Lantern"), _article(fire)
+    any_store.write(Batch(articles=(original, copy, other)))
+    link_pending(any_store, 32)
+    story_id = any_store.story_of(original.id)
+    assert story_id is not None and any_store.story_of(copy.id) == story_id and any_store.story_of("f" * 16) is None
+    story = any_store.story(story_id)
+    assert story is not None and set(story.article_ids) == {original.id, copy.id}
+    assert any_store.story("no-such-story") is None
+    assert any_store.copies_among([copy.id, other.id]) == {copy.id: original.id}
+    exported = {s["id"]: s for s in export_json(any_store)["stories"]}
+    assert story_by_id(any_store, story_id) == exported[story_id]
