@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import articles
 
 with warnings.catch_warnings():  # starlette asks for "httpx2" in its test client; httpx is what is installed
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 from store_scale import article_of, rekeyed, templates
 
