@@ -18,6 +18,7 @@ claims          all of the above, claims lexicon       Claim
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -42,14 +43,19 @@ def extract(article: Article, doc: Any) -> Extraction:
     periods = timexes if article.published else time.find_timexes(text_of(doc), UNDATED)
     ctx = claims.Context(article.id, article.published, found_attr, speakers, timexes, triggers, periods)
     ents, mentions = entities.to_records(found_entities, article.id, places.entity_geos(doc, found_entities))
+    happenings, joined = events.to_events(triggers, article.id)
+    found_claims = [
+        replace(c, event_id=joined.get(c.event_id, c.event_id)) if c.event_id else c
+        for c in claims.find_claims(doc, figures, ctx)
+    ]
     return Extraction(
         article_id=article.id, entities=tuple(ents), mentions=tuple(mentions),
         quantities=tuple(quantities.to_quantity(text_of(doc), f, article.id) for f in figures),
         attributions=tuple(
             attribution.to_attribution(doc, a, article.id, s) for a, s in zip(found_attr, speakers, strict=True)
         ),
-        events=tuple(events.to_event(t, article.id) for t in triggers),
-        claims=tuple(claims.find_claims(doc, figures, ctx)),
+        events=tuple(happenings),
+        claims=tuple(found_claims),
     )  # fmt: skip
 
 

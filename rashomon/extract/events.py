@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -77,8 +77,40 @@ def find_triggers(doc: Doc, entities: list[EntityFound], timexes: list[Timex]) -
     out: list[Trigger] = []
     for sent in doc.sents:
         for tok, kind in _sentence_triggers(sent, phrases):
+            if _unverified(tok) or _concessive(tok):
+                continue
             out.append(_describe(doc, sent, tok, kind, entities, timexes))
     return out
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """The words above ``tok`` up to its sentence's root."""
+    out: list[Token] = []
+    while tok.head.i != tok.i and len(out) < 40:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _unverified(tok: Token) -> bool:
+    """Under a verb of checking that is denied ("CNN cannot independently verify ... how many escaped"):
+    the writer says what is not known, which is no event."""
+    checks = lexicon("events")["verification"]
+    for up in _ancestors(tok):
+        if up.lemma_.lower() in checks and any(
+            c.dep_ == "neg" or c.lower_ in ("cannot", "unable") for c in up.children
+        ):
+            return True
+    return False
+
+
+def _concessive(tok: Token) -> bool:
+    """Background named to set news against ("despite these transfers", "in spite of the attack")."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    words = lexicon("events")["concessive"]
+    return head.lower_ in words or (head.lower_ == "of" and head.head.lower_ in words)
 
 
 def _phrase_roots(doc: Doc) -> dict[int, tuple[Token, str]]:
@@ -180,6 +212,22 @@ def _attached_to_speech(doc: Doc, t: Timex) -> bool:
 
 
 def _modality(tok: Token) -> str:
+    """The trigger's own modality, else that of the words it hangs from through ``climb`` labels ("could
+    allow escaped militants" is hypothetical); a relative clause, or what a verb of speech reports, keeps
+    its own."""
+    climb, speech = lexicon("events")["climb"], lexicon("attribution")["verbs"]
+    node = tok
+    for _ in range(6):
+        own = _own_modality(node)
+        if own != "asserted" or node.dep_ not in climb or node.head.i == node.i:
+            return own
+        node = node.head
+        if node.lemma_.lower() in speech:
+            return "asserted"  # "officials may say ..." is about the saying; what they report keeps its own
+    return "asserted"
+
+
+def _own_modality(tok: Token) -> str:
     lex = lexicon("events")
     children = [c.lower_ for c in tok.children]
     if any(c.dep_ == "neg" for c in tok.children):
@@ -189,6 +237,39 @@ def _modality(tok: Token) -> str:
     if any(c in lex["hypothetical"] for c in children) or tok.head.lower_ in ("if", "unless"):
         return "hypothetical"
     return "asserted"
+
+
+def to_events(triggers: list[Trigger], article_id: str) -> tuple[list[Event], dict[str, str]]:
+    """One event per happening within an article: triggers of one type and modality whose days and
+    places do not disagree are mentions of one event (the first keeps its id). Returns the events and
+    each merged trigger's event id -> the event it joined."""
+    kept: list[Event] = []
+    joined: dict[str, str] = {}
+    for t in triggers:
+        e = to_event(t, article_id)
+        same = next((i for i, k in enumerate(kept) if _one_happening(k, e)), None)
+        if same is None:
+            kept.append(e)
+            continue
+        k = kept[same]
+        mentions = k.mentions + tuple(m for m in e.mentions if m not in k.mentions)
+        kept[same] = replace(
+            k, mentions=mentions, date=k.date or e.date, date_precision=k.date_precision or e.date_precision,
+            place=k.place or e.place, actors=tuple(dict.fromkeys(k.actors + e.actors)),
+            targets=tuple(dict.fromkeys(k.targets + e.targets)),
+        )  # fmt: skip
+        joined[e.id] = k.id
+    return kept, joined
+
+
+def _one_happening(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return False
+    if a.place is not None and b.place is not None and a.place != b.place:
+        return False
+    return not (set(a.actors) and set(b.actors) and not set(a.actors) & set(b.actors))
 
 
 def to_event(t: Trigger, article_id: str) -> Event:

@@ -34,3 +34,42 @@ def test_negated_hypothetical_and_future_events_are_marked(nlp: Callable[[str], 
 def test_plover_types(nlp: Callable[[str], Any]) -> None:
     found = {t.type: t.plover for t in triggers(nlp, "Government forces besieged the prison and accused the SDF.")}
     assert found["besiege"] == "COERCE" and found["accuse"] == "ACCUSE"
+
+
+def test_what_the_writer_cannot_verify_is_no_event(nlp: Callable[[str], Any]) -> None:
+    text = "The Courier cannot independently verify the number of inmates held there, nor how many escaped."
+    assert [t for t in triggers(nlp, text) if t.type == "escape"] == []
+    confirmed = "Police confirmed that 40 inmates escaped."  # a check that was made is no disclaimer
+    assert [t.type for t in triggers(nlp, confirmed) if t.type == "escape"] == ["escape"]
+
+
+def test_background_set_against_the_news_is_no_event(nlp: Callable[[str], Any]) -> None:
+    text = "Despite these transfers, families of the fighters remain in the camp."
+    assert [t for t in triggers(nlp, text) if t.type == "transfer"] == []
+    assert [t.type for t in triggers(nlp, "The army transferred the prisoners to Erbil.") if t.type == "transfer"]
+
+
+def test_an_event_named_under_a_possibility_takes_its_modality(nlp: Callable[[str], Any]) -> None:
+    text = "Such a move could allow escaped militants to regroup in the desert."
+    assert {t.modality for t in triggers(nlp, text) if t.type == "escape"} == {"hypothetical"}
+    relative = "Militants who escaped last week could regroup in the desert."  # the escape itself happened
+    assert {t.modality for t in triggers(nlp, relative) if t.type == "escape"} == {"asserted"}
+
+
+def test_one_happening_mentioned_three_times_is_one_event_and_its_claims_point_at_it(
+    nlp: Callable[[str], Any],
+) -> None:
+    from rashomon.extract import extract
+    from rashomon.records import Article
+
+    text = (
+        "Inmates escaped from Dorsk prison on Monday. The escape began at dawn, guards said. "
+        "After the escape, 40 inmates were still missing. Separately, two soldiers escaped from Vell jail on Friday."
+    )
+    article = Article(id="a1", origin="t.txt", text=text, published=date(2026, 1, 20))
+    x = extract(article, nlp(text))
+    escapes = [e for e in x.events if e.type == "escape"]
+    assert len(escapes) == 2  # Monday's at Dorsk, mentioned three times; Friday's elsewhere
+    assert sorted(len(e.mentions) for e in escapes) == [1, 3]
+    ids = {e.id for e in x.events}
+    assert all(c.event_id in ids for c in x.claims if c.event_id)
