@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
@@ -104,6 +105,8 @@ def _print_report(console: Console, report: IngestReport, quiet: bool) -> None:
         f"{report.already_stored} already stored, {report.refused} refused"
     )
     if not quiet:
+        for origin, encoding in report.decoded:
+            console.print(f"  [yellow]decoded[/yellow] {escape(origin)} as {escape(encoding)}", highlight=False)
         for r in report.rejected:
             console.print(f"  [red]refused[/red] {r.origin}: {r.reason}", highlight=False, markup=True)
         if report.refused > len(report.rejected):

@@ -35,6 +35,9 @@ class IngestStore(Store, LinkStore, Protocol):
     """A store that holds articles and their links."""
 
 
+PLAIN_ENCODINGS = frozenset({"utf-8", "ascii", "utf-8-sig"})  # read as they are; anything else is reported
+
+
 @dataclass
 class IngestReport:
     """What one ingest run saw and did. Ids are kept for the first ``KEPT_IDS`` articles only,
@@ -47,6 +50,7 @@ class IngestReport:
     rejected: list[Rejection] = field(default_factory=list)
     refused: int = 0
     stories: list[str] = field(default_factory=list)  # stories that gained articles
+    decoded: list[tuple[str, str]] = field(default_factory=list)  # (origin, encoding) of inputs not read as UTF-8
 
     @property
     def already_stored(self) -> int:
@@ -60,6 +64,8 @@ class IngestReport:
         room = KEPT_IDS - len(self.article_ids)
         self.article_ids.extend(a.id for a in batch.articles[: max(0, room)])
         self.rejected.extend(batch.rejections[: max(0, KEPT_IDS - len(self.rejected))])
+        guessed = [(a.origin, a.encoding) for a in batch.articles if a.encoding and a.encoding not in PLAIN_ENCODINGS]
+        self.decoded.extend(guessed[: max(0, KEPT_IDS - len(self.decoded))])
 
 
 Progress = Callable[[IngestReport], None]

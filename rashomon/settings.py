@@ -28,7 +28,10 @@ ENV_PREFIX = "RASHOMON_"
 
 
 def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+    """The user's data folder for Rashomon, made on first use (the default store and the demo live there)."""
+    folder = Path(platformdirs.user_data_dir(APP, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,3 +134,19 @@ def test_the_eval_command_offers_every_task_the_library_has() -> None:
     from rashomon.eval import TASKS
 
     assert sorted(EVAL_TASKS) == sorted(TASKS)
+
+
+def test_a_store_in_a_folder_that_does_not_exist_is_a_clear_error(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("Twelve people were hurt, police said.", encoding="utf-8")
+    missing = tmp_path / "no" / "such" / "x.sqlite"
+    done = run_cli("ingest", str(report), db=missing)
+    assert done.returncode == 2 and "no folder" in done.stderr + done.stdout
+    assert not (tmp_path / "no").exists()  # nothing was made
+
+
+def test_ingest_says_which_encoding_it_chose_when_it_was_not_plain_utf8(tmp_path: Path) -> None:
+    report = tmp_path / "damaged.txt"
+    report.write_bytes("Le café du coin".encode() + b" \xff\xfe: twelve people were hurt.")
+    done = run_cli("ingest", str(report), db=tmp_path / "s.sqlite")
+    assert done.returncode == 0 and "decoded" in done.stdout and "invalid byte sequence(s) replaced" in done.stdout

@@ -43,6 +43,9 @@ def _refuse_binary(data: bytes) -> None:
         )
 
 
+BROKEN_BYTES = 8  # bad sequences a UTF-8 text may hold whatever its size, beside its valid ones
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding name). Raises EmptyInput, BinaryInput or UndecodableInput."""
     if not data.strip():
@@ -65,11 +68,13 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _broken_utf8(data: bytes) -> tuple[str, str] | None:
-    """UTF-8 text with a few bad bytes (it has valid multi-byte sequences too): keep it, mark the damage."""
+    """UTF-8 text with a few bad bytes: keep it, mark the damage. Valid multi-byte sequences are all but
+    absent from text in a legacy code page, so even one of them, with few bad bytes beside it, means UTF-8
+    ("café" with two broken bytes after it is not cp1250's "cafĂ©")."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    if good and bad <= good:
+    if good and bad <= max(BROKEN_BYTES, 2 * good):
         return text, f"utf-8 ({bad} invalid byte sequence(s) replaced)"
     return None
 

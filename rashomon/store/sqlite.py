@@ -40,8 +40,10 @@ class SQLiteStore(SQLStore):
 
     def __init__(self, path: Path | str) -> None:
         self.path = self.where = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(self.path).parent
+        if self.path != ":memory:" and not folder.is_dir():
+            # a mistyped --db must not quietly make folders and a new, empty store somewhere
+            raise StoreError(f"no folder {folder} for the store {self.path}: create it, or point --db at another file")
         try:
             self._sqlite = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._db = SQLiteConnection(self._sqlite)

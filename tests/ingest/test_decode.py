@@ -52,3 +52,9 @@ def test_binary_input_is_refused_with_its_kind(data: bytes, what: str) -> None:
 def test_empty_input_is_refused(data: bytes) -> None:
     with pytest.raises(EmptyInput):
         decode(data)
+
+
+def test_a_short_utf8_text_with_a_few_broken_bytes_stays_utf8() -> None:
+    data = "Le café du coin".encode() + b" \xff\xfe ok"  # a code page would read "café" as "cafĂ©"
+    text, encoding = decode(data)
+    assert text.startswith("Le café du coin") and encoding == "utf-8 (2 invalid byte sequence(s) replaced)"
