@@ -21,7 +21,7 @@ from rashomon.demo import run_demo
 from rashomon.engines import open_engine
 from rashomon.errors import RashomonError
 from rashomon.ingest import Manifest, Metadata, count_inputs
-from rashomon.pipeline import IngestReport, ingest
+from rashomon.pipeline import IngestReport, ingest, reextract
 from rashomon.records import Article
 from rashomon.report import (
     biggest_story,
@@ -71,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print one article")
     show.add_argument("article", help="article id (or a unique prefix)")
     sub.add_parser("rejected", help="list inputs that were refused, with the reason")
+    rx = sub.add_parser("reextract", help="extract stored articles again: failed ones, all, or those named")
+    rx.add_argument("articles", nargs="*", metavar="ID", help="article ids (or unique prefixes)")
+    which = rx.add_mutually_exclusive_group()
+    which.add_argument("--failed", action="store_true", help="the articles whose extraction failed")
+    which.add_argument("--all", action="store_true", help="every article (after the models changed)")
+    rx.add_argument("--workers", type=int, default=1, help="processes that parse and extract (default 1)")
     sub.add_parser("stories", help="list stories")
     st = sub.add_parser("story", help="a story's fact sheet")
     st.add_argument("story", help="story id (or a unique prefix, or an article id of the story)")
@@ -113,14 +119,16 @@ def _print_report(console: Console, report: IngestReport, quiet: bool) -> None:
             console.print(f"  ... and {report.refused - len(report.rejected)} more: see `rashomon rejected`")
 
 
-def articles_table(articles: Sequence[Article], title: str = "Articles") -> Table:
+def articles_table(articles: Sequence[Article], title: str = "Articles", status: dict[str, str] | None = None) -> Table:
+    """The articles, with how their extraction went when ``status`` (article id -> "ok"/"failed") is given."""
     table = Table(title=title)
-    for col in ("id", "published", "outlet", "title", "chars"):
+    for col in ("id", "published", "outlet", "title", "chars", *(("extraction",) if status is not None else ())):
         table.add_column(col, overflow="fold")
     for a in articles:
         table.add_row(
             a.id[:10], a.published.isoformat() if a.published else "?", a.outlet or "?",
             (a.title or a.text[:60]).replace("[", "\\["), str(len(a.text)),
+            *((status.get(a.id, "not extracted"),) if status is not None else ()),
         )  # fmt: skip
     return table
 
@@ -162,7 +170,8 @@ def _progress(console: Console, args: argparse.Namespace) -> Progress:
 
 
 def cmd_articles(store: SQLStore, console: Console) -> int:
-    console.print(articles_table(list(store.articles())))
+    status = {article_id: state for article_id, state, _ in store.extraction_status()}
+    console.print(articles_table(list(store.articles()), status=status))
     return EXIT_OK
 
 
@@ -195,6 +204,36 @@ def cmd_export(store: SQLStore, fmt: str, output: Path | None) -> int:
         write_export(store, fmt, fh)
     partial.replace(output)
     return EXIT_OK
+
+
+def cmd_reextract(store: SQLStore, settings: Settings, args: argparse.Namespace, console: Console) -> int:
+    if args.failed:
+        ids = [article_id for article_id, _, _ in store.extraction_status("failed")]
+    elif args.all:
+        ids = [a.id for a in store.articles()]
+    elif args.articles:
+        found = [(key, store.article(key)) for key in args.articles]
+        unknown = [key for key, a in found if a is None]
+        if unknown:
+            console.print(f"no single article matches {', '.join(unknown)}; see `rashomon articles`", markup=False)
+            return EXIT_ERROR
+        ids = [a.id for _, a in found if a is not None]
+    else:
+        console.print("say which articles: --failed, --all, or their ids", markup=False)
+        return EXIT_ERROR
+    engine = open_engine("local", args.workers, None)
+    try:
+        report = reextract(ids, store, settings, engine)
+    finally:
+        engine.close()
+    console.print(
+        f"extracted {report.extracted} of {len(ids)} article(s) again; {len(report.failed)} failed; "
+        f"{len(report.stories)} stor{'y' if len(report.stories) == 1 else 'ies'} reconciled",
+        markup=False,
+    )
+    for article_id, reason in report.failed:
+        console.print(f"  failed {article_id[:10]}: {reason}", markup=False, highlight=False)
+    return EXIT_REFUSED if report.failed else EXIT_OK
 
 
 def cmd_stories(store: SQLStore, console: Console) -> int:
@@ -279,6 +318,8 @@ def run(argv: Sequence[str] | None = None) -> int:
                 return cmd_show(store, args.article, console)
             if args.command == "rejected":
                 return cmd_rejected(store, console)
+            if args.command == "reextract":
+                return cmd_reextract(store, settings, args, console)
             if args.command == "stories":
                 return cmd_stories(store, console)
             if args.command == "story":

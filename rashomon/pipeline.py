@@ -119,13 +119,15 @@ def run_job(job: Job) -> Batch:
 
     extractions: list[Extraction] = []
     failures: list[Rejection] = []
+    failed: list[tuple[str, str]] = []
     docs = parse((a.text for a in job.fresh), job.model, selective=job.selective)
     for article, doc in zip(job.fresh, docs, strict=True):
         try:
             extractions.append(extract(article, doc))
         except Exception as exc:  # one article's failure never stops the batch
             failures.append(reject(article.origin, RuntimeError(f"extraction failed: {exc}")))
-    return Batch(job.batch.articles, job.batch.rejections + tuple(failures), tuple(extractions))
+            failed.append((article.id, f"{type(exc).__name__}: {exc}"))
+    return Batch(job.batch.articles, job.batch.rejections + tuple(failures), tuple(extractions), tuple(failed))
 
 
 def plan(batches: Iterable[Batch], store: Store, settings: Settings) -> Iterator[Job]:
@@ -185,4 +187,47 @@ def ingest_inputs(
         stories |= link_pending(store, settings.batch_size)
         stories |= reconcile_pending(store)  # once per run: a growing story is not re-read every batch
     report.stories = sorted(stories)
+    return report
+
+
+@dataclass
+class ReextractReport:
+    """What one re-extraction did: how many articles were extracted anew, which failed (with the reason),
+    and which stories were worked out again."""
+
+    extracted: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
+
+
+class ReextractStore(IngestStore, Protocol):
+    def articles_by_id(self, ids: list[str]) -> list[Article]: ...
+    def replace_extractions(self, batch: Batch) -> None: ...
+
+
+def reextract(
+    article_ids: Iterable[str], store: ReextractStore, settings: Settings, engine: Engine | None = None
+) -> ReextractReport:
+    """Extract stored articles again (after a failure, or after the models changed) and write the new
+    records in place of the old, one batch per transaction; the stories holding them are reconciled again.
+
+    An article that fails again keeps its old records (if any) and its failure is recorded with the reason.
+    """
+    report = ReextractReport()
+
+    def jobs() -> Iterator[Job]:
+        chunk: list[str] = []
+        for article_id in [*article_ids, None]:
+            if article_id is not None:
+                chunk.append(article_id)
+            if chunk and (article_id is None or len(chunk) == settings.batch_size):
+                fresh = tuple(store.articles_by_id(chunk))
+                yield Job(Batch(), fresh, settings.spacy_model, settings.selective_nlp)
+                chunk = []
+
+    for batch in (engine or InProcess()).map(run_job, jobs()):
+        store.replace_extractions(batch)
+        report.extracted += len(batch.extractions)
+        report.failed += list(batch.failed)
+    report.stories = sorted(link_pending(store, settings.batch_size) | reconcile_pending(store))
     return report

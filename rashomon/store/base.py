@@ -23,6 +23,7 @@ class Batch:
     articles: tuple[Article, ...] = ()
     rejections: tuple[Rejection, ...] = ()
     extractions: tuple[Extraction, ...] = ()
+    failed: tuple[tuple[str, str], ...] = ()  # (article id, reason) of articles whose extraction failed
 
 
 @dataclass(frozen=True, slots=True)

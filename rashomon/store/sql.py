@@ -118,6 +118,8 @@ class SQLStore(LinkTables):
             )
             for extraction in batch.extractions:
                 self._insert_extraction(extraction)
+            self._set_status([(x.article_id, "ok", None) for x in batch.extractions])
+            self._set_status([(article_id, "failed", reason) for article_id, reason in batch.failed])
         except self.errors as exc:
             self._db.end(commit=False)
             raise StoreError(f"{self.where}: the batch was not stored, nothing of it was written ({exc})") from exc
@@ -161,6 +163,51 @@ class SQLStore(LinkTables):
         self._insert_rows("attributions", [rows.attribution_row(a) for a in x.attributions])
         self._insert_rows("events", [rows.event_row(e, x.article_id) for e in x.events])
         self._insert_rows("claims", [rows.claim_row(c) for c in x.claims])
+
+    def _set_status(self, outcomes: list[tuple[str, str, str | None]]) -> None:
+        now = _now()
+        self._db.executemany(
+            'INSERT INTO extraction_status ("article_id", "status", "reason", "at") VALUES (?, ?, ?, ?) '
+            'ON CONFLICT ("article_id") DO UPDATE SET "status" = excluded."status", "reason" = excluded."reason", '
+            '"at" = excluded."at"',
+            [(article_id, status, reason, now) for article_id, status, reason in outcomes],
+        )
+
+    def extraction_status(self, status: str | None = None) -> list[tuple[str, str, str | None]]:
+        """(article id, status, reason) of every article whose extraction was recorded (of ``status`` only,
+        when given), in the order the articles were stored."""
+        where, params = ('WHERE s."status" = ?', (status,)) if status else ("", ())
+        found = self._db.execute(
+            f'SELECT s."article_id", s."status", s."reason" FROM extraction_status s '
+            f'JOIN articles a ON a."id" = s."article_id" {where} ORDER BY a."seq"',
+            params,
+        )
+        return [(r[0], r[1], r[2]) for r in found]
+
+    def replace_extractions(self, batch: Batch) -> None:
+        """Write ``batch``'s extractions in place of what its articles held (one transaction), record each
+        outcome, and mark the stories holding them stale so that their slots are worked out again."""
+        ids = [x.article_id for x in batch.extractions]
+        self._db.begin()
+        try:
+            for table in ("mentions", "quantities", "attributions", "events", "claims"):
+                for at in range(0, len(ids), CHUNK):
+                    chunk = ids[at : at + CHUNK]
+                    self._db.execute(f'DELETE FROM {table} WHERE "article_id" IN ({marks(len(chunk))})', chunk)
+            for extraction in batch.extractions:
+                self._insert_extraction(extraction)
+            self._set_status([(i, "ok", None) for i in ids] + [(i, "failed", why) for i, why in batch.failed])
+            for article_id in ids:
+                story_id = self.story_of(article_id)
+                if story_id is not None:
+                    self.mark_stale(story_id)
+        except self.errors as exc:
+            self._db.end(commit=False)
+            raise StoreError(f"{self.where}: the new extractions were not stored, the old ones stay ({exc})") from exc
+        except BaseException:
+            self._db.end(commit=False)
+            raise
+        self._db.end(commit=True)
 
     def _upsert_rejections(self, rejections: tuple[Rejection, ...]) -> int:
         added = 0
