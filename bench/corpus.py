@@ -127,7 +127,8 @@ def _sentence(rng: random.Random, story: Story, figure: random.Random) -> str:
 
 
 def articles(n: int, seed: int = 7, words: int = 600) -> Iterator[dict[str, str]]:
-    """``n`` articles as JSON Lines records (``text``, ``title``, ``outlet``, ``published``)."""
+    """``n`` articles as JSON Lines records (``text``, ``title``, ``outlet``, ``published``, and ``story``: the
+    number of the story the article was written for)."""
     rng = random.Random(seed)
     for i in range(n):
         story_no = rng.randrange(max(1, i // 6 + 1))  # new stories keep appearing; each gets several reports
@@ -142,11 +143,13 @@ def articles(n: int, seed: int = 7, words: int = 600) -> Iterator[dict[str, str]
             "text": "\n\n".join(paragraphs),
             "outlet": rng.choice(OUTLETS),
             "published": (story.day + timedelta(days=rng.randrange(2))).isoformat(),
+            "story": str(story_no),
         }
 
 
 def write_jsonl(path: Path, n: int, seed: int = 7) -> Path:
     with path.open("w", encoding="utf-8") as fh:
         for record in articles(n, seed):
+            record.pop("story")  # the answer, not part of a report
             fh.write(json.dumps(record) + "\n")
     return path

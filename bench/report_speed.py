@@ -4,7 +4,10 @@
 
 One SQLite store grows through ``--sizes`` articles: generated articles (bench/corpus.py), each written
 with the extraction of one of ``--templates`` extracted articles (its records given ids of their own,
-as bench/store_scale.py does), linked every 256 and reconciled, as an ingest would leave them. At each
+as bench/store_scale.py does), in the stories the corpus wrote them for (``--stories-from corpus``, the
+default: about six reports a story, as news has) or as linking groups them (``--stories-from linking``:
+the generated texts share so many words that linking makes a few stories of thousands of articles),
+then reconciled, as an ingest would leave them. Linking's own speed is bench/link_scale.py's. At each
 size it measures:
 
 - the JSON export streamed to a counting sink (``rashomon export``'s path): seconds, articles per
@@ -42,6 +45,7 @@ from store_scale import article_of, rekeyed, templates
 
 from rashomon.link import link_pending, reconcile_pending
 from rashomon.pipeline import LINK_EVERY
+from rashomon.records import content_id
 from rashomon.report import write_export
 from rashomon.settings import Settings
 from rashomon.store import Batch, SQLStore, open_store
@@ -89,21 +93,45 @@ class PeakRSS:
         self.peak = max(self.peak, self.now())
 
 
-def grow(store: SQLStore, start: int, end: int, extractions: list[Any], shared: list[frozenset[str]]) -> None:
-    """Write and link articles ``start + 1`` to ``end`` of the generated corpus, then reconcile."""
-    pending = []
+def grow(
+    store: SQLStore, start: int, end: int, extractions: list[Any], shared: list[frozenset[str]], linking: bool
+) -> None:
+    """Write articles ``start + 1`` to ``end`` of the generated corpus into their stories, then reconcile."""
+    pending: list[tuple[Any, Any, str]] = []
     for i, record in enumerate(articles(end), 1):
         if i <= start:
             continue
         a = article_of(i, record)
         k = i % len(extractions)
-        pending.append((a, rekeyed(extractions[k], a.id, extractions[k].article_id, shared[k])))
+        pending.append((a, rekeyed(extractions[k], a.id, extractions[k].article_id, shared[k]), record["story"]))
         if len(pending) == BATCH or i == end:
             store.write(Batch(tuple(p[0] for p in pending), extractions=tuple(p[1] for p in pending)))
+            if not linking:
+                _file(store, [(p[0].id, p[2]) for p in pending])
             pending = []
-        if i % LINK_EVERY == 0 or i == end:
+        if linking and (i % LINK_EVERY == 0 or i == end):
             link_pending(store, BATCH)
     reconcile_pending(store)
+
+
+def _file(store: SQLStore, members: list[tuple[str, str]]) -> None:
+    """Put each article into the corpus's story for it (what linking would do on news it gets right)."""
+    with store.transaction() as db:
+        for article_id, story_no in members:
+            story_id = content_id("story", "generated", story_no)
+            db.execute(
+                'INSERT INTO stories ("id", "centroid", "size", "first", "last") VALUES (?, \'{}\', 1, NULL, NULL) '
+                'ON CONFLICT ("id") DO UPDATE SET "size" = stories."size" + 1',
+                (story_id,),
+            )
+            seq = db.execute('SELECT "seq" FROM articles WHERE "id" = ?', (article_id,)).fetchone()[0]
+            db.execute(
+                'INSERT INTO story_articles ("article_id", "story_id", "similarity", "seq") VALUES (?, ?, 1, ?) '
+                "ON CONFLICT DO NOTHING",
+                (article_id, story_id, seq),
+            )
+            store.mark_stale(story_id)
+        store.mark_linked(members[-1][0])
 
 
 def measure_export(store: SQLStore, n: int) -> dict[str, float]:
@@ -143,6 +171,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     ap.add_argument("--stories", type=int, default=5, help="story pages timed at each size")
     ap.add_argument("--templates", type=int, default=100)
+    ap.add_argument("--stories-from", choices=["corpus", "linking"], default="corpus")
     args = ap.parse_args()
     if sorted(args.sizes) != args.sizes or args.sizes[0] < 1:
         sys.exit("--sizes must be positive and increasing")
@@ -153,7 +182,7 @@ def main() -> None:
         stored = 0
         for size in args.sizes:
             start = time.perf_counter()
-            grow(store, stored, size, extractions, shared)
+            grow(store, stored, size, extractions, shared, linking=args.stories_from == "linking")
             stored = size
             row = {"stored": size, "build_s": round(time.perf_counter() - start, 1)}
             row |= measure_export(store, size) | measure_pages(store, args.stories)
@@ -167,7 +196,7 @@ def main() -> None:
                 f"median {row['page_median_s']:.3f} s: {pages}",
                 flush=True,
             )  # fmt: skip
-    print(json.dumps({"sizes": results}))
+    print(json.dumps({"stories_from": args.stories_from, "sizes": results}))
 
 
 if __name__ == "__main__":
