@@ -122,10 +122,16 @@ def story_json(
 
 
 def _remap_claim(c: Claim, entity_ids: dict[str, str], event_ids: dict[str, str]) -> Claim:
-    speaker = c.speaker
-    if speaker is not None and speaker.entity_id:
-        speaker = replace(speaker, entity_id=entity_ids.get(speaker.entity_id, speaker.entity_id))
-    return replace(c, speaker=speaker, event_id=event_ids.get(c.event_id, c.event_id) if c.event_id else None)
+    speaker, event_id = c.speaker, event_ids.get(c.event_id, c.event_id) if c.event_id else None
+    if (
+        speaker is not None
+        and speaker.entity_id
+        and entity_ids.get(speaker.entity_id, speaker.entity_id) != (speaker.entity_id)
+    ):
+        speaker = replace(speaker, entity_id=entity_ids[speaker.entity_id])
+    if speaker is c.speaker and event_id == c.event_id:
+        return c  # most claims point at what they pointed at: no copy
+    return replace(c, speaker=speaker, event_id=event_id)
 
 
 def export_json(store: ExportStore) -> dict[str, Any]:

@@ -24,19 +24,33 @@ from rashomon.extract.lexicons import lexicon
 from rashomon.report.values import interval_text, unbound
 
 Json = dict[str, Any]
+WORD = re.compile(r"[a-z0-9]+")
+BEAT_CHARS = 50_000  # a story's beat is read from its first reports: a long story's words do not change it
 
 
 @cache
-def _beats() -> dict[str, re.Pattern[str]]:
-    """Each beat's words as one pattern (compiled once: a story's text is read once per beat, not per word)."""
+def _beats() -> dict[str, tuple[frozenset[str], re.Pattern[str] | None]]:
+    """Each beat's single words, and its phrases as one pattern ("national security")."""
     beats: dict[str, list[str]] = lexicon("beats")["beats"]
-    return {b: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") for b, words in beats.items()}
+    out: dict[str, tuple[frozenset[str], re.Pattern[str] | None]] = {}
+    for beat, words in beats.items():
+        phrases = [w for w in words if not WORD.fullmatch(w)]
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b") if phrases else None
+        out[beat] = (frozenset(w for w in words if WORD.fullmatch(w)), pattern)
+    return out
 
 
 def beat_of(text: str) -> tuple[str | None, int]:
-    """The beat whose words ``text`` uses most, with how many it used."""
+    """The beat whose words ``text`` uses most, with how many it used (the text's words are counted once,
+    then looked up per beat)."""
+    if not text:
+        return None, 0
     low = text.lower()
-    counts = {b: len(pattern.findall(low)) for b, pattern in _beats().items()}
+    words = Counter(WORD.findall(low))
+    counts = {
+        b: sum(words[w] for w in singles) + (len(phrases.findall(low)) if phrases else 0)
+        for b, (singles, phrases) in _beats().items()
+    }
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     return (best[0], best[1]) if best[1] else (None, 0)
 
@@ -110,19 +124,23 @@ def sourcing(article: Json, mine: list[Json]) -> list[Json]:
 
 
 @cache
-def _hedges() -> list[tuple[str, re.Pattern[str], str]]:
+def _hedges() -> list[tuple[str, tuple[str, ...], re.Pattern[str], str]]:
     lex = lexicon("attribution")
     return [
-        (name, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I), severity)
+        (name, tuple(p.lower() for p in phrases),
+         re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I), severity)
         for name, phrases, severity in (("unverified", lex["disclaimers"], "medium"), ("hedged", lex["hedges"], "low"))
-    ]
+    ]  # fmt: skip
 
 
 def hedging(article: Json) -> list[Json]:
     """Disclaimers and hedges, each with the first sentence that holds one (found phrase first: a pattern
     spanning the sentence around it would be tried from every character of the text)."""
     text, out = article["text"], []
-    for name, pattern, severity in _hedges():
+    low = text.lower()
+    for name, phrases, pattern, severity in _hedges():
+        if not any(p in low for p in phrases):
+            continue  # a plain search first: most articles hold none, and the pattern is slow to rule out
         hits = [_sentence_around(text, m.start()) for m in pattern.finditer(text)]
         if hits:
             sentences = len({start for start, _ in hits})  # counted by sentence, as a reader would
@@ -226,7 +244,7 @@ def vaguer(article: Json, mine: list[Json], exact: Counter[str]) -> list[Json]:
 
 def story_signals(story: Json) -> list[Json]:
     """Every signal of every article of ``story`` (a story as the JSON export shapes it)."""
-    story_beat, _ = beat_of(" ".join(a["text"] for a in story["articles"]))
+    story_beat, _ = beat_of(" ".join(a["text"] for a in story["articles"])[:BEAT_CHARS])
     # read the story's claims once, by article: each signal then looks at one article's figures only
     by_article: defaultdict[str, list[Json]] = defaultdict(list)
     for c in story["claims"]:
