@@ -9,6 +9,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
@@ -29,7 +30,7 @@ from rashomon.report import (
     find_story,
     html,
     markdown,
-    stories_json,
+    story_lines,
     terminal,
     write_export,
 )  # fmt: skip
@@ -237,15 +238,26 @@ def cmd_reextract(store: SQLStore, settings: Settings, args: argparse.Namespace,
 
 
 def cmd_stories(store: SQLStore, console: Console) -> int:
-    table = Table(title="Stories")
-    for col in ("id", "reports", "outlets", "days", "conflicts", "title"):
-        table.add_column(col, overflow="fold")
-    for s in stories_json(store):
-        days = sorted({a["published"] for a in s["articles"] if a["published"]})
-        conflicts = sum(1 for slot in s["slots"] if slot["status"] == "conflict")
-        outlets = len({a["outlet"] for a in s["articles"]})
-        span = f"{days[0]}..{days[-1]}" if days else "?"
-        table.add_row(*(Text(str(c)) for c in (s["id"][:10], len(s["articles"]), outlets, span, conflicts, s["title"])))
+    table = Table(title="Stories", box=box.SIMPLE_HEAD)
+    for col in ("id", "reports", "days", "conflicts"):
+        table.add_column(col, no_wrap=True)  # short fields whole; the title wraps by words in what is left
+    table.add_column("title", ratio=1)
+    for s in story_lines(store):
+        first, last = s["first_day"], s["last_day"]
+        days = (
+            "?"
+            if first is None
+            else first
+            if first == last
+            else f"{first}..{last[5:] if last[:4] == first[:4] else last}"
+        )
+        cells = (
+            s["id"][:10],
+            f"{s['reports']} ({s['outlets']} outlet{'s' * (s['outlets'] != 1)})",
+            days,
+            s["conflicts"],
+        )
+        table.add_row(*(Text(str(c)) for c in (*cells, s["title"])))
     console.print(table)
     return EXIT_OK
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from rashomon.records import content_id
-from rashomon.report.export import ExportStore, export_json, stories_json, story_by_id, story_json, write_json
+from rashomon.report.export import (
+    ExportStore,
+    export_json,
+    stories_json,
+    story_by_id,
+    story_json,
+    story_lines,
+    write_json,
+)
 from rashomon.report.factsheet import fact_sheet, html, markdown
 from rashomon.report.tables import (
     CLAIM_COLUMNS,
@@ -21,7 +29,7 @@ from rashomon.report.terminal import terminal
 
 __all__ = [
     "CLAIM_COLUMNS", "EVENT_COLUMNS", "claim_rows", "event_rows", "export_json", "fact_sheet", "find_story",
-    "geojson", "html", "markdown", "stories_json", "story_by_id", "terminal", "to_csv", "write_export",
+    "geojson", "html", "markdown", "stories_json", "story_by_id", "story_lines", "terminal", "to_csv", "write_export",
 ]  # fmt: skip
 
 

@@ -169,6 +169,29 @@ def stories_json(store: ExportStore) -> Iterator[dict[str, Any]]:
             yield story_json(content_id("story", a.id), [a], [store.extraction(a.id)], ([], []))
 
 
+def story_lines(store: ExportStore) -> Iterator[dict[str, Any]]:
+    """A line per story for a list (id, title, reports, outlets, first and last day, conflicts), read from
+    the articles and stored slots alone: no entity merging, events or signals."""
+    linked: set[str] = set()
+    for story in store.stories():
+        linked.update(story.article_ids)
+        members = store.articles_by_id(list(story.article_ids))
+        slots, _ = store.reconciliation(story.id)
+        yield _line(story.id, members, sum(1 for s in slots if s.status == "conflict"))
+    for a in store.articles():
+        if a.id not in linked:
+            yield _line(content_id("story", a.id), [a], 0)
+
+
+def _line(story_id: str, members: list[Article], conflicts: int) -> dict[str, Any]:
+    days = sorted(a.published.isoformat() for a in members if a.published)
+    return {
+        "id": story_id, "title": fallback_title(members[0]) if members else "", "reports": len(members),
+        "outlets": len({a.outlet for a in members}), "first_day": days[0] if days else None,
+        "last_day": days[-1] if days else None, "conflicts": conflicts,
+    }  # fmt: skip
+
+
 def story_by_id(store: ExportStore, story_id: str) -> dict[str, Any] | None:
     """One story as exported, built from its own rows only (None when no story has that id): its cost
     grows with the story, not with the store."""
