@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from importlib import resources
 from types import TracebackType
@@ -110,8 +111,7 @@ class SQLStore(LinkTables):
 
     # -- writes --------------------------------------------------------------------
     def write(self, batch: Batch) -> WriteResult:
-        self._db.begin()
-        try:
+        with self._atomic("the batch was not stored, nothing of it was written"):
             added = WriteResult(
                 articles_added=self._insert_articles(batch.articles),
                 rejections_added=self._upsert_rejections(batch.rejections),
@@ -120,14 +120,22 @@ class SQLStore(LinkTables):
                 self._insert_extraction(extraction)
             self._set_status([(x.article_id, "ok", None) for x in batch.extractions])
             self._set_status([(article_id, "failed", reason) for article_id, reason in batch.failed])
+        return added
+
+    @contextmanager
+    def _atomic(self, failed: str) -> Iterator[None]:
+        """One transaction: committed when the block ends, rolled back whole when it raises (a database
+        error comes out as a StoreError saying ``failed``)."""
+        self._db.begin()
+        try:
+            yield
         except self.errors as exc:
             self._db.end(commit=False)
-            raise StoreError(f"{self.where}: the batch was not stored, nothing of it was written ({exc})") from exc
+            raise StoreError(f"{self.where}: {failed} ({exc})") from exc
         except BaseException:
             self._db.end(commit=False)
             raise
         self._db.end(commit=True)
-        return added
 
     def _insert_articles(self, articles: tuple[Article, ...]) -> int:
         """Insert the articles not stored yet, numbered in ingest order (``seq``, which linking follows)."""
@@ -188,8 +196,7 @@ class SQLStore(LinkTables):
         """Write ``batch``'s extractions in place of what its articles held (one transaction), record each
         outcome, and mark the stories holding them stale so that their slots are worked out again."""
         ids = [x.article_id for x in batch.extractions]
-        self._db.begin()
-        try:
+        with self._atomic("the new extractions were not stored, the old ones stay"):
             for table in ("mentions", "quantities", "attributions", "events", "claims"):
                 for at in range(0, len(ids), CHUNK):
                     chunk = ids[at : at + CHUNK]
@@ -201,13 +208,6 @@ class SQLStore(LinkTables):
                 story_id = self.story_of(article_id)
                 if story_id is not None:
                     self.mark_stale(story_id)
-        except self.errors as exc:
-            self._db.end(commit=False)
-            raise StoreError(f"{self.where}: the new extractions were not stored, the old ones stay ({exc})") from exc
-        except BaseException:
-            self._db.end(commit=False)
-            raise
-        self._db.end(commit=True)
 
     def _upsert_rejections(self, rejections: tuple[Rejection, ...]) -> int:
         added = 0
