@@ -20,7 +20,7 @@ from rashomon import __version__
 from rashomon.dates import parse_iso_date
 from rashomon.demo import run_demo
 from rashomon.engines import open_engine
-from rashomon.errors import RashomonError
+from rashomon.errors import RashomonError, SettingsError
 from rashomon.ingest import Manifest, Metadata, count_inputs
 from rashomon.pipeline import IngestReport, ingest, reextract
 from rashomon.records import Article
@@ -58,8 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", help="store: a SQLite file or a postgresql:// URL (default: $RASHOMON_DB, settings, user data dir)"
     )
     sub = p.add_subparsers(dest="command", required=True)
-    ing = sub.add_parser("ingest", help="read files, folders or JSON Lines into the store")
-    ing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ing = sub.add_parser("ingest", help="read files, folders, JSON Lines or web pages (URLs) into the store")
+    ing.add_argument("paths", nargs="*", metavar="PATH_OR_URL", help="files, folders, or http(s) URLs of pages")
+    ing.add_argument("--urls", type=Path, metavar="FILE", help="a text file of page URLs, one a line (# comments)")
     ing.add_argument("--outlet", help="outlet of every input")
     ing.add_argument("--published", type=_date, help="publication date of every input (YYYY-MM-DD)")
     ing.add_argument("--url", help="URL of the input")
@@ -139,21 +140,38 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings, console: Console) -
         outlet=args.outlet, url=args.url, published=parse_iso_date(args.published) if args.published else None
     )
     manifest = Manifest.load(args.manifest) if args.manifest else None
+    urls = [p for p in args.paths if p.startswith(("http://", "https://"))] + _url_list(args.urls)
+    paths = [Path(p) for p in args.paths if not p.startswith(("http://", "https://"))]
+    if not paths and not urls:
+        console.print("nothing to ingest: give files, folders or URLs (or --urls FILE)", markup=False)
+        return EXIT_ERROR
     engine = open_engine(args.engine, args.workers, args.scheduler)
     try:
         with open_store(settings.store_target) as store, _progress(console, args) as progress:
-            task = progress.add_task("ingest", total=None if args.quiet else count_inputs(args.paths), added=0, rate="")
+            total = None if args.quiet else count_inputs(paths) + len(urls)
+            task = progress.add_task("ingest", total=total, added=0, rate="")
             started = time.monotonic()
 
             def advance(report: IngestReport) -> None:
                 rate = f"{report.read / max(time.monotonic() - started, 1e-9):.1f} inputs/s"
                 progress.update(task, completed=report.read, added=report.added, rate=rate)
 
-            report = ingest(args.paths, store, settings, given, manifest, advance, engine)
+            report = ingest(paths, store, settings, given, manifest, advance, engine, urls)
     finally:
         engine.close()
     _print_report(console, report, args.quiet)
     return EXIT_REFUSED if report.refused else EXIT_OK
+
+
+def _url_list(path: Path | None) -> list[str]:
+    """The URLs of a text file, one a line; blank lines and lines starting with # are skipped."""
+    if path is None:
+        return []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"cannot read the URL list {path} ({exc})") from exc
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _progress(console: Console, args: argparse.Namespace) -> Progress:

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
 from rashomon.engines import Engine, InProcess
 from rashomon.ingest import MAX_ARTICLE_CHARS, Manifest, Metadata, RawInput, iter_inputs, read_article, reject
+from rashomon.ingest.fetch import fetch_all, limits_for
 from rashomon.link import LinkStore, link_pending, reconcile_pending
 from rashomon.records import Article, Extraction, Rejection
 from rashomon.settings import Settings
@@ -149,9 +151,13 @@ def ingest(
     manifest: Manifest | None = None,
     progress: Progress | None = None,
     engine: Engine | None = None,
+    urls: Iterable[str] = (),
 ) -> IngestReport:
-    """Read, parse and store every input under ``paths``; bad inputs are reported, never fatal."""
-    raw = iter_inputs(paths, settings.max_input_bytes, manifest)  # 1. read
+    """Read, parse and store every input under ``paths`` and the page at each of ``urls`` (fetched one at
+    a time, as the batches need them); bad inputs are reported, never fatal."""
+    raw = chain(
+        iter_inputs(paths, settings.max_input_bytes, manifest), fetch_all(urls, limits_for(settings), given)
+    )  # 1. read
     return ingest_inputs(raw, store, settings, given, progress, engine)
 
 

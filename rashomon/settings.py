@@ -50,6 +50,7 @@ class Settings:
     selective_nlp: bool = True  # NER only near names, tagger and parser only where extraction reads them
     api_token: str | None = None  # `rashomon serve`: the token its write endpoints ask for
     allow_private_urls: bool = False  # URL ingest may fetch loopback and private addresses (trusted networks only)
+    contact: str | None = None  # who to reach about fetches (an email or URL), sent in the user agent
 
     @property
     def store_target(self) -> str:

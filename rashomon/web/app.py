@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException
 from rashomon.dates import parse_iso_date
 from rashomon.errors import InputError
 from rashomon.ingest import Metadata, RawInput, iter_inputs, reject
-from rashomon.ingest.fetch import FetchLimits, fetch
+from rashomon.ingest.fetch import fetch, limits_for
 from rashomon.pipeline import IngestStore, ingest_inputs
 from rashomon.report import fact_sheet, stories_json, story_by_id
 from rashomon.report.export import article_json
@@ -305,9 +305,8 @@ def _raw(body: PostedArticle, settings: Settings) -> Any:
     if len(chosen) != 1:
         raise HTTPException(422, "give exactly one of text, html or url")
     if body.url:
-        limits = FetchLimits(max_bytes=settings.max_input_bytes, allow_private=settings.allow_private_urls)
         try:
-            return fetch(body.url, limits, given)
+            return fetch(body.url, limits_for(settings), given)
         except InputError as exc:
             return reject(body.url, exc)
     data = (body.text or body.html or "").encode("utf-8")

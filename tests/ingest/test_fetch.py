@@ -1,17 +1,23 @@
 from __future__ import annotations
 
+import gzip
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from rashomon.errors import FetchError
 from rashomon.ingest import fetch as fetch_module
-from rashomon.ingest.fetch import FetchLimits, check_url, fetch
+from rashomon.ingest.fetch import FetchLimits, check_url, fetch, limits_for
+from rashomon.settings import Settings
+from rashomon.store import open_store
+from tests.conftest import run_cli
 
 PAGE = b"<html><body><article><p>Officials said 12 people were hurt.</p></article></body></html>"
+BOMB = gzip.compress(b"<p>" + b"a" * 50_000_000)  # 50 MB of text in about 50 KB
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -21,6 +27,18 @@ class Handler(BaseHTTPRequestHandler):
             self._redirect(f"/hop/{n + 1}" if n < 9 else "/page")
         elif self.path == "/to-private":
             self._redirect("http://10.1.2.3/secret")
+        elif self.path == "/report.pdf":
+            self._send(b"%PDF-1.7 ...", "application/pdf")
+        elif self.path == "/notes.txt":
+            self._send(b"Floods forced 300 families from their homes, the mayor said.", "text/plain; charset=utf-8")
+        elif self.path == "/who":
+            self._send(f"<html><body><p>{self.headers['User-Agent']}</p></body></html>".encode(), "text/html")
+        elif self.path == "/bomb":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip")
+            self.end_headers()
+            self.wfile.write(BOMB)
         elif self.path == "/big":
             self.send_response(200)
             self.end_headers()
@@ -30,6 +48,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/html")
             self.end_headers()
             self.wfile.write(PAGE)
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.end_headers()
+        self.wfile.write(body)
 
     def _redirect(self, to: str) -> None:
         self.send_response(302)
@@ -90,3 +114,32 @@ def test_every_redirect_target_is_checked_again(site: str, monkeypatch: pytest.M
 def test_a_page_over_the_size_limit_is_refused(site: str) -> None:
     with pytest.raises(FetchError, match=r"over the 0\.1 MB limit"):
         fetch(site + "/big", FetchLimits(allow_private=True, max_bytes=100_000))
+
+
+def test_a_file_that_is_not_a_page_is_refused_with_its_type(site: str) -> None:
+    with pytest.raises(FetchError, match="application/pdf, not a web page or text"):
+        fetch(site + "/report.pdf", FetchLimits(allow_private=True))
+    assert fetch(site + "/notes.txt", FetchLimits(allow_private=True)).kind == "text"
+
+
+def test_a_small_compressed_body_that_unpacks_beyond_the_limit_is_refused(site: str) -> None:
+    with pytest.raises(FetchError, match=r"over the 1\.0 MB limit"):
+        fetch(site + "/bomb", FetchLimits(allow_private=True, max_bytes=1_000_000))
+
+
+def test_the_user_agent_names_rashomon_and_the_contact_setting(site: str) -> None:
+    limits = limits_for(Settings(contact="desk@example.org", allow_private_urls=True))
+    page = fetch(site + "/who", limits).data.decode()
+    assert "Rashomon/" in page and "(+desk@example.org)" in page
+
+
+def test_ingest_reads_urls_given_and_listed_and_refuses_bad_ones_with_the_reason(site: str, tmp_path: Path) -> None:
+    listed = tmp_path / "urls.txt"
+    listed.write_text(f"# today's pages\n{site}/notes.txt\n\n{site}/report.pdf\n", encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    env = {"RASHOMON_ALLOW_PRIVATE_URLS": "1"}  # the test server is on loopback: the setting made for it
+    done = run_cli("ingest", f"{site}/page", "--urls", str(listed), db=db, env=env)
+    assert done.returncode == 1, done.stdout + done.stderr  # one input refused
+    assert "2 new article(s)" in done.stdout and "application/pdf" in done.stdout
+    with open_store(db) as store:
+        assert sorted(a.url for a in store.articles()) == [f"{site}/notes.txt", f"{site}/page"]
