@@ -99,6 +99,20 @@ def build_parser() -> argparse.ArgumentParser:
     gaz_sub = gaz.add_subparsers(dest="gazetteer_command", required=True)
     imp = gaz_sub.add_parser("import", help="add a GeoNames dump (allCountries.txt or a country file such as SY.txt)")
     imp.add_argument("file", type=Path)
+    fd = sub.add_parser("feeds", help="the RSS, Atom and JSON feeds `rashomon watch` follows")
+    fd_sub = fd.add_subparsers(dest="feeds_command", required=True)
+    fd_add = fd_sub.add_parser("add", help="follow a feed")
+    fd_add.add_argument("url")
+    fd_add.add_argument("--outlet", help="the outlet of its articles")
+    fd_add.add_argument("--every", type=_duration, default=900, help="how often to poll it: 30s, 15m, 2h (default 15m)")
+    fd_rm = fd_sub.add_parser("remove", help="stop following a feed")
+    fd_rm.add_argument("url")
+    fd_sub.add_parser("list", help="the feeds followed, with how their polls went")
+    fd_sub.add_parser("status", help="the same as list")
+    wt = sub.add_parser("watch", help="poll the feeds that are due, ingest their new entries, until stopped")
+    wt.add_argument("--once", action="store_true", help="poll the feeds that are due once and exit (for cron)")
+    wt.add_argument("--verbose", action="store_true", help="a line for every page fetched")
+    wt.add_argument("--delay", type=float, default=1.0, help="seconds between two requests to one host (default 1)")
     srv = sub.add_parser("serve", help="the web app: JSON API and pages over the store")
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
     srv.add_argument("--port", type=int, default=8000)
@@ -255,6 +269,57 @@ def cmd_reextract(store: SQLStore, settings: Settings, args: argparse.Namespace,
     return EXIT_REFUSED if report.failed else EXIT_OK
 
 
+def _duration(text: str) -> int:
+    """Seconds from "90", "30s", "15m" or "2h"."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    number, unit = (text[:-1], text[-1]) if text[-1:] in units else (text, "s")
+    if not number.isdigit() or int(number) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a duration such as 30s, 15m or 2h")
+    return int(number) * units[unit]
+
+
+def cmd_feeds(store: SQLStore, args: argparse.Namespace, console: Console) -> int:
+    if args.feeds_command == "add":
+        store.add_feed(args.url, args.outlet, args.every)
+        console.print(f"following {args.url} every {args.every} s", markup=False)
+        return EXIT_OK
+    if args.feeds_command == "remove":
+        store.remove_feed(args.url)
+        console.print(f"no longer following {args.url}", markup=False)
+        return EXIT_OK
+    table = Table(title="Feeds", box=box.SIMPLE_HEAD)
+    for col in ("feed", "outlet", "every", "entries", "last success", "last error"):
+        table.add_column(col, overflow="fold")
+    for f in store.feeds():
+        cells = (f.url, f.outlet or "", f"{f.every_s} s", f.entries_seen, f.last_success or "never", f.last_error or "")
+        table.add_row(*(Text(str(c)) for c in cells))
+    console.print(table)
+    return EXIT_OK
+
+
+def cmd_watch(store: SQLStore, settings: Settings, args: argparse.Namespace, console: Console) -> int:
+    import logging
+    import signal
+    import threading
+
+    from rashomon.ingest.feeds import Polite
+    from rashomon.ingest.fetch import limits_for
+    from rashomon.watch import watch
+
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(asctime)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    if not store.feeds():
+        console.print("no feed is followed: add one with `rashomon feeds add URL`", markup=False)
+        return EXIT_ERROR
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):  # finish the poll under way, then exit
+        signal.signal(sig, lambda *_: stop.set())
+    polite = Polite(limits_for(settings), delay=args.delay)
+    reports = watch(store, settings, polite, stop, once=args.once)
+    failed = sum(1 for r in reports if r.outcome.startswith("error"))
+    return EXIT_REFUSED if failed else EXIT_OK
+
+
 def cmd_stories(store: SQLStore, console: Console) -> int:
     table = Table(title="Stories", box=box.SIMPLE_HEAD)
     for col in ("id", "reports", "days", "conflicts"):
@@ -348,6 +413,10 @@ def run(argv: Sequence[str] | None = None) -> int:
                 return cmd_show(store, args.article, console)
             if args.command == "rejected":
                 return cmd_rejected(store, console)
+            if args.command == "feeds":
+                return cmd_feeds(store, args, console)
+            if args.command == "watch":
+                return cmd_watch(store, settings, args, console)
             if args.command == "reextract":
                 return cmd_reextract(store, settings, args, console)
             if args.command == "stories":

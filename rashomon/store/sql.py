@@ -20,6 +20,7 @@ from rashomon.errors import StoreError
 from rashomon.records import Article, Extraction, InputKind, Rejection
 from rashomon.store import rows
 from rashomon.store.base import Batch, WriteResult
+from rashomon.store.feeds import FeedTables
 from rashomon.store.links import LinkTables, set_meta
 from rashomon.store.rows import CHUNK, marks
 
@@ -69,7 +70,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SQLStore(LinkTables):
+class SQLStore(LinkTables, FeedTables):
     """A :class:`~rashomon.store.base.Store` (and a :class:`~rashomon.link.LinkStore`) over SQL tables."""
 
     _db: Connection
