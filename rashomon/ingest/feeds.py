@@ -1,9 +1,9 @@
 """Feeds: RSS and Atom (read by ``feedparser``) and JSON Feed, fetched politely.
 
 A feed is fetched with a conditional GET (its last ``ETag`` and ``Last-Modified``), under the same guard
-as every fetch (http(s) only, public addresses unless allowed, every redirect checked, a size limit on
-the decompressed body). :class:`Polite` spaces the requests to one host and honours each host's
-``robots.txt``; a 429 or 5xx answer puts the feed off until its ``Retry-After`` (or a backoff).
+as every fetch (:func:`rashomon.ingest.fetch.guarded_get`). :class:`Polite` spaces the requests to one
+host and honours each host's ``robots.txt``; a 429 or 5xx answer puts the feed off until its
+``Retry-After`` (or a backoff).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from rashomon.errors import FetchError
-from rashomon.ingest.fetch import REDIRECTS, FetchLimits, check_url
+from rashomon.ingest.fetch import FetchLimits, guarded_get
 
 BACKOFF_S = 300.0  # a host that answers 5xx without Retry-After is asked again after this long
 MAX_BACKOFF_S = 6 * 3600.0
@@ -121,13 +121,13 @@ class Polite:
     def _robots(self, url: str) -> RobotFileParser | None:
         self.wait_for(url)
         try:
-            answer = get(url, self.limits)
+            _, status, body, _ = guarded_get(url, self.limits)
         except FetchError:
             return None
-        if answer[0] != 200:
+        if status != 200:
             return None
         rules = RobotFileParser(url)
-        rules.parse(answer[1].decode("utf-8", errors="replace").splitlines())
+        rules.parse(body.decode("utf-8", errors="replace").splitlines())
         return rules
 
 
@@ -136,7 +136,7 @@ def poll_feed(url: str, limits: FetchLimits, etag: str | None = None, modified: 
     headers = {"If-None-Match": etag} if etag else {}
     if modified:
         headers["If-Modified-Since"] = modified
-    status, body, answered = get(url, limits, headers)
+    url, status, body, answered = guarded_get(url, limits, headers)
     if status == 304:
         return FeedAnswer(304, (), etag, modified)
     if status == 429 or status >= 500:
@@ -154,25 +154,3 @@ def _retry_after(headers: httpx.Headers) -> float:
         return min(max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds()), MAX_BACKOFF_S)
     except (TypeError, ValueError):
         return BACKOFF_S
-
-
-def get(url: str, limits: FetchLimits, headers: dict[str, str] | None = None) -> tuple[int, bytes, httpx.Headers]:
-    """(status, body, headers) of a guarded GET: every redirect checked, the body bounded once
-    decompressed. Error statuses are returned, not raised, so that a poller can back off."""
-    with httpx.Client(timeout=limits.timeout, follow_redirects=False) as client:
-        for _ in range(limits.max_redirects + 1):
-            check_url(url, limits.allow_private)
-            try:
-                with client.stream("GET", url, headers={"User-Agent": limits.user_agent, **(headers or {})}) as r:
-                    if r.status_code in REDIRECTS and "location" in r.headers:
-                        url = urljoin(url, r.headers["location"])
-                        continue
-                    body = bytearray()
-                    for chunk in r.iter_bytes():
-                        body += chunk
-                        if len(body) > limits.max_bytes:
-                            raise FetchError(f"{url} is over the {limits.max_bytes / 1e6:.1f} MB limit")
-                    return r.status_code, bytes(body), r.headers
-            except httpx.HTTPError as exc:
-                raise FetchError(f"cannot fetch {url} ({type(exc).__name__}: {exc})") from exc
-    raise FetchError(f"more than {limits.max_redirects} redirects; give the final address")

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Literal
@@ -87,35 +88,57 @@ def check_url(url: str, allow_private: bool = False) -> None:
 
 
 def fetch(url: str, limits: FetchLimits, given: Metadata | None = None) -> RawInput:
-    """The page at ``url`` as a raw HTML input (FetchError with the reason when it cannot be had)."""
+    """The page at ``url`` as a raw HTML or text input (FetchError with the reason when it cannot be had)."""
+    final, status, data, headers = guarded_get(url, limits, check=_page_only)
+    if status >= 400:
+        raise FetchError(f"{final} answered HTTP {status}")
+    meta = given or Metadata()
+    kind = PAGE_TYPES[_media(headers)]
+    return RawInput(origin=final, kind=kind, data=data, given=meta if meta.url else replace(meta, url=final))
+
+
+def _media(headers: httpx.Headers) -> str:
+    return str(headers.get("content-type", "text/html")).split(";")[0].strip().lower()
+
+
+def _page_only(url: str, response: httpx.Response) -> None:
+    media = _media(response.headers)
+    if response.status_code < 400 and media not in PAGE_TYPES:
+        raise FetchError(f"{url} is {media}, not a web page or text; nothing was read from it")
+
+
+def guarded_get(
+    url: str, limits: FetchLimits, headers: dict[str, str] | None = None,
+    check: Callable[[str, httpx.Response], None] | None = None,
+) -> tuple[str, int, bytes, httpx.Headers]:  # fmt: skip
+    """(final URL, status, body, headers) of a GET under the guard: every redirect's target checked again,
+    ``check`` may refuse an answer before its body is read, the body bounded once decompressed (a small
+    compressed body can unpack to gigabytes) and the whole exchange bounded in time (a server dripping a
+    byte a second never trips a read timeout). Error statuses are returned, not raised."""
+    deadline = time.monotonic() + limits.timeout
+    sent = {"User-Agent": limits.user_agent, **(headers or {})}
     with httpx.Client(timeout=limits.timeout, follow_redirects=False) as client:
         for _ in range(limits.max_redirects + 1):
             check_url(url, limits.allow_private)
-            data, location, kind = _get(client, url, limits)
-            if location is None:
-                meta = given or Metadata()
-                return RawInput(origin=url, kind=kind, data=data, given=meta if meta.url else replace(meta, url=url))
-            url = urljoin(url, location)
+            try:
+                with client.stream("GET", url, headers=sent) as response:
+                    if response.status_code in REDIRECTS and "location" in response.headers:
+                        url = urljoin(url, response.headers["location"])
+                        continue
+                    if check is not None:
+                        check(url, response)
+                    return url, response.status_code, _read(response, url, limits, deadline), response.headers
+            except httpx.HTTPError as exc:
+                raise FetchError(f"cannot fetch {url} ({type(exc).__name__}: {exc}); check the address") from exc
     raise FetchError(f"more than {limits.max_redirects} redirects; give the final address")
 
 
-def _get(client: httpx.Client, url: str, limits: FetchLimits) -> tuple[bytes, str | None, PageKind]:
-    """The body (or the redirect target) of one GET and its kind ("html" or "text"), read no further than
-    ``limits.max_bytes`` once decompressed (a small compressed body can unpack to gigabytes)."""
-    try:
-        with client.stream("GET", url, headers={"User-Agent": limits.user_agent}) as response:
-            if response.status_code in REDIRECTS and "location" in response.headers:
-                return b"", response.headers["location"], "html"
-            if response.status_code >= 400:
-                raise FetchError(f"{url} answered HTTP {response.status_code}")
-            media = response.headers.get("content-type", "text/html").split(";")[0].strip().lower()
-            if media not in PAGE_TYPES:
-                raise FetchError(f"{url} is {media}, not a web page or text; nothing was read from it")
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body += chunk
-                if len(body) > limits.max_bytes:
-                    raise FetchError(f"{url} is over the {limits.max_bytes / 1e6:.1f} MB limit for a page")
-            return bytes(body), None, PAGE_TYPES[media]
-    except httpx.HTTPError as exc:
-        raise FetchError(f"cannot fetch {url} ({type(exc).__name__}: {exc}); check the address") from exc
+def _read(response: httpx.Response, url: str, limits: FetchLimits, deadline: float) -> bytes:
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body += chunk
+        if len(body) > limits.max_bytes:
+            raise FetchError(f"{url} is over the {limits.max_bytes / 1e6:.1f} MB limit for a page")
+        if time.monotonic() > deadline:
+            raise FetchError(f"{url} took longer than {limits.timeout:.0f} s to send; nothing of it was kept")
+    return bytes(body)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -33,6 +34,14 @@ class Handler(BaseHTTPRequestHandler):
             self._send(b"Floods forced 300 families from their homes, the mayor said.", "text/plain; charset=utf-8")
         elif self.path == "/who":
             self._send(f"<html><body><p>{self.headers['User-Agent']}</p></body></html>".encode(), "text/html")
+        elif self.path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(100):  # a byte every 0.1 s: never slow enough for a read timeout
+                self.wfile.write(b"a")
+                self.wfile.flush()
+                time.sleep(0.1)
         elif self.path == "/bomb":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -143,3 +152,10 @@ def test_ingest_reads_urls_given_and_listed_and_refuses_bad_ones_with_the_reason
     assert "2 new article(s)" in done.stdout and "application/pdf" in done.stdout
     with open_store(db) as store:
         assert sorted(a.url for a in store.articles()) == [f"{site}/notes.txt", f"{site}/page"]
+
+
+def test_a_page_that_never_finishes_is_cut_off_at_the_time_limit(site: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="took longer than 1 s"):
+        fetch(site + "/drip", FetchLimits(allow_private=True, timeout=1.0))
+    assert time.monotonic() - started < 3
