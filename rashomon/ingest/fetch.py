@@ -67,13 +67,20 @@ def fetch_all(
             yield reject(url, exc)
 
 
-def check_url(url: str, allow_private: bool = False) -> None:
-    """Raise FetchError unless ``url`` is http(s) on a host whose every address may be fetched."""
+def check_url(url: str, allow_private: bool = False, resolve: bool = True) -> None:
+    """Raise FetchError unless ``url`` is http(s) on a host whose every address may be fetched
+    (``resolve=False``: a host given by name is not looked up now, only one given as an address is checked)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"{url!r} is not an http(s) URL with a host; give a full http:// or https:// address")
     if allow_private:
         return
+    if not resolve:
+        try:
+            ipaddress.ip_address(parts.hostname)
+        except ValueError:
+            if parts.hostname.lower() != "localhost":
+                return  # a name: checked when it is fetched
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or 0, proto=socket.IPPROTO_TCP)
     except OSError as exc:

@@ -32,6 +32,7 @@ from rashomon.report.tables import event_rows
 from rashomon.settings import Settings
 from rashomon.web import pages
 from rashomon.web.assets import install_assets
+from rashomon.web.feeds import install_feeds
 
 Json = dict[str, Any]
 MAX_PAGE = 200
@@ -178,6 +179,7 @@ def create_app(store: IngestStore, settings: Settings) -> FastAPI:
     _api(app, service)
     _pages(app, service)
     install_assets(app)
+    install_feeds(app, store, _token_checker(settings), settings.allow_private_urls)  # type: ignore[arg-type]
     return app
 
 

@@ -25,7 +25,8 @@ def layout(title: str, body: str) -> str:
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>{h(title)} · Rashomon</title><link rel="stylesheet" href="/static/app.css"></head>'
-        f'<body><header><a class="home" href="/">Rashomon</a></header><main>{body}</main></body></html>'
+        f'<body><header><a class="home" href="/">Rashomon</a> <a href="/feeds">Feeds</a></header>'
+        f"<main>{body}</main></body></html>"
     )
 
 

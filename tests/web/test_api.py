@@ -101,3 +101,21 @@ def test_a_jsonl_upload_ingests_good_lines_and_rejects_bad_ones(server: Server) 
         result = c.post("/api/ingest/jsonl", files={"file": ("batch.jsonl", lines.encode(), "application/x-ndjson")})
     body = result.json()
     assert result.status_code == 200 and body["added"] == 1 and len(body["rejected"]) == 1
+
+
+def test_feeds_are_listed_and_added_with_the_token_only(server: Server, spec: dict[str, Any]) -> None:
+    feed = {"url": "https://news.example.org/world/rss.xml", "outlet": "Example News", "every_s": 600}
+    with server.client() as anonymous:
+        assert anonymous.post("/api/feeds", json=feed).status_code == 401
+    with server.client(TOKEN) as c:
+        added = c.post("/api/feeds", json=feed)
+        assert added.status_code == 200, added.text
+        _conforms(spec, "/api/feeds", "post", added)
+        refused = c.post("/api/feeds", json={"url": "http://127.0.0.1:9/feed.xml"})
+        assert refused.status_code == 422 and "loopback" in refused.json()["error"]["message"]
+        listed = c.get("/api/feeds")
+        _conforms(spec, "/api/feeds", "get", listed)
+        [one] = [f for f in listed.json() if f["url"] == feed["url"]]
+        assert one["outlet"] == "Example News" and one["every_s"] == 600 and one["last_success"] is None
+        page = c.get("/feeds", headers={"Accept": "text/html"}).text
+        assert "news.example.org/world/rss.xml" in page and "never" in page
