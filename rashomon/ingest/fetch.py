@@ -5,9 +5,9 @@ multicast, reserved and unspecified addresses are refused unless ``allow_private
 followed only after the same check on its target, at most ``max_redirects`` times; the body is read up
 to ``max_bytes`` and the whole exchange is bounded by ``timeout`` seconds.
 
-The check resolves the name, then the client connects by name again, so a resolver that answers
-differently the second time (DNS rebinding) is not defeated here; run the server where such answers
-cannot come from an attacker, or keep URL ingest off.
+The check resolves the name and the client connects to the address it checked (asking for the host by
+name in the request and in TLS), so a resolver that would answer differently the second time (DNS
+rebinding) is never asked twice.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -67,20 +67,21 @@ def fetch_all(
             yield reject(url, exc)
 
 
-def check_url(url: str, allow_private: bool = False, resolve: bool = True) -> None:
-    """Raise FetchError unless ``url`` is http(s) on a host whose every address may be fetched
-    (``resolve=False``: a host given by name is not looked up now, only one given as an address is checked)."""
+def check_url(url: str, allow_private: bool = False, resolve: bool = True) -> str | None:
+    """Raise FetchError unless ``url`` is http(s) on a host whose every address may be fetched; return the
+    address checked, which the fetch then connects to (None when private addresses are allowed, or with
+    ``resolve=False``, where a host given by name is not looked up now and only an address is checked)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"{url!r} is not an http(s) URL with a host; give a full http:// or https:// address")
     if allow_private:
-        return
+        return None
     if not resolve:
         try:
             ipaddress.ip_address(parts.hostname)
         except ValueError:
             if parts.hostname.lower() != "localhost":
-                return  # a name: checked when it is fetched
+                return None  # a name: checked when it is fetched
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or 0, proto=socket.IPPROTO_TCP)
     except OSError as exc:
@@ -92,6 +93,21 @@ def check_url(url: str, allow_private: bool = False, resolve: bool = True) -> No
                 f"{url!r} resolves to {address}, a loopback, private or link-local address; fetching it is "
                 "refused (set allow_private_urls to allow it on a trusted network)"
             )
+    return str(infos[0][4][0])
+
+
+def pinned(url: str, address: str | None) -> tuple[str, dict[str, str], dict[str, str]]:
+    """(URL, headers, request extensions) that reach ``address``, the one checked, while asking for the
+    URL's host: a resolver answering otherwise the second time (DNS rebinding) is never asked again. TLS
+    still names and verifies the host (``sni_hostname``)."""
+    if address is None:
+        return url, {}, {}
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    at = f"[{address}]" if ":" in address else address
+    named = f"[{host}]" if ":" in host else host
+    return urlunsplit(parts._replace(netloc=at + port)), {"Host": named + port}, {"sni_hostname": host}
 
 
 def fetch(url: str, limits: FetchLimits, given: Metadata | None = None) -> RawInput:
@@ -126,9 +142,9 @@ def guarded_get(
     sent = {"User-Agent": limits.user_agent, **(headers or {})}
     with httpx.Client(timeout=limits.timeout, follow_redirects=False) as client:
         for _ in range(limits.max_redirects + 1):
-            check_url(url, limits.allow_private)
+            target, host, extensions = pinned(url, check_url(url, limits.allow_private))
             try:
-                with client.stream("GET", url, headers=sent) as response:
+                with client.stream("GET", target, headers=sent | host, extensions=extensions) as response:
                     if response.status_code in REDIRECTS and "location" in response.headers:
                         url = urljoin(url, response.headers["location"])
                         continue

@@ -12,7 +12,7 @@ import pytest
 
 from rashomon.errors import FetchError
 from rashomon.ingest import fetch as fetch_module
-from rashomon.ingest.fetch import FetchLimits, check_url, fetch, limits_for
+from rashomon.ingest.fetch import FetchLimits, check_url, fetch, limits_for, pinned
 from rashomon.settings import Settings
 from rashomon.store import open_store
 from tests.conftest import run_cli
@@ -32,6 +32,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(b"%PDF-1.7 ...", "application/pdf")
         elif self.path == "/notes.txt":
             self._send(b"Floods forced 300 families from their homes, the mayor said.", "text/plain; charset=utf-8")
+        elif self.path == "/host":
+            self._send(f"<html><body><p>{self.headers['Host']}</p></body></html>".encode(), "text/html")
         elif self.path == "/who":
             self._send(f"<html><body><p>{self.headers['User-Agent']}</p></body></html>".encode(), "text/html")
         elif self.path == "/drip":
@@ -111,9 +113,10 @@ def test_redirects_are_followed_a_few_times_only(site: str) -> None:
 def test_every_redirect_target_is_checked_again(site: str, monkeypatch: pytest.MonkeyPatch) -> None:
     real = fetch_module.check_url
 
-    def only_the_test_site(url: str, allow_private: bool = False) -> None:
+    def only_the_test_site(url: str, allow_private: bool = False) -> str | None:
         if urlsplit(url).hostname != "127.0.0.1":  # the test site stands in for a public one
-            real(url, False)
+            return real(url, False)
+        return None
 
     monkeypatch.setattr(fetch_module, "check_url", only_the_test_site)
     with pytest.raises(FetchError, match=r"10\.1\.2\.3"):
@@ -159,3 +162,27 @@ def test_a_page_that_never_finishes_is_cut_off_at_the_time_limit(site: str) -> N
     with pytest.raises(FetchError, match="took longer than 1 s"):
         fetch(site + "/drip", FetchLimits(allow_private=True, timeout=1.0))
     assert time.monotonic() - started < 3
+
+
+def test_the_fetch_connects_to_the_address_it_checked_and_asks_for_the_host_by_name() -> None:
+    target, headers, extensions = pinned("https://news.example.org:8443/a/b?c=1", "93.184.216.34")
+    assert target == "https://93.184.216.34:8443/a/b?c=1"
+    assert headers == {"Host": "news.example.org:8443"} and extensions == {"sni_hostname": "news.example.org"}
+    assert pinned("http://example.org/x", "2606:2800:220:1::")[0] == "http://[2606:2800:220:1::]/x"
+    assert pinned("http://example.org/x", None) == ("http://example.org/x", {}, {})
+
+
+def test_a_name_that_resolves_to_a_public_address_is_pinned_to_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = iter([[(2, 1, 6, "", ("93.184.216.34", 0))], [(2, 1, 6, "", ("127.0.0.1", 0))]])
+    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", lambda *a, **k: next(answers))
+    assert check_url("http://rebind.example/") == "93.184.216.34"  # the second, private answer is never asked
+
+
+def test_the_connection_goes_to_the_checked_address_not_to_a_second_lookup(
+    site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    port = urlsplit(site).port
+    # "pinned.test" resolves nowhere on this machine: the page can only come from the address checked
+    monkeypatch.setattr(fetch_module, "check_url", lambda url, allow_private=False: "127.0.0.1")
+    page = fetch(f"http://pinned.test:{port}/host", FetchLimits()).data.decode()
+    assert f"pinned.test:{port}" in page
