@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +29,14 @@ def needs_seeds() -> pytest.MarkDecorator:
         not (TRN_SEED.is_file() and CNN_SEED.is_file()),
         reason=f"seed reports not found in {SEEDS} (a clone without ../shared); CI always has them",
     )
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Callable[[str], Any]:
+    """The real packaged spaCy pipeline, loaded once for the session."""
+    from rashomon.extract.nlp import load_pipeline
+
+    return load_pipeline()  # type: ignore[no-any-return]
 
 
 @pytest.fixture
