@@ -10,7 +10,7 @@ writing the same record twice is a no-op.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
@@ -68,6 +68,7 @@ class Article:
     site_name: str | None = None
     encoding: str = "utf-8"
     furniture: tuple[str, ...] = ()
+    page: bytes | None = field(default=None, compare=False, repr=False)  # the fetched page, kept by the store
 
     @staticmethod
     def make_id(outlet: str | None, text: str) -> str:

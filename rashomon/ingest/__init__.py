@@ -63,4 +63,5 @@ def read_article(raw: RawInput, given: Metadata | None = None, max_chars: int = 
         outlet=meta.outlet, url=meta.url, published=meta.published, title=meta.title,
         byline=meta.byline, author_bio=meta.author_bio, site_name=meta.site_name,
         encoding=encoding, furniture=furniture,
+        page=raw.data if raw.kind == "html" and raw.origin.startswith(("http://", "https://")) else None,
     )  # fmt: skip

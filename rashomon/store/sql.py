@@ -8,7 +8,9 @@ classes, its schema version and how a migration is applied.
 
 from __future__ import annotations
 
+import base64
 import json
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -150,7 +152,16 @@ class SQLStore(LinkTables, FeedTables):
             'ON CONFLICT ("id") DO NOTHING',
             [_article_row(a, now, seq + i) for i, a in enumerate(fresh.values(), start=1)],
         )
+        self._db.executemany(
+            'INSERT INTO pages ("article_id", "data") VALUES (?, ?) ON CONFLICT DO NOTHING',
+            [(a.id, base64.b64encode(zlib.compress(a.page)).decode()) for a in fresh.values() if a.page],
+        )
         return len(fresh)
+
+    def page(self, article_id: str) -> bytes | None:
+        """The page the article was fetched from, as fetched (None when it was not fetched)."""
+        row = self._db.execute('SELECT "data" FROM pages WHERE "article_id" = ?', (article_id,)).fetchone()
+        return zlib.decompress(base64.b64decode(row[0])) if row else None
 
     def _insert_rows(self, table: str, values: list[tuple[Any, ...]]) -> None:
         if values:

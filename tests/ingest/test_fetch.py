@@ -155,6 +155,8 @@ def test_ingest_reads_urls_given_and_listed_and_refuses_bad_ones_with_the_reason
     assert "2 new article(s)" in done.stdout and "application/pdf" in done.stdout
     with open_store(db) as store:
         assert sorted(a.url for a in store.articles()) == [f"{site}/notes.txt", f"{site}/page"]
+        page = next(a for a in store.articles() if a.url == f"{site}/page")
+        assert store.page(page.id) == PAGE  # kept, so the text can be read again without fetching it
 
 
 def test_a_page_that_never_finishes_is_cut_off_at_the_time_limit(site: str) -> None:
