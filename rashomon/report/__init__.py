@@ -10,8 +10,8 @@ from rashomon.report.export import (
     export_json,
     stories_json,
     story_by_id,
-    story_json,
     story_lines,
+    story_of_articles,
     write_json,
 )
 from rashomon.report.factsheet import fact_sheet, html, markdown
@@ -64,7 +64,7 @@ def find_story(store: ExportStore, key: str) -> dict[str, Any] | None:
     story_id = store.story_of(article.id)
     if story_id is not None:
         return story_by_id(store, story_id)
-    return story_json(content_id("story", article.id), [article], [store.extraction(article.id)], ([], []))
+    return story_of_articles(store, content_id("story", article.id), [article])
 
 
 def biggest_story(store: ExportStore) -> dict[str, Any] | None:

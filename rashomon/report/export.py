@@ -160,27 +160,27 @@ def write_json(store: ExportStore, out: TextIO) -> int:
 def stories_json(store: ExportStore) -> Iterator[dict[str, Any]]:
     """Every story as exported, one at a time (each built from its own rows), then each article no story
     holds as a story of its own."""
-    linked: set[str] = set()
-    for story in store.stories():
-        linked.update(story.article_ids)
-        yield _story(store, story)
-    for a in store.articles():
-        if a.id not in linked:
-            yield story_json(content_id("story", a.id), [a], [store.extraction(a.id)], ([], []))
+    for story_id, members in _groups(store):
+        yield story_of_articles(store, story_id, members)
 
 
 def story_lines(store: ExportStore) -> Iterator[dict[str, Any]]:
     """A line per story for a list (id, title, reports, outlets, first and last day, conflicts), read from
     the articles and stored slots alone: no entity merging, events or signals."""
+    for story_id, members in _groups(store):
+        slots, _ = store.reconciliation(story_id)
+        yield _line(story_id, members, sum(1 for s in slots if s.status == "conflict"))
+
+
+def _groups(store: ExportStore) -> Iterator[tuple[str, list[Article]]]:
+    """Each story's id and articles, then each article no story holds, as a story of its own."""
     linked: set[str] = set()
     for story in store.stories():
         linked.update(story.article_ids)
-        members = store.articles_by_id(list(story.article_ids))
-        slots, _ = store.reconciliation(story.id)
-        yield _line(story.id, members, sum(1 for s in slots if s.status == "conflict"))
+        yield story.id, store.articles_by_id(list(story.article_ids))
     for a in store.articles():
         if a.id not in linked:
-            yield _line(content_id("story", a.id), [a], 0)
+            yield content_id("story", a.id), [a]
 
 
 def _line(story_id: str, members: list[Article], conflicts: int) -> dict[str, Any]:
@@ -196,14 +196,14 @@ def story_by_id(store: ExportStore, story_id: str) -> dict[str, Any] | None:
     """One story as exported, built from its own rows only (None when no story has that id): its cost
     grows with the story, not with the store."""
     story = store.story(story_id)
-    return _story(store, story) if story is not None else None
+    return story_of_articles(store, story.id, store.articles_by_id(list(story.article_ids))) if story else None
 
 
-def _story(store: ExportStore, story: Story) -> dict[str, Any]:
-    members = store.articles_by_id(list(story.article_ids))
+def story_of_articles(store: ExportStore, story_id: str, members: list[Article]) -> dict[str, Any]:
+    """The story ``story_id`` of ``members`` as exported (an article no story holds has no slots)."""
     extractions = store.extractions([a.id for a in members], EXPORTED)
     copies = store.copies_among([a.id for a in members])
-    return story_json(story.id, members, extractions, store.reconciliation(story.id), copies)
+    return story_json(story_id, members, extractions, store.reconciliation(story_id), copies)
 
 
 class ExportStore(Store, Protocol):
