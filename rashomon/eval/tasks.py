@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from rashomon.extract import extract
-from rashomon.extract.attribution import find_attributions
+from rashomon.extract.attribution import closed, find_attributions
 from rashomon.extract.events import find_triggers
 from rashomon.extract.nlp import parse
 from rashomon.extract.places import find_toponyms
@@ -51,8 +51,8 @@ def attribution(records: list[Record], selective: bool = True) -> Iterator[Recor
         doc = docs[record["text"]]
         out = []
         for a in find_attributions(doc, attitudes=True):
-            spans = {name: _chars(doc, getattr(a, name)) for name in ("source", "cue", "content")}
-            out.append(spans)
+            source = closed(doc, a.source) if a.source else None
+            out.append({"source": _chars(doc, source), "cue": _chars(doc, a.cue), "content": _chars(doc, a.content)})
         yield {"id": record["id"], "attributions": out}
 
 

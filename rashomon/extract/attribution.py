@@ -320,6 +320,15 @@ def to_char_span(doc: Doc, tokens: tuple[int, int], article_id: str) -> Span:
     return Span(article_id, span.start_char, span.end_char)
 
 
+def closed(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
+    """A source set off by a comma inside it keeps the comma that closes it: "Nick Merrill, a spokesman for
+    Mrs. Clinton, said" (the appositive's two commas go together; PolNeAR's sources do so 1,160 times in
+    1,287)."""
+    start, end = tokens
+    inner = any(t.text == "," for t in doc[start:end])
+    return (start, end + 1) if inner and end < len(doc) and doc[end].text == "," else tokens
+
+
 def to_attribution(doc: Doc, item: Found, article_id: str, speaker: Speaker | None) -> Attribution:
     sent = doc[item.cue[0]].sent
     return Attribution(
@@ -327,7 +336,7 @@ def to_attribution(doc: Doc, item: Found, article_id: str, speaker: Speaker | No
         evidence=Span(article_id, sent.start_char, sent.end_char),
         content=to_char_span(doc, item.content, article_id),
         cue=to_char_span(doc, item.cue, article_id),
-        source=to_char_span(doc, item.source, article_id) if item.source else None,
+        source=to_char_span(doc, closed(doc, item.source), article_id) if item.source else None,
         speaker=speaker,
         via=item.via,
     )

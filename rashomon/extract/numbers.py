@@ -7,7 +7,9 @@ from functools import cache
 
 from rashomon.extract.lexicons import lexicon
 
-DIGITS = re.compile(r"(?<![\d.,/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d,]\d)")
+# A group of three after a comma joins the number even after four digits or more ("5340,000", a misprint
+# of grouping read as the digits written); a number never ends just before another digit.
+DIGITS = re.compile(r"(?<![\d.,/])(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d,]\d|\d)")
 # Text detokenised from tokens ("2, 116", "magnitude 6. 1"): a group of three digits after a comma and
 # a space, or one or two decimals after a point and a space before a lower-case word, are one number.
 SPACED_DIGITS = re.compile(

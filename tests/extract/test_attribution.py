@@ -5,7 +5,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from rashomon.extract.attribution import Found, find_attributions
+from rashomon.extract.attribution import Found, closed, find_attributions
 
 
 def parts(
@@ -272,3 +272,12 @@ def test_a_belief_told_in_the_past_is_the_writer_s_own_attribution(nlp: Callable
     found = parts(nlp, "I knew what the order meant for the families.", attitudes=True)
     assert [(source, cue) for source, cue, _, _ in found] == [("I", "knew")]
     assert parts(nlp, "I know what the order means for the families.", attitudes=True) == []
+
+
+def test_a_source_with_an_appositive_keeps_the_comma_that_closes_it(nlp: Callable[[str], Any]) -> None:
+    text = "Nick Merrill, a spokesman for Mrs. Clinton, said the campaign would respond. Clinton, however, said no."
+    doc = nlp(text)
+    found = find_attributions(doc)
+    sources = [doc[slice(*closed(doc, a.source))].text for a in found if a.source]
+    assert sources[0] == "Nick Merrill, a spokesman for Mrs. Clinton,"
+    assert all(s == "Clinton" for s in sources[1:])  # no comma inside: the one after it is not its own

@@ -111,3 +111,8 @@ def test_a_score_is_two_figures_each_with_its_own_span(nlp: Callable[[str], Any]
     text = "Bristol beat Charlton 2-1 on Saturday."
     found = figures(nlp, text)
     assert [(text[f.start : f.end], f.low, f.pair) for f in found] == [("2", 2, 1), ("1", 1, 2)]
+
+
+def test_a_misgrouped_number_is_read_whole_not_cut_before_a_digit(nlp: Callable[[str], Any]) -> None:
+    f = one(nlp, "The average fell to 5340,000 claims.")  # a misprint of 534,000, read as written
+    assert f.low == 5_340_000
