@@ -321,12 +321,20 @@ def to_char_span(doc: Doc, tokens: tuple[int, int], article_id: str) -> Span:
 
 
 def closed(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
-    """A source set off by a comma inside it keeps the comma that closes it: "Nick Merrill, a spokesman for
-    Mrs. Clinton, said" (the appositive's two commas go together; PolNeAR's sources do so 1,160 times in
-    1,287)."""
+    """A source's span as the text delimits it: no white space at either end, a bracket it opens closed
+    ("Gov. Pat McCrory (R)"), and, when a comma inside sets something off, the comma that closes it
+    ("Nick Merrill, a spokesman for Mrs. Clinton, said": the two commas go together; PolNeAR's sources
+    keep it 1,160 times in 1,287)."""
     start, end = tokens
+    while end > start + 1 and doc[end - 1].is_space:
+        end -= 1
+    while start < end - 1 and doc[start].is_space:
+        start += 1
+    words = doc[start:end].text
+    if end < len(doc) and doc[end].text == ")" and words.count("(") > words.count(")"):
+        end += 1
     inner = any(t.text == "," for t in doc[start:end])
-    return (start, end + 1) if inner and end < len(doc) and doc[end].text == "," else tokens
+    return (start, end + 1) if inner and end < len(doc) and doc[end].text == "," else (start, end)
 
 
 def to_attribution(doc: Doc, item: Found, article_id: str, speaker: Speaker | None) -> Attribution:

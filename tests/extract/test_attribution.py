@@ -281,3 +281,9 @@ def test_a_source_with_an_appositive_keeps_the_comma_that_closes_it(nlp: Callabl
     sources = [doc[slice(*closed(doc, a.source))].text for a in found if a.source]
     assert sources[0] == "Nick Merrill, a spokesman for Mrs. Clinton,"
     assert all(s == "Clinton" for s in sources[1:])  # no comma inside: the one after it is not its own
+
+
+def test_a_source_keeps_the_bracket_it_opens(nlp: Callable[[str], Any]) -> None:
+    doc = nlp("Gov. Pat McCrory (R) said the law would stay.")
+    [found] = find_attributions(doc)
+    assert found.source is not None and doc[slice(*closed(doc, found.source))].text == "Gov. Pat McCrory (R)"
