@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -24,11 +25,31 @@ TRN_SEED = SEEDS / "000_26fe4b8b30bf9d3c.txt"
 CNN_SEED = SEEDS / "004_a5a32e7f52901a20.txt"
 
 
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+def _absent(paths: tuple[Path, ...]) -> str:
+    missing = [str(p) for p in paths if not p.exists()]
+    return f"not found: {', '.join(missing)} (a clone without ../shared); CI always has it" if missing else ""
+
+
+def needs_shared(*paths: Path) -> pytest.MarkDecorator:
+    """Skip, with the reason shown, when ``../shared`` material is missing outside CI; in CI (``CI=true``)
+    never skip, so that missing material fails the tests instead of passing them unseen."""
+    reason = _absent(paths)
+    return pytest.mark.skipif(bool(reason) and not _in_ci(), reason=reason or "present")
+
+
+def require_shared(*paths: Path) -> None:
+    """In a fixture: skip when ``../shared`` material is missing, fail instead in CI."""
+    reason = _absent(paths)
+    if reason:
+        (pytest.fail if _in_ci() else pytest.skip)(reason)
+
+
 def needs_seeds() -> pytest.MarkDecorator:
-    return pytest.mark.skipif(
-        not (TRN_SEED.is_file() and CNN_SEED.is_file()),
-        reason=f"seed reports not found in {SEEDS} (a clone without ../shared); CI always has them",
-    )
+    return needs_shared(TRN_SEED, CNN_SEED)
 
 
 @pytest.fixture(scope="session")

@@ -10,15 +10,13 @@ from typing import Any
 import pytest
 
 from rashomon.eval.scoring import DEV_SETS, score
-from tests.conftest import SHARED
+from tests.conftest import SHARED, needs_shared
 
 BENCH = SHARED / "bench"
 FLOORS = json.loads((Path(__file__).parent / "accuracy_floors.json").read_text())
 PARSED_SETS = ("quantities", "attribution", "events", "geo")  # time and clustering read the text, not spaCy
 SELECTIVE_TOLERANCE = 0.01  # issue 8: selective NLP (NER windows, parsed runs) within 0.01 of the full pipeline
-needs_bench = pytest.mark.skipif(
-    not (BENCH / "score.py").is_file(), reason=f"bench data not found in {BENCH} (CI always has it)"
-)
+needs_bench = needs_shared(BENCH / "score.py")
 
 
 @cache

@@ -10,13 +10,12 @@ from rashomon.pipeline import ingest
 from rashomon.report import export_json, fact_sheet
 from rashomon.settings import Settings
 from rashomon.store import open_store
-from tests.conftest import CNN_SEED, TRN_SEED
+from tests.conftest import CNN_SEED, TRN_SEED, require_shared
 
 
 @pytest.fixture(scope="session")
 def seeds_export(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    if not (TRN_SEED.is_file() and CNN_SEED.is_file()):
-        pytest.skip("seed reports not found in ../shared/seeds (CI always has them)")
+    require_shared(TRN_SEED, CNN_SEED)
     with open_store(tmp_path_factory.mktemp("seeds") / "s.sqlite") as store:
         ingest([TRN_SEED, CNN_SEED], store, Settings())
         return export_json(store)

@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from rashomon.train import slots
-from tests.conftest import SHARED
+from tests.conftest import SHARED, needs_shared
 
 BENCH = SHARED / "bench"
 
 
-@pytest.mark.skipif(not (BENCH / "reconcile").is_dir(), reason=f"bench data not found in {BENCH} (CI always has it)")
+@needs_shared(BENCH / "reconcile")
 def test_training_again_gives_the_shipped_weights_and_held_out_scores(tmp_path: Path) -> None:
     out = tmp_path / "slots.json"
     assert slots.main(["--bench", str(BENCH), "--out", str(out)]) == 0

@@ -19,7 +19,7 @@ from rashomon.demo import run_demo
 from rashomon.pipeline import ingest
 from rashomon.settings import Settings
 from rashomon.store import open_store
-from tests.conftest import CNN_SEED, TRN_SEED
+from tests.conftest import CNN_SEED, TRN_SEED, require_shared
 
 TOKEN = "test-token-not-secret"
 
@@ -52,8 +52,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def seed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app over a store holding the two seed reports (skipped where ../shared is absent)."""
-    if not (TRN_SEED.is_file() and CNN_SEED.is_file()):
-        pytest.skip("seed reports not found in ../shared/seeds (CI always has them)")
+    require_shared(TRN_SEED, CNN_SEED)
     db = tmp_path_factory.mktemp("web-seeds") / "seeds.sqlite"
     with open_store(db) as store:
         ingest([TRN_SEED, CNN_SEED], store, Settings(db=str(db)))
