@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from rashomon.extract import source_model
 from rashomon.extract.nlp import text_of
 from rashomon.extract.speakers import (
     SUBJECTS,
@@ -60,11 +61,13 @@ QUOTE = re.compile(
 HEADLINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^:\n]{0,50}?):(?:[ \t]+\S|(?=[“\"]))", re.M)
 
 
-def find_attributions(doc: Doc, attitudes: bool = False) -> list[Found]:
+def find_attributions(doc: Doc, attitudes: bool = False, learned: bool = True) -> list[Found]:
     """Every attribution in ``doc``, nested ones carrying their relays.
 
     ``attitudes`` adds the cues of stance and belief ("supports", "thinks", "wants")
-    to those of speech; claims use speech only.
+    to those of speech; claims use speech only. ``learned`` lets the trained model
+    (:mod:`rashomon.extract.source_model`) set each source's extent and drop unlikely ones;
+    without it, the rules' spans stand (training reads those).
     """
     quotes = _quote_spans(doc)
     found: list[Found] = _headline_colons(doc)
@@ -79,7 +82,7 @@ def find_attributions(doc: Doc, attitudes: bool = False) -> list[Found]:
         for f in found
         if not _unrealised(doc[f.cue[0]]) and not _stance_within(f, found) and not _part_of_cue(doc, f, found)
     ]
-    return _chain(doc, kept)
+    return _chain(doc, source_model.choose(doc, kept) if learned else kept)
 
 
 def _stance_within(item: Found, found: list[Found]) -> bool:

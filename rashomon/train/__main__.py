@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from rashomon.train import slots
+from rashomon.train import attribution, slots
 
-MODELS = {"slots": slots.main}
+MODELS = {"attribution": attribution.main, "slots": slots.main}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,14 +9,14 @@ from rashomon.extract.attribution import Found, closed, find_attributions
 
 
 def parts(
-    nlp: Callable[[str], Any], text: str, attitudes: bool = False
+    nlp: Callable[[str], Any], text: str, attitudes: bool = False, learned: bool = True
 ) -> list[tuple[str | None, str, str, tuple[str, ...]]]:
     doc = nlp(text)
 
     def words(span: tuple[int, int] | None) -> str | None:
         return doc[span[0] : span[1]].text if span else None
 
-    found: list[Found] = find_attributions(doc, attitudes)
+    found: list[Found] = find_attributions(doc, attitudes, learned)
     return [(words(a.source), str(words(a.cue)), str(words(a.content)), a.via) for a in found]
 
 
@@ -168,7 +168,8 @@ def test_stance_and_decision_cues_count_only_with_attitudes(nlp: Callable[[str],
 
 
 def test_who_is_made_to_speak_is_the_object_of_the_verb_that_makes_them(nlp: Callable[[str], Any]) -> None:
-    found = parts(nlp, "The defeat forced the governor to admit that the plan had failed.", attitudes=True)
+    # the rules' reading; the trained model then weighs it (an infinitive stance is often no attribution)
+    found = parts(nlp, "The defeat forced the governor to admit that the plan had failed.", True, learned=False)
     assert [(source, cue) for source, cue, _, _ in found] == [("the governor", "admit")]
 
 
