@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from rashomon.errors import StoreError
-from rashomon.records import Article
 from rashomon.store import Batch, SQLiteStore, open_store
 from rashomon.store.sqlite import migrations
-
-
-def _article(text: str, outlet: str = "Northwire", published: date | None = date(2025, 9, 9)) -> Article:
-    return Article(
-        id=Article.make_id(outlet, text), origin=f"{outlet}.txt", text=text, outlet=outlet,
-        published=published, furniture=("Leave a Reply",), author_bio="X covers film.",
-    )  # fmt: skip
+from tests.factories import stored_article
 
 
 def test_new_store_is_migrated_to_the_newest_version_in_wal_mode(store: SQLiteStore) -> None:
@@ -45,7 +37,7 @@ def test_a_store_from_a_newer_rashomon_is_refused(tmp_path: Path) -> None:
 def test_reopening_keeps_the_data_and_does_not_migrate_again(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite"
     with open_store(path) as s:
-        s.write(Batch(articles=(_article("Kept."),)))
+        s.write(Batch(articles=(stored_article("Kept."),)))
     with open_store(path) as s:
         assert s.count("articles") == 1
         assert s.integrity_check() == "ok"

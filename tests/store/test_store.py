@@ -12,13 +12,7 @@ from rashomon.errors import StoreError
 from rashomon.records import Article, Extraction, Rejection
 from rashomon.store import Batch, SQLStore
 from rashomon.store.sql import migrations
-
-
-def _article(text: str, outlet: str = "Northwire", published: date | None = date(2025, 9, 9)) -> Article:
-    return Article(
-        id=Article.make_id(outlet, text), origin=f"{outlet}.txt", text=text, outlet=outlet,
-        published=published, furniture=("Leave a Reply",), author_bio="X covers film.",
-    )  # fmt: skip
+from tests.factories import stored_article
 
 
 def _rejection(origin: str, reason: str = "empty input", at: datetime | None = None) -> Rejection:
@@ -30,13 +24,16 @@ def test_a_new_store_is_migrated_to_the_newest_version(any_store: SQLStore) -> N
 
 
 def test_articles_round_trip_with_all_metadata(any_store: SQLStore) -> None:
-    a = _article("Gunmen stormed the town. 100% of \\ them 'left' ?")
+    a = stored_article("Gunmen stormed the town. 100% of \\ them 'left' ?")
     any_store.write(Batch(articles=(a,)))
     assert list(any_store.articles()) == [a]
 
 
 def test_writing_the_same_records_twice_adds_nothing(any_store: SQLStore) -> None:
-    batch = Batch(articles=(_article("One."), _article("Two."), _article("One.")), rejections=(_rejection("b.bin"),))
+    batch = Batch(
+        articles=(stored_article("One."), stored_article("Two."), stored_article("One.")),
+        rejections=(_rejection("b.bin"),),
+    )
     first = any_store.write(batch)
     second = any_store.write(batch)
     assert (first.articles_added, first.rejections_added) == (2, 1)
@@ -47,14 +44,14 @@ def test_writing_the_same_records_twice_adds_nothing(any_store: SQLStore) -> Non
 def test_a_failing_batch_leaves_nothing_behind_and_says_so(any_store: SQLStore) -> None:
     broken = Article(id="x", origin="o", text=None)  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="nothing of it was written"):
-        any_store.write(Batch(articles=(_article("Fine."), broken), rejections=(_rejection("c.bin"),)))
+        any_store.write(Batch(articles=(stored_article("Fine."), broken), rejections=(_rejection("c.bin"),)))
     assert any_store.count("articles") == 0 and any_store.count("rejections") == 0
-    any_store.write(Batch(articles=(_article("Fine."),)))  # the store is still usable
+    any_store.write(Batch(articles=(stored_article("Fine."),)))  # the store is still usable
     assert any_store.count("articles") == 1
 
 
 def test_article_lookup_by_unique_prefix(any_store: SQLStore) -> None:
-    a, b = _article("Alpha."), _article("Beta.")
+    a, b = stored_article("Alpha."), stored_article("Beta.")
     any_store.write(Batch(articles=(a, b)))
     assert any_store.article(a.id) == a
     assert any_store.article(a.id[:6]) == a
@@ -64,7 +61,11 @@ def test_article_lookup_by_unique_prefix(any_store: SQLStore) -> None:
 
 
 def test_articles_are_listed_oldest_first_undated_last(any_store: SQLStore) -> None:
-    late, early, undated = _article("L", published=date(2025, 9, 12)), _article("E"), _article("U", published=None)
+    late, early, undated = (
+        stored_article("L", published=date(2025, 9, 12)),
+        stored_article("E"),
+        stored_article("U", published=None),
+    )
     any_store.write(Batch(articles=(late, undated, early)))
     assert [a.text for a in any_store.articles()] == ["E", "L", "U"]
 
@@ -78,7 +79,7 @@ def test_rejections_keep_origin_reason_and_the_last_time_seen(any_store: SQLStor
 
 
 def test_articles_are_numbered_in_the_order_they_were_stored(any_store: SQLStore) -> None:
-    first, second = _article("First."), _article("Second.")
+    first, second = stored_article("First."), stored_article("Second.")
     any_store.write(Batch(articles=(first,)))
     any_store.write(Batch(articles=(second, first)))
     assert [row[0] for row in any_store.unlinked(10)] == [first.id, second.id]
@@ -152,7 +153,7 @@ def _before_frames(x: Extraction) -> Extraction:
 
 
 def test_a_band_more_articles_share_than_the_limit_brings_no_candidates(any_store: SQLStore) -> None:
-    articles = [_article(f"Report number {i}.") for i in range(6)]
+    articles = [stored_article(f"Report number {i}.") for i in range(6)]
     any_store.write(Batch(articles=tuple(articles)))
     with any_store.transaction():
         for i, a in enumerate(articles):
@@ -163,7 +164,7 @@ def test_a_band_more_articles_share_than_the_limit_brings_no_candidates(any_stor
 
 
 def test_articles_are_read_by_exact_ids_in_the_order_asked_in_chunks(any_store: SQLStore) -> None:
-    many = [_article(f"Report number {i} on the flood.") for i in range(1203)]
+    many = [stored_article(f"Report number {i} on the flood.") for i in range(1203)]
     any_store.write(Batch(articles=tuple(many)))
     wanted = [many[1200].id, "0" * 16, many[3].id, *(a.id for a in many[10:1010])]
     assert [a.id for a in any_store.articles_by_id(wanted)] == [
@@ -180,7 +181,11 @@ def test_one_story_its_articles_and_their_copies_are_read_alone(any_store: SQLSt
 
     flood = "The river burst its banks in the Varna valley on Thursday, and twelve people died, officials said. " * 3
     fire = "A fire destroyed the old market in Kestograd overnight; traders counted their losses on Friday. " * 3
-    original, copy, other = _article(flood), _article(flood + " Reprinted.", "Lantern"), _article(fire)
+    original, copy, other = (
+        stored_article(flood),
+        stored_article(flood + " Reprinted.", "Lantern"),
+        stored_article(fire),
+    )
     any_store.write(Batch(articles=(original, copy, other)))
     link_pending(any_store, 32)
     story_id = any_store.story_of(original.id)

@@ -12,12 +12,9 @@ from rashomon.link.cluster import StoryState, assign
 from rashomon.records import Article
 from rashomon.store import Batch, SQLStore, open_store
 from rashomon.store.links import StoryCache
+from tests.factories import article
 
 FLOOD = {"flood": 3.0, "river": 2.0, "levee": 1.0}
-
-
-def _article(text: str) -> Article:
-    return Article(id=Article.make_id("Northwire", text), origin="n.txt", text=text, outlet="Northwire")
 
 
 def _link(store: SQLStore, article: Article, counts: dict[str, float]) -> str:
@@ -50,10 +47,10 @@ def test_a_story_another_writer_grew_is_read_again(store_targets: Callable[[], s
     target = store_targets()
     first_text, second_text, third_text = "Floods on the river.", "The river flooded again.", "Levee breaks."
     with open_store(target) as one, open_store(target) as two:
-        one.write(Batch(articles=(_article(first_text), _article(second_text), _article(third_text))))
-        story = _link(one, _article(first_text), FLOOD)
+        one.write(Batch(articles=(article(first_text), article(second_text), article(third_text))))
+        story = _link(one, article(first_text), FLOOD)
         assert _seen(one, story) == _stored(one, story)  # now cached in ``one``
-        assert _link(two, _article(second_text), {**FLOOD, "levee": 4.0}) == story  # grown by another writer
+        assert _link(two, article(second_text), {**FLOOD, "levee": 4.0}) == story  # grown by another writer
         assert _seen(one, story) == _stored(one, story) == _stored(two, story)
         assert _stored(one, story)[0] == 2
 
@@ -64,10 +61,10 @@ def test_a_rolled_back_link_leaves_nothing_cached_that_a_later_write_could_match
     target = store_targets()
     texts = ("Floods on the river.", "The river flooded again.", "Levee breaks.")
     with open_store(target) as one, open_store(target) as two:
-        one.write(Batch(articles=tuple(_article(t) for t in texts)))
-        story = _link(one, _article(texts[0]), FLOOD)
+        one.write(Batch(articles=tuple(article(t) for t in texts)))
+        story = _link(one, article(texts[0]), FLOOD)
         with pytest.raises(RuntimeError), one.transaction():  # grows the cached story to size 2, then fails
-            assign(one.story_index(_article(texts[1]).id), _article(texts[1]).id, {"river": 9.0}, date(2026, 1, 19))
+            assign(one.story_index(article(texts[1]).id), article(texts[1]).id, {"river": 9.0}, date(2026, 1, 19))
             raise RuntimeError("the batch failed after clustering")
-        assert _link(two, _article(texts[2]), FLOOD) == story  # size 2 in the store, from other words
+        assert _link(two, article(texts[2]), FLOOD) == story  # size 2 in the store, from other words
         assert _seen(one, story) == _stored(two, story)
