@@ -1,5 +1,6 @@
 """An ingest killed with SIGKILL at random points (while extracting, writing, linking or reconciling) loses
-nothing, duplicates nothing and leaves every reconciled story consistent; running it again finishes it."""
+nothing, duplicates nothing and leaves every reconciled story consistent; running it again finishes it.
+The same with four writers at once against PostgreSQL, each report coming from two of them."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import time
 from pathlib import Path
 
 from rashomon.link.reconcile import reconcile
-from rashomon.store import open_store
+from rashomon.store import SQLiteStore, open_store
 
 KILLS = 20
 STORIES = (
@@ -30,6 +31,7 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
 
 def _corpus(path: Path, n: int = 240) -> int:
+    """``n`` reports of four stories, with figures and speakers, as JSON Lines."""
     rng = random.Random(5)
     with path.open("w") as fh:
         for i in range(n):
@@ -41,10 +43,11 @@ def _corpus(path: Path, n: int = 240) -> int:
     return n
 
 
-def _check(db: Path, complete: bool, expected: int) -> dict[str, int]:
+def _check(db: Path | str, complete: bool, expected: int) -> dict[str, int]:
     """The store's invariants after a kill (or, ``complete``, after a run that finished)."""
     with open_store(db) as store:
-        assert store.integrity_check() == "ok"
+        if isinstance(store, SQLiteStore):
+            assert store.integrity_check() == "ok"
         ids = [a.id for a in store.articles()]
         assert len(ids) == len(set(ids)) <= expected
         copies = store.copies()
@@ -92,3 +95,39 @@ def test_twenty_kills_at_random_points_lose_and_corrupt_nothing(tmp_path: Path) 
     # the kills landed in different phases: some before all articles were stored, some while linking
     assert any(s["articles"] < expected for s in states), states
     assert any(s["linked"] > 0 for s in states), states
+
+
+def test_four_writers_killed_at_random_points_lose_and_corrupt_nothing_in_postgresql(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    expected = _corpus(feed, 160)
+    lines = feed.read_text().splitlines()
+    parts = []
+    for w in range(4):  # overlapping quarters: each report comes from two writers
+        part = tmp_path / f"writer{w}.jsonl"
+        part.write_text("\n".join(lines[(w * 40 + i) % len(lines)] for i in range(80)) + "\n")
+        parts.append(part)
+    env = {**os.environ, "RASHOMON_BATCH_SIZE": "8", "RASHOMON_DB": postgres_url}
+    commands = [[sys.executable, "-m", "rashomon", "ingest", "--quiet", str(p)] for p in parts]
+    rng = random.Random(13)
+    kills, states = 0, []
+    for _ in range(12):
+        if kills >= KILLS:
+            break
+        procs = [subprocess.Popen(c, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in commands]
+        for proc in procs:  # each writer killed at its own point
+            time.sleep(rng.uniform(0.5, 2.5))
+            if proc.poll() is None and kills < KILLS:
+                proc.send_signal(signal.SIGKILL)
+                kills += 1
+        for proc in procs:
+            proc.wait(timeout=600)
+        states.append(_check(postgres_url, complete=False, expected=expected))
+    assert kills == KILLS
+    done = [subprocess.Popen(c, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in commands]
+    for proc in done:
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+    _check(postgres_url, complete=True, expected=expected)
+    assert any(s["articles"] < expected for s in states), states
