@@ -4,6 +4,7 @@ placed by the gazetteer in the context of the document's other places."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ METONYMY_LABELS = ("ORG", "PERSON", "NORP")
 EMBEDDED_CITY = 500_000  # a smaller town's name inside another name is more often a surname or a brand
 HOME_TOWN = 10_000  # a smaller town's name, outside any entity, is more often a word or a surname
 TABLE_KEY = "rashomon.places.tokens"  # where a Doc keeps its token table (both readings of a text use it)
+MONTHS = frozenset(calendar.month_name[1:])
 LOCAL_FACILITY = re.compile(
     r"\b(?:street|st\.|road|avenue|boulevard|church|cathedral|chapel|school|high|elementary|academy|library|"
     r"plantation|restaurant|hall|house|center|centre|park|square|market|hospital|station|bridge|court)$",
@@ -55,7 +57,7 @@ def _read(doc: Any, entities: list[Found], ctx: Context) -> list[Toponym]:
         top = _toponym(doc, f, ctx, named)
         if top is not None:
             out.append(top)
-    out = out + _embedded(doc, out, entities, ctx)
+    out = out + _embedded(doc, out, entities, ctx, named)
     out += _local_facilities(entities, out)
     return sorted(out, key=lambda t: t.start)
 
@@ -87,7 +89,7 @@ def _home_town(span: Any, place: Place, ctx: Context, entities: list[Found]) -> 
     )
 
 
-def _embedded(doc: Any, found: list[Toponym], entities: list[Found], ctx: Context) -> list[Toponym]:
+def _embedded(doc: Any, found: list[Toponym], entities: list[Found], ctx: Context, named: set[str]) -> list[Toponym]:
     """Countries, regions and big cities named inside other names ("Central Bank of Malta", "Air Canada"),
     and towns of the text's own country that NER missed."""
     text, (starts, ends, capital, joins) = text_of(doc), _token_table(doc)
@@ -97,7 +99,7 @@ def _embedded(doc: Any, found: list[Toponym], entities: list[Found], ctx: Contex
     out: list[Toponym] = []
     i = 0
     while i < len(starts):
-        hit = _embedded_at(doc, i, (text, starts, ends, joins, taken), entities, ctx) if capital[i] else None
+        hit = _embedded_at(doc, i, (text, starts, ends, joins, taken), entities, ctx, named) if capital[i] else None
         if hit is not None:
             out.append(hit)
             taken[hit.start : hit.end] = b"\1" * (hit.end - hit.start)
@@ -105,7 +107,9 @@ def _embedded(doc: Any, found: list[Toponym], entities: list[Found], ctx: Contex
     return out
 
 
-def _embedded_at(doc: Any, i: int, table: tuple[Any, ...], entities: list[Found], ctx: Context) -> Toponym | None:
+def _embedded_at(
+    doc: Any, i: int, table: tuple[Any, ...], entities: list[Found], ctx: Context, named: set[str]
+) -> Toponym | None:
     """The longest run of up to three capitalised words from token ``i`` that names a notable place."""
     text, starts, ends, joins, taken = table
     for n in (3, 2, 1):
@@ -113,6 +117,11 @@ def _embedded_at(doc: Any, i: int, table: tuple[Any, ...], entities: list[Found]
         if i + n > len(starts) or not all(joins[i : i + n]) or taken.find(1, start, end) != -1:
             continue  # checked on the tokens first: making a Span for every window is the slow part
         place = best_place(text[start:end], ctx, exact=True)
+        if place is not None and (
+            _people_of(text[start:end], ctx) or _name_of_person(text[start:end], named, ctx)
+            or _not_a_place_word(text, start, end)
+        ):  # fmt: skip
+            return None
         home = place is not None and _home_town(doc[i : i + n], place, ctx, entities)
         if place is not None and (place.feature in ("country", "region") or place.population >= EMBEDDED_CITY or home):
             return Toponym(start, end, text[start:end], resolve(text[start:end], ctx))
@@ -135,17 +144,51 @@ def _toponym(doc: Any, f: Found, ctx: Context, named: set[str]) -> Toponym | Non
     """``f`` as a toponym: a place entity, or a name NER took for something else that names a notable
     place, or a town of the text's own country unless the text calls a person by it (``named``: the
     words of its people's full names, so that "Kelly" after "Megyn Kelly" stays a person)."""
+    if (
+        _people_of(f.name, ctx) or _name_of_person(f.name, named, ctx)
+        or _not_a_place_word(text_of(doc), f.start, f.end)
+    ):  # fmt: skip
+        return None  # "Mexicans", "Europeans" are people; "Mexican", "European" name the place
     actor = actor_by_name(f.name)
     if f.type in PLACE_LABELS or actor is not None:
         return Toponym(f.start, f.end, f.text, resolve(f.name, ctx, near=actor.near if actor else None))
-    if f.type == "NORP" and f.text.endswith("s"):
-        return None  # "Mexicans" are people; "Mexican" names the country
     place = best_place(f.name, ctx, exact=True)
     person_like = f.type == "PERSON" and " " in f.name and place is not None and place.feature in ("city", "capital")
     home = place is not None and ctx.is_home(place) and f.name not in named and f.type != "PERSON"
     if place is not None and (is_notable(place) or home) and not person_like:
         return Toponym(f.start, f.end, f.text, resolve(f.name, ctx))
     return _leading_place(doc, f, ctx)
+
+
+def _people_of(name: str, ctx: Context) -> bool:
+    """A plural nationality, whatever NER labels it: one word in -s whose singular names a country or
+    region and which is not itself that place's name ("Philippines", "Netherlands" are places)."""
+    if " " in name or not name.endswith("s") or not name[:1].isupper():
+        return False
+    people = best_place(name[:-1], ctx, exact=True)
+    if people is None or people.feature not in ("country", "region"):
+        return False
+    itself = best_place(name, ctx, exact=True)
+    return itself is None or itself.name != name
+
+
+def _not_a_place_word(text: str, start: int, end: int) -> bool:
+    """A month beside a number ("March 4", "4 March") or a two-letter word that is not a code ("La Niña")."""
+    name = text[start:end]
+    if len(name) == 2 and not name.isupper():
+        return True
+    if name in MONTHS:
+        return bool(re.match(r"\s*\d", text[end : end + 3]) or re.search(r"\d\s*$", text[max(0, start - 3) : start]))
+    return False
+
+
+def _name_of_person(name: str, named: set[str], ctx: Context) -> bool:
+    """One word of a person's full name in this text ("Chen" after "Chen Wei"), unless it names a country
+    or region."""
+    if " " in name or name not in named:
+        return False
+    place = best_place(name, ctx, exact=True)
+    return place is None or place.feature not in ("country", "region")
 
 
 def _not_a_name(span: Any) -> bool:

@@ -44,3 +44,23 @@ def test_a_town_opening_an_organisation_name_after_the_is_placed(nlp: Callable[[
 def test_a_state_named_alone_is_the_state(nlp: Callable[[str], Any]) -> None:
     lat, lon, precision = _placed(nlp, "The senator flew to Texas on Monday.")["Texas"]
     assert precision == "3" and km((lat, lon), (31.0, -99.0)) < 300
+
+
+def test_a_plural_nationality_is_people_not_a_place(nlp: Callable[[str], Any]) -> None:
+    found = {t.text for t in find_toponyms(nlp("Mexicans and Canadians crossed into Texas; Mexican officials agreed."))}
+    assert "Mexicans" not in found and "Canadians" not in found
+    assert {"Texas", "Mexican"} <= found
+    assert "Philippines" in {t.text for t in find_toponyms(nlp("Storms hit the Philippines on Monday."))}
+
+
+def test_a_word_of_a_full_name_in_the_text_is_the_person_wherever_it_recurs(nlp: Callable[[str], Any]) -> None:
+    text = "The court heard from Lynn Allen on Monday. Allen said the river flooded the road to Dallas."
+    found = {t.text for t in find_toponyms(nlp(text))}
+    assert "Allen" not in found and "Dallas" in found
+
+
+def test_a_month_beside_a_number_is_a_date_and_a_two_letter_word_no_place(nlp: Callable[[str], Any]) -> None:
+    text = "Britain says the Russian government was involved in the March 4 nerve agent poisoning of a former spy."
+    found = {t.text for t in find_toponyms(nlp(text))}
+    assert "March" not in found and {"Britain", "Russian"} <= found
+    assert not find_toponyms(nlp("What about El Niño and La Niña this year?"))
