@@ -15,9 +15,9 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.entities import Found as EntityFound
-from rashomon.extract.lexicons import lexicon
 from rashomon.extract.nlp import text_of
 from rashomon.extract.time import Timex
+from rashomon.lexicons import lexicon
 from rashomon.records import Event, Span, content_id
 
 Doc = Any

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rashomon.extract.lexicons import lexicon, phrase_pattern
 from rashomon.extract.numbers import scales
 from rashomon.extract.pairs import pairs
+from rashomon.lexicons import lexicon, phrase_pattern
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from rashomon.extract.lexicons import lexicon
+from rashomon.lexicons import lexicon
 
 # A group of three after a comma joins the number even after four digits or more ("5340,000", a misprint
 # of grouping read as the digits written); a number never ends just before another digit.

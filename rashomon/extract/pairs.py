@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from rashomon.dates import MONTHS
-from rashomon.extract.lexicons import lexicon, phrase_pattern
+from rashomon.lexicons import lexicon, phrase_pattern
 
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 PAIR = re.compile(

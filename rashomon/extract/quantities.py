@@ -18,7 +18,6 @@ from typing import Any
 
 from rashomon.dates import MONTHS
 from rashomon.extract.figure import Figure, pair_figures, scaled_figures
-from rashomon.extract.lexicons import lexicon, phrase_pattern
 from rashomon.extract.nlp import text_of
 from rashomon.extract.numbers import (
     DIGITS,
@@ -30,6 +29,7 @@ from rashomon.extract.numbers import (
 )
 from rashomon.extract.pairs import day_ranges
 from rashomon.extract.spans import without_overlaps
+from rashomon.lexicons import lexicon, phrase_pattern
 from rashomon.records import Quantity, Span, content_id
 
 Doc = Any  # spacy.tokens.Doc: spaCy ships no type stubs

@@ -38,9 +38,9 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, MORPH,
 from spacy.tokens import Doc
 from thinc.api import Model
 
-from rashomon.extract.lexicons import lexicon
 from rashomon.extract.nlp import TEXT_KEY, text_of
 from rashomon.extract.rules import AttributeRules, Lemmas, UnsupportedRules
+from rashomon.lexicons import lexicon
 
 PARSED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 MARKS = frozenset({'"', "“", "”", "‘", "’", ":", "«", "»"})

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from rashomon.extract.lexicons import lexicon
+from rashomon.lexicons import lexicon
 
 Doc = Any
 Token = Any

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from rashomon.extract.lexicons import lexicon
+from rashomon.lexicons import lexicon
 from rashomon.records import Claim, Frame
 
 CONVERTED = 0.03  # the rounding a figure converted into another unit may carry ("35 miles (57km)")

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from rashomon.extract.lexicons import lexicon
+from rashomon.lexicons import lexicon
 from rashomon.link.measures import CONVERTED, convertible, in_base_unit, senses, unit_size
 from rashomon.link.slots import group
 from rashomon.records import NOT_FACT, Claim, Derived, Interval, Slot, SlotStatus, Speaker, content_id

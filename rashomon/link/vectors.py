@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from functools import cache, lru_cache
 
-from rashomon.extract.lexicons import lexicon
+from rashomon.lexicons import lexicon
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d{2,}(?:[.,]\d+)*")
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\b")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html as htmllib
 from typing import Any
 
-from rashomon.extract.lexicons import lexicon
+from rashomon.lexicons import lexicon
 from rashomon.report.naming import headline, outlet_name
 from rashomon.report.signals import by_outlet
 from rashomon.report.values import interval_text

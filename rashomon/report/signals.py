@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from functools import cache
 from typing import Any
 
-from rashomon.extract.lexicons import lexicon
+from rashomon.lexicons import lexicon
 from rashomon.report.values import interval_text, unbound
 
 Json = dict[str, Any]

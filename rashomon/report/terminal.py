@@ -17,7 +17,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from rashomon.extract.lexicons import lexicon
+from rashomon.lexicons import lexicon
 from rashomon.report.factsheet import with_article
 
 Json = dict[str, Any]
