@@ -212,6 +212,8 @@ def _leading_place(doc: Any, f: Found, ctx: Context) -> Toponym | None:
         return None
     for n in (2, 1):
         head = span[:n]
+        if n < len(span) and span[n].lower_ == "of":
+            continue  # "University of California", "Bank of Mexico": named after what follows "of"
         place = best_place(head.text, ctx, exact=True)
         if place is not None and (place.feature in ("country", "region") or ctx.is_home(place)):
             return Toponym(head.start_char, head.end_char, head.text, resolve(head.text, ctx))

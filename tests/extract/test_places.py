@@ -64,3 +64,15 @@ def test_a_month_beside_a_number_is_a_date_and_a_two_letter_word_no_place(nlp: C
     found = {t.text for t in find_toponyms(nlp(text))}
     assert "March" not in found and {"Britain", "Russian"} <= found
     assert not find_toponyms(nlp("What about El Niño and La Niña this year?"))
+
+
+def test_an_organisation_named_x_of_y_is_not_placed_at_a_town_called_x(nlp: Callable[[str], Any]) -> None:
+    text = "Researchers at the University of California in Los Angeles said the drought would last."
+    found = {t.text: t for t in find_toponyms(nlp(text))}
+    assert "University" not in found and "Los Angeles" in found
+
+
+def test_trinidad_is_the_island_nation(nlp: Callable[[str], Any]) -> None:
+    found = _placed(nlp, "Flights from Trinidad to Miami were cancelled on Monday.")
+    lat, lon, _ = found["Trinidad"]
+    assert km((lat, lon), (10.7, -61.3)) < 161
