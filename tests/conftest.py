@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import itertools
 import os
 import subprocess
@@ -129,12 +131,27 @@ def stored_records(store: SQLStore) -> tuple[object, ...]:
     )
 
 
-def run_cli(*args: str, db: Path | str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real ``rashomon`` entry point in a subprocess against the store ``db``."""
-    return subprocess.run(
-        [sys.executable, "-m", "rashomon", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+def run_cli(
+    *args: str, db: Path | str, env: dict[str, str] | None = None, process: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run the ``rashomon`` command line against the store ``db``: in this process through
+    :func:`rashomon.cli.run` (``env`` laid over the environment for the call), or, with ``process``, the
+    real entry point in a subprocess with ``env`` as its whole environment."""
+    argv = ["--db", str(db), *args]
+    if process:
+        command = [sys.executable, "-m", "rashomon", *argv]
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    from rashomon.cli import run
+
+    out, err, saved = io.StringIO(), io.StringIO(), dict(os.environ)
+    try:
+        os.environ.update(env or {})
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = run(argv)
+            except SystemExit as exc:  # argparse refusing the arguments
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())

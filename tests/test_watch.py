@@ -160,7 +160,7 @@ def test_the_feeds_commands_and_a_single_watch(site: str, tmp_path: Path) -> Non
     env = {"RASHOMON_ALLOW_PRIVATE_URLS": "1"}
     assert run_cli("watch", "--once", db=db, env=env).returncode == 2  # nothing to follow yet
     assert run_cli("feeds", "add", site + "/rss.xml", "--outlet", "Courier", "--every", "15m", db=db).returncode == 0
-    done = run_cli("watch", "--once", "--delay", "0", db=db, env=env)
+    done = run_cli("watch", "--once", "--delay", "0", db=db, env=env, process=True)  # the real process: its log
     assert done.returncode == 0, done.stderr
     assert "2 new, 2 stored" in done.stderr  # one line per poll at INFO
     listing = run_cli("feeds", "list", db=db).stdout
