@@ -1,4 +1,5 @@
-"""A live `rashomon serve` on loopback over a store holding the demo corpus, for API and browser tests."""
+"""The app over a store holding the demo corpus: in process (``app``) for the API tests, and a live
+`rashomon serve` on loopback (``server``) for the browser tests and one smoke test of the real server."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -19,6 +21,7 @@ from rashomon.demo import run_demo
 from rashomon.pipeline import ingest
 from rashomon.settings import Settings
 from rashomon.store import open_store
+from rashomon.web.app import create_app
 from tests.conftest import CNN_SEED, TRN_SEED, require_shared
 
 TOKEN = "test-token-not-secret"
@@ -26,11 +29,18 @@ TOKEN = "test-token-not-secret"
 
 @dataclass(frozen=True)
 class Server:
+    """A live server (``app`` None: requests go over loopback to ``url``) or the app in this process."""
+
     url: str
     db: Path
+    app: Any = None
 
     def client(self, token: str | None = None) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        if self.app is not None:
+            from starlette.testclient import TestClient
+
+            return TestClient(self.app, base_url=self.url, headers=headers)
         return httpx.Client(base_url=self.url, headers=headers, timeout=60)
 
 
@@ -47,6 +57,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     store.close()
     with _serving(db) as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def app(server: Server) -> Iterator[Server]:
+    """The same app over the same demo store, called in this process through its ASGI interface."""
+    with open_store(server.db) as store:
+        yield Server("http://testserver", server.db, create_app(store, Settings(db=str(server.db), api_token=TOKEN)))
 
 
 @pytest.fixture(scope="session")

@@ -30,12 +30,12 @@ def _conforms(spec: dict[str, Any], path: str, method: str, response: httpx.Resp
 
 
 @pytest.fixture(scope="module")
-def spec(server: Server) -> dict[str, Any]:
-    return dict(server.client().get("/openapi.json").json())
+def spec(app: Server) -> dict[str, Any]:
+    return dict(app.client().get("/openapi.json").json())
 
 
-def test_every_read_endpoint_answers_as_its_schema_says(server: Server, spec: dict[str, Any]) -> None:
-    with server.client() as c:
+def test_every_read_endpoint_answers_as_its_schema_says(app: Server, spec: dict[str, Any]) -> None:
+    with app.client() as c:
         story = c.get("/api/stories").json()["items"][0]["id"]
         article = c.get("/api/claims", params={"story": story}).json()["items"][0]["article_id"]
         calls = {
@@ -50,8 +50,8 @@ def test_every_read_endpoint_answers_as_its_schema_says(server: Server, spec: di
             _conforms(spec, path, "get", response)
 
 
-def test_errors_have_one_shape_and_are_in_the_schema(server: Server, spec: dict[str, Any]) -> None:
-    with server.client() as c:
+def test_errors_have_one_shape_and_are_in_the_schema(app: Server, spec: dict[str, Any]) -> None:
+    with app.client() as c:
         cases = [
             ("/api/stories/{story_id}", c.get("/api/stories/no-such-story"), 404),
             ("/api/stories", c.get("/api/stories", params={"limit": 0}), 422),
@@ -63,8 +63,8 @@ def test_errors_have_one_shape_and_are_in_the_schema(server: Server, spec: dict[
             _conforms(spec, path, "get" if "ingest" not in path else "post", response)
 
 
-def test_story_filters_narrow_the_list(server: Server) -> None:
-    with server.client() as c:
+def test_story_filters_narrow_the_list(app: Server) -> None:
+    with app.client() as c:
         everything = c.get("/api/stories").json()["total"]
         assert c.get("/api/stories", params={"q": "zzzunheardof"}).json()["total"] == 0
         hit = c.get("/api/stories", params={"outlet": "Northwire", "since": "2025-09-01"}).json()
@@ -73,14 +73,14 @@ def test_story_filters_narrow_the_list(server: Server) -> None:
         assert c.get("/api/stories", params={"until": "1999-01-01"}).json()["total"] == 0
 
 
-def test_conflicts_only_returns_claims_of_conflicting_slots(server: Server) -> None:
-    rows = server.client().get("/api/claims", params={"conflicts_only": "true", "limit": 200}).json()["items"]
+def test_conflicts_only_returns_claims_of_conflicting_slots(app: Server) -> None:
+    rows = app.client().get("/api/claims", params={"conflicts_only": "true", "limit": 200}).json()["items"]
     assert rows and {r["slot_status"] for r in rows} == {"conflict"}
 
 
-def test_a_posted_article_is_ingested_with_the_token(server: Server) -> None:
+def test_a_posted_article_is_ingested_with_the_token(app: Server) -> None:
     text = "Officials in Velmora said on Monday that 12 people were hurt when a bridge collapsed."
-    with server.client(TOKEN) as c:
+    with app.client(TOKEN) as c:
         result = c.post("/api/ingest", json={"text": text, "outlet": "Test Wire", "published": "2025-09-13"}).json()
         assert result["added"] == 1 and not result["rejected"]
         article = c.get(f"/api/articles/{result['article_ids'][0]}").json()
@@ -93,21 +93,21 @@ def test_url_ingest_refuses_loopback_and_records_why(server: Server) -> None:
     assert result["added"] == 0 and "loopback" in result["rejected"][0]["reason"]
 
 
-def test_a_jsonl_upload_ingests_good_lines_and_rejects_bad_ones(server: Server) -> None:
+def test_a_jsonl_upload_ingests_good_lines_and_rejects_bad_ones(app: Server) -> None:
     lines = (
         json.dumps({"text": "A storm hit Kestova on Friday, officials said.", "outlet": "Upload Wire"}) + "\nnot json\n"
     )
-    with server.client(TOKEN) as c:
+    with app.client(TOKEN) as c:
         result = c.post("/api/ingest/jsonl", files={"file": ("batch.jsonl", lines.encode(), "application/x-ndjson")})
     body = result.json()
     assert result.status_code == 200 and body["added"] == 1 and len(body["rejected"]) == 1
 
 
-def test_feeds_are_listed_and_added_with_the_token_only(server: Server, spec: dict[str, Any]) -> None:
+def test_feeds_are_listed_and_added_with_the_token_only(app: Server, spec: dict[str, Any]) -> None:
     feed = {"url": "https://news.example.org/world/rss.xml", "outlet": "Example News", "every_s": 600}
-    with server.client() as anonymous:
+    with app.client() as anonymous:
         assert anonymous.post("/api/feeds", json=feed).status_code == 401
-    with server.client(TOKEN) as c:
+    with app.client(TOKEN) as c:
         added = c.post("/api/feeds", json=feed)
         assert added.status_code == 200, added.text
         _conforms(spec, "/api/feeds", "post", added)
