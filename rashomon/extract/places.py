@@ -117,10 +117,7 @@ def _embedded_at(
         if i + n > len(starts) or not all(joins[i : i + n]) or taken.find(1, start, end) != -1:
             continue  # checked on the tokens first: making a Span for every window is the slow part
         place = best_place(text[start:end], ctx, exact=True)
-        if place is not None and (
-            _people_of(text[start:end], ctx) or _name_of_person(text[start:end], named, ctx)
-            or _not_a_place_word(text, start, end)
-        ):  # fmt: skip
+        if place is not None and _ruled_out(text[start:end], text, start, end, ctx, named):
             return None
         home = place is not None and _home_town(doc[i : i + n], place, ctx, entities)
         if place is not None and (place.feature in ("country", "region") or place.population >= EMBEDDED_CITY or home):
@@ -144,11 +141,8 @@ def _toponym(doc: Any, f: Found, ctx: Context, named: set[str]) -> Toponym | Non
     """``f`` as a toponym: a place entity, or a name NER took for something else that names a notable
     place, or a town of the text's own country unless the text calls a person by it (``named``: the
     words of its people's full names, so that "Kelly" after "Megyn Kelly" stays a person)."""
-    if (
-        _people_of(f.name, ctx) or _name_of_person(f.name, named, ctx)
-        or _not_a_place_word(text_of(doc), f.start, f.end)
-    ):  # fmt: skip
-        return None  # "Mexicans", "Europeans" are people; "Mexican", "European" name the place
+    if _ruled_out(f.name, text_of(doc), f.start, f.end, ctx, named):
+        return None
     actor = actor_by_name(f.name)
     if f.type in PLACE_LABELS or actor is not None:
         return Toponym(f.start, f.end, f.text, resolve(f.name, ctx, near=actor.near if actor else None))
@@ -158,6 +152,13 @@ def _toponym(doc: Any, f: Found, ctx: Context, named: set[str]) -> Toponym | Non
     if place is not None and (is_notable(place) or home) and not person_like:
         return Toponym(f.start, f.end, f.text, resolve(f.name, ctx))
     return _leading_place(doc, f, ctx)
+
+
+def _ruled_out(name: str, text: str, start: int, end: int, ctx: Context, named: set[str]) -> bool:
+    """Words that name no place here, whatever NER or the gazetteer says: a plural nationality
+    ("Mexicans" are people; "Mexican" names the place), a word of a person's full name in this text,
+    a month beside a number, a two-letter word (``name``: the words at ``text[start:end]``, normalised)."""
+    return _people_of(name, ctx) or _name_of_person(name, named, ctx) or _not_a_place_word(text, start, end)
 
 
 def _people_of(name: str, ctx: Context) -> bool:

@@ -8,8 +8,8 @@ found; the name before a comma, dash or relative clause; without a trailing time
 logistic model, trained on PolNeAR's train and dev compartments (``python -m rashomon.train
 attribution``), scores each: the best variant is kept, and a source whose best variant scores under
 the trained threshold is dropped with its attribution (a speaker the rules read where the annotators
-saw none; on held-out articles this is most of what the model changes). Weights, vocabulary and threshold live in
-``data/models/attribution.json`` (a few KB), read once per process.
+saw none; on held-out articles this is most of what the model changes). Weights, vocabulary and
+threshold live in ``data/models/attribution.json`` (14 KB), read once per process.
 """
 
 from __future__ import annotations
