@@ -1,9 +1,11 @@
-"""The long fuzzing run: the property tests of tests/test_properties.py with many more examples.
+"""The long fuzzing run: the property tests of tests/test_properties.py and the API fuzz of
+tests/web/test_api_fuzz.py with many more examples.
 
     .venv/bin/python bench/fuzz.py --examples 100000
 
 Each property of decoding and reconciliation draws ``--examples`` inputs; extraction, which parses every
-draw with spaCy, draws a twentieth of that. Prints each property's outcome and time, and ends with one
+draw with spaCy, draws a twentieth of that; each API operation a hundredth (Schemathesis, from the
+app's OpenAPI schema, the app in process). Prints each property's outcome and time, and ends with one
 JSON line: examples asked, properties run, crashes or invariant failures (pytest failures), seconds.
 Exits 1 when any property failed, with Hypothesis's smallest failing input in the pytest output.
 """
@@ -27,10 +29,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--examples", type=int, default=10_000, help="inputs drawn per property (extraction: 1/20)")
     args = ap.parse_args()
-    env = os.environ | {"RASHOMON_FUZZ_EXAMPLES": str(args.examples)}
+    env = os.environ | {"FUZZ_EXAMPLES": str(args.examples)}
     started = time.perf_counter()
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "--durations=0", "tests/test_properties.py"],
+        [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "--durations=0", "tests/test_properties.py",
+         "tests/web/test_api_fuzz.py"],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     seconds = time.perf_counter() - started

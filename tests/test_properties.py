@@ -1,5 +1,5 @@
 """Properties that hold for any input (Hypothesis draws the inputs; a bounded number of examples in
-`make test`, more with RASHOMON_FUZZ_EXAMPLES=N): decoding never fails but with a clear input error,
+`make test`, more with FUZZ_EXAMPLES=N): decoding never fails but with a clear input error,
 extraction never fails on arbitrary Unicode, and reconciliation keeps its invariants on random claims."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from rashomon.ingest.decode import decode
 from rashomon.link.reconcile import reconcile
 from rashomon.records import Article, Claim, Frame, Span, Speaker, Value
 
-MORE = int(os.environ.get("RASHOMON_FUZZ_EXAMPLES", "0"))
+MORE = int(os.environ.get("FUZZ_EXAMPLES", "0"))
 FAST = settings(max_examples=MORE or 200, deadline=None)
 SLOW = settings(max_examples=MORE // 20 or 25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
