@@ -8,6 +8,7 @@ import json
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from rashomon.link.reconcile import reconcile
 from rashomon.store import SQLiteStore, open_store
+from tests.pg_server import PostgresServer
 
 KILLS = 20
 STORIES = (
@@ -65,69 +67,110 @@ def _check(db: Path | str, complete: bool, expected: int) -> dict[str, int]:
         return counts
 
 
+def _run(commands: list[list[str]], env: dict[str, str]) -> float:
+    """Run ``commands`` at once to completion; the seconds they took."""
+    started = time.monotonic()
+    procs = _start(commands, env)
+    for proc in procs:
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+    return time.monotonic() - started
+
+
+def _start(commands: list[list[str]], env: dict[str, str]) -> list[subprocess.Popen[str]]:
+    """Start ``commands`` at once."""
+    out = subprocess.DEVNULL
+    return [subprocess.Popen(c, env=env, stdout=out, stderr=subprocess.PIPE, text=True) for c in commands]
+
+
+def _kill_at(procs: list[subprocess.Popen[str]], delays: list[float]) -> int:
+    """Kill each process at its delay (seconds from now) unless it has ended; how many were killed."""
+    started, killed = time.monotonic(), 0
+    for proc, delay in sorted(zip(procs, delays, strict=True), key=lambda pd: pd[1]):
+        time.sleep(max(0.0, started + delay - time.monotonic()))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            killed += 1
+    for proc in procs:
+        proc.wait(timeout=600)
+    return killed
+
+
+def _wait_for_linking(db: Path, proc: subprocess.Popen[str]) -> None:
+    """Until the ingest writing ``db`` has linked an article to a story, or has ended."""
+    while proc.poll() is None:
+        try:
+            with sqlite3.connect(db, timeout=1) as con:
+                if con.execute("SELECT count(*) FROM story_articles").fetchone()[0]:
+                    return
+        except sqlite3.OperationalError:
+            pass  # the schema is not there yet
+        time.sleep(0.01)
+
+
+def _ingest(feed: Path) -> list[str]:
+    return [sys.executable, "-m", "rashomon", "ingest", "--quiet", str(feed)]
+
+
 def test_twenty_kills_at_random_points_lose_and_corrupt_nothing(tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     expected = _corpus(feed)
+    env = {**os.environ, "RASHOMON_BATCH_SIZE": "8"}
+    whole = _run([_ingest(feed)], env | {"RASHOMON_DB": str(tmp_path / "whole.sqlite")})  # how long a run takes
+    _check(tmp_path / "whole.sqlite", complete=True, expected=expected)
     rng = random.Random(11)
-    kills, rounds, states = 0, 0, []
-    while kills < KILLS and rounds < 12:
-        rounds += 1
-        db = tmp_path / f"round{rounds}.sqlite"
-        env = {**os.environ, "RASHOMON_BATCH_SIZE": "8", "RASHOMON_DB": str(db)}
-        command = [sys.executable, "-m", "rashomon", "ingest", "--quiet", str(feed)]
-        while kills < KILLS:
-            proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            time.sleep(rng.uniform(1.0, 6.0))
-            if proc.poll() is not None:  # the run finished before this kill point: the round is complete
-                assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
-                _check(db, complete=True, expected=expected)
+    kills, states = 0, []
+    for round_ in range(40):  # each round a fresh store: killed once or twice part-way, then finished
+        if kills >= KILLS:
+            break
+        db = tmp_path / f"round{round_}.sqlite"
+        round_env = env | {"RASHOMON_DB": str(db)}
+        if round_ % 3 == 2:  # every third round: killed once linking has begun (the end of a run, a small share)
+            proc = _start([_ingest(feed)], round_env)[0]
+            _wait_for_linking(db, proc)
+            kills += _kill_at([proc], [rng.uniform(0.0, 0.3)])
+            states.append(_check(db, complete=False, expected=expected))
+        for share in (rng.uniform(0.15, 0.95), rng.uniform(0.15, 0.7)):
+            if kills >= KILLS or not _kill_at(_start([_ingest(feed)], round_env), [share * whole]):
                 break
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
             kills += 1
-            if db.exists():
-                states.append(_check(db, complete=False, expected=expected))
-        else:
-            done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
-            assert done.returncode == 0, done.stderr
-            _check(db, complete=True, expected=expected)
-    assert kills == KILLS
+            states.append(_check(db, complete=False, expected=expected))
+        _run([_ingest(feed)], round_env)
+        _check(round_env["RASHOMON_DB"], complete=True, expected=expected)
+    assert kills >= KILLS
     # the kills landed in different phases: some before all articles were stored, some while linking
     assert any(s["articles"] < expected for s in states), states
     assert any(s["linked"] > 0 for s in states), states
 
 
 def test_four_writers_killed_at_random_points_lose_and_corrupt_nothing_in_postgresql(
-    tmp_path: Path, postgres_url: str
+    tmp_path: Path, postgres_server: PostgresServer
 ) -> None:
     feed = tmp_path / "feed.jsonl"
     expected = _corpus(feed, 160)
     lines = feed.read_text().splitlines()
-    parts = []
+    commands = []
     for w in range(4):  # overlapping quarters: each report comes from two writers
         part = tmp_path / f"writer{w}.jsonl"
         part.write_text("\n".join(lines[(w * 40 + i) % len(lines)] for i in range(80)) + "\n")
-        parts.append(part)
-    env = {**os.environ, "RASHOMON_BATCH_SIZE": "8", "RASHOMON_DB": postgres_url}
-    commands = [[sys.executable, "-m", "rashomon", "ingest", "--quiet", str(p)] for p in parts]
+        commands.append(_ingest(part))
+    env = {**os.environ, "RASHOMON_BATCH_SIZE": "8"}
+    whole_url = postgres_server.database()
+    whole = _run(commands, env | {"RASHOMON_DB": whole_url})
+    _check(whole_url, complete=True, expected=expected)
     rng = random.Random(13)
     kills, states = 0, []
-    for _ in range(12):
+    for _ in range(20):  # each round a fresh database: four writers, each killed at its own point, then rerun
         if kills >= KILLS:
             break
-        procs = [subprocess.Popen(c, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in commands]
-        for proc in procs:  # each writer killed at its own point
-            time.sleep(rng.uniform(0.5, 2.5))
-            if proc.poll() is None and kills < KILLS:
-                proc.send_signal(signal.SIGKILL)
-                kills += 1
-        for proc in procs:
-            proc.wait(timeout=600)
-        states.append(_check(postgres_url, complete=False, expected=expected))
-    assert kills == KILLS
-    done = [subprocess.Popen(c, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in commands]
-    for proc in done:
-        _, err = proc.communicate(timeout=600)
-        assert proc.returncode == 0, err
-    _check(postgres_url, complete=True, expected=expected)
+        url = postgres_server.database()
+        round_env = env | {"RASHOMON_DB": url}
+        procs = [
+            subprocess.Popen(c, env=round_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in commands
+        ]
+        kills += _kill_at(procs, [rng.uniform(0.15, 0.9) * whole for _ in procs])  # type: ignore[arg-type]
+        states.append(_check(url, complete=False, expected=expected))
+        _run(commands, round_env)
+        _check(url, complete=True, expected=expected)
+    assert kills >= KILLS
     assert any(s["articles"] < expected for s in states), states
