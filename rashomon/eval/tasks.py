@@ -52,13 +52,13 @@ def attribution(records: list[Record], selective: bool = True) -> Iterator[Recor
         out = []
         for a in find_attributions(doc, attitudes=True):
             source = closed(doc, a.source) if a.source else None
-            out.append({"source": _chars(doc, source), "cue": _chars(doc, a.cue), "content": _chars(doc, a.content)})
+            out.append({"source": char_span(doc, source) if source else None, "cue": char_span(doc, a.cue),
+                        "content": char_span(doc, a.content)})  # fmt: skip
         yield {"id": record["id"], "attributions": out}
 
 
-def _chars(doc: Any, tokens: tuple[int, int] | None) -> list[int] | None:
-    if tokens is None:
-        return None
+def char_span(doc: Any, tokens: tuple[int, int]) -> list[int]:
+    """A token span as the bench's character offsets [start, end)."""
     span = doc[tokens[0] : tokens[1]]
     return [span.start_char, span.end_char]
 

@@ -81,7 +81,6 @@ def features(doc: Doc, item: Found, kind: str, span: Span) -> dict[str, float]:
     first, last = words[0], words[-1]
     content = doc[item.content[0] : item.content[1]]
     f = {
-        "bias": 1.0,
         "kind=" + kind: 1.0,
         "verb=" + item.verb: 1.0,
         "cue_tag=" + cue.tag_: 1.0,

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from rashomon.eval.tasks import char_span
 from rashomon.extract import source_model
 from rashomon.extract.attribution import closed, find_attributions
 from rashomon.extract.nlp import parse
@@ -58,12 +59,12 @@ def candidates(bench: Path) -> tuple[list[dict[str, Any]], dict[str, list[Candid
         by_text[text] = []
         for item in find_attributions(doc, attitudes=True, learned=False):
             variants = []
-            weighed = item.source is not None and source_model.weighed(item)
-            for kind, span in source_model.variants(doc, item.source) if item.source and weighed else ():
-                features = source_model.features(doc, item, kind, span)
-                variants.append((features, _chars(doc, closed(doc, span)), 0))
-            source = _chars(doc, closed(doc, item.source)) if item.source else None
-            by_text[text].append(Candidate(_chars(doc, item.cue), _chars(doc, item.content), source, variants))
+            if item.source is not None and source_model.weighed(item):
+                for kind, span in source_model.variants(doc, item.source):
+                    features = source_model.features(doc, item, kind, span)
+                    variants.append((features, char_span(doc, closed(doc, span)), 0))
+            source = char_span(doc, closed(doc, item.source)) if item.source else None
+            by_text[text].append(Candidate(char_span(doc, item.cue), char_span(doc, item.content), source, variants))
     for r in records:
         gold = {tuple(a["source"]) for a in r["attributions"] if a["source"] and not isinstance(a["source"][0], list)}
         found[r["id"]] = [
@@ -71,11 +72,6 @@ def candidates(bench: Path) -> tuple[list[dict[str, Any]], dict[str, list[Candid
             for c in by_text[r["text"]]
         ]
     return records, found
-
-
-def _chars(doc: Any, span: tuple[int, int]) -> list[int]:
-    last = doc[span[1] - 1]
-    return [doc[span[0]].idx, last.idx + len(last)]
 
 
 def split(records: list[dict[str, Any]], seed: int, share: float) -> set[str]:
@@ -89,7 +85,7 @@ def fit_model(found: dict[str, list[Candidate]], ids: list[str]) -> dict[str, An
     """A logistic model over the variants of ``ids``' attributions, standardisation folded into the weights."""
     rows = [(f, y) for i in ids for c in found[i] for f, _, y in c.variants]
     counts = Counter(k for f, _ in rows for k in f)
-    vocab = sorted(k for k, n in counts.items() if n >= MIN_COUNT and k != "bias")
+    vocab = sorted(k for k, n in counts.items() if n >= MIN_COUNT)
     column = {k: j for j, k in enumerate(vocab)}
     x = np.zeros((len(rows), len(vocab)))
     for r, (f, _) in enumerate(rows):
