@@ -42,55 +42,64 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[list[Entity], dict[str, 
     mapping: dict[str, str] = {}
     index = _EntityIndex()
     for e in entities:
-        found = [i for i in sorted(index.candidates(e)) if _same(kept[i], e)]
-        if not found:
+        names = _names(e)
+        # the first kept entity that is the same, as a scan in order would find
+        i = next((k for k in sorted(index.candidates(e, names)) if _same(kept[k], e, index.names[k], names)), None)
+        if i is None:
             kept.append(e)
             mapping[e.id] = e.id
-            index.add(len(kept) - 1, e, None)
+            index.add(len(kept) - 1, e)
             continue
-        i = found[0]  # the first kept entity that is the same, as a scan in order would find
         merged = _union(kept[i], e)
-        index.add(i, merged, kept[i])
+        index.add(i, merged)
         kept[i] = merged
         mapping[e.id] = merged.id
     return kept, mapping
 
 
 class _EntityIndex:
-    """Which kept entities can be the same as a new one: those sharing its id or a folded name, and the
-    people or organisations of its type (a surname or initials can only be checked one by one). Without
-    it every entity of a story is compared with every other."""
+    """Which kept entities can be the same as a new one: those sharing its id or a folded name, a person
+    whose single name is its surname or whose surname is its single name, an organisation whose initials
+    are one of its names or whose names hold its initials. A superset of what :func:`_same` accepts, so
+    only these are checked; without it every person or organisation of a story is compared with every
+    other. Keys of a kept entity's earlier forms stay (still a superset)."""
 
     def __init__(self) -> None:
         self.by_id: dict[str, int] = {}
-        self.by_name: dict[str, set[int]] = {}
-        self.by_type: dict[str, set[int]] = {}
+        self.by_key: dict[tuple[str, str], set[int]] = {}
+        self.names: dict[int, set[str]] = {}  # each kept entity's folded names, folded once
 
-    def candidates(self, e: Entity) -> set[int]:
+    def candidates(self, e: Entity, names: set[str]) -> set[int]:
         found = {self.by_id[e.id]} if e.id in self.by_id else set()
-        for name in _names(e):
-            found |= self.by_name.get(name, set())
-        if e.type in ("PERSON", "ORG"):
-            found |= self.by_type.get(e.type, set())
+        keys = [("folded", n) for n in names]
+        if e.type == "PERSON":
+            words = e.name.split()
+            keys.append(("single", words[-1]) if len(words) > 1 else ("last", e.name))
+        elif e.type == "ORG":
+            keys += [("initials", n) for n in (e.name, *e.aliases)] + [("exact", _initials(e.name))]
+        for key in keys:
+            found |= self.by_key.get(key, set())
         return found
 
-    def add(self, i: int, e: Entity, before: Entity | None) -> None:
-        if before is not None and before.type != e.type:
-            self.by_type.get(before.type, set()).discard(i)
+    def add(self, i: int, e: Entity) -> None:
         self.by_id[e.id] = i
-        self.by_type.setdefault(e.type, set()).add(i)
-        for name in _names(e):
-            self.by_name.setdefault(name, set()).add(i)
+        self.names[i] = _names(e)
+        words = e.name.split()
+        keys = [("folded", n) for n in self.names[i]] + [("exact", n) for n in (e.name, *e.aliases)]
+        keys += [("initials", _initials(e.name)), ("last", words[-1]) if len(words) > 1 else ("single", e.name)]
+        for key in keys:
+            self.by_key.setdefault(key, set()).add(i)
 
 
 def _names(e: Entity) -> set[str]:
     return {fold(n) for n in (e.name, *e.aliases)}
 
 
-def _same(a: Entity, b: Entity) -> bool:
+def _same(a: Entity, b: Entity, names_a: set[str], names_b: set[str]) -> bool:
+    """Whether ``a`` and ``b`` (with their folded names) are one entity."""
     if a.id == b.id:
         return True
-    if _names(a) & _names(b) and (a.type == b.type or "FAC" not in (a.type, b.type)):
+    if names_a & names_b and (a.type == b.type or "FAC" not in (a.type, b.type)):
         return True  # one name, spelt two ways or typed two ways by NER within one story
     if a.type == b.type == "PERSON":
         return _surname_of(a, b) or _surname_of(b, a)

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any, Protocol, TextIO
 
+import orjson
+
 from rashomon.link.resolve import merge_entities, merge_events, place_rank
 from rashomon.records import Article, Claim, Derived, Entity, Event, Extraction, Slot, Speaker, Story, content_id
 from rashomon.report.signals import story_signals
@@ -151,10 +153,19 @@ def write_json(store: ExportStore, out: TextIO) -> int:
     parses to what :func:`export_json` gives, one story a line. Returns the number of stories."""
     out.write('{"stories": [')
     n = 0
-    for n, story in enumerate(stories_json(store), 1):  # one story a line (no indent: json's C encoder)
-        out.write(("," if n > 1 else "") + "\n" + json.dumps(story, ensure_ascii=False, allow_nan=False))
+    for n, story in enumerate(stories_json(store), 1):  # one story a line, compact
+        out.write(("," if n > 1 else "") + "\n" + _dumps(story))
     out.write('\n], "rejected": ' + json.dumps(rejected_json(store), ensure_ascii=False) + "}\n")
     return n
+
+
+def _dumps(data: Any) -> str:
+    """``data`` as compact JSON text: orjson's encoder (several times the standard one's speed on a story),
+    and the standard one, strict, for what orjson refuses (integers beyond 64 bits)."""
+    try:
+        return orjson.dumps(data).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(data, ensure_ascii=False, allow_nan=False)
 
 
 def stories_json(store: ExportStore) -> Iterator[dict[str, Any]]:

@@ -95,7 +95,7 @@ class SQLStoryIndex:
         for row in self._rows(
             'SELECT "id", "centroid", "size", "first", "last" FROM stories WHERE "id" IN ({})', missing
         ):
-            found[row[0]] = StoryState(row[0], json.loads(row[1]), row[2], _d(row[3]), _d(row[4]))
+            found[row[0]] = StoryState(row[0], rows.loads(row[1]), row[2], _d(row[3]), _d(row[4]))
             self.cache.put(found[row[0]])
         return [found[i] for i in ids if i in found]
 
@@ -188,7 +188,7 @@ class LinkTables:
             f'ON m."article_id" = b."article_id" WHERE b."band" IN ({marks}) ORDER BY m."article_id"',
             useful,
         ).fetchall()
-        return [(r[0], json.loads(r[1])) for r in found]
+        return [(r[0], rows.loads(r[1])) for r in found]
 
     def save_minhash(self, article_id: str, signature: list[int], bands: list[str]) -> None:
         self._db.execute(
@@ -282,4 +282,4 @@ class LinkTables:
 
     def _data(self, table: str, story_id: str) -> list[dict[str, Any]]:
         found = self._db.execute(f'SELECT "data" FROM {table} WHERE "story_id" = ? ORDER BY "id"', (story_id,))
-        return [json.loads(r[0]) for r in found]
+        return [rows.loads(r[0]) for r in found]

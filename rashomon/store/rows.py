@@ -7,6 +7,8 @@ import math
 from datetime import date
 from typing import Any
 
+import orjson
+
 from rashomon.records import (
     Attribution,
     Claim,
@@ -28,6 +30,15 @@ Row = tuple[Any, ...]
 
 
 CHUNK = 500  # ids per IN (...) list: well under both engines' parameter limits
+
+
+def loads(raw: str | bytes) -> Any:
+    """JSON text as data: orjson's decoder (several times the standard one's speed on the many small
+    documents a story's rows hold), and the standard one for what only it reads (NaN, Infinity)."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
 
 
 def marks(n: int) -> str:
@@ -58,7 +69,7 @@ def _speaker(s: Speaker | None) -> str | None:
 def _unspeaker(raw: str | None) -> Speaker | None:
     if not raw:
         return None
-    d = json.loads(raw)
+    d = loads(raw)
     return Speaker(d["name"], d.get("role"), d.get("entity_id"))
 
 
@@ -68,7 +79,7 @@ def entity_row(e: Entity) -> Row:
 
 
 def entity_from(row: Row, aliases: list[str]) -> Entity:
-    geo = json.loads(row[3]) if row[3] else None
+    geo = loads(row[3]) if row[3] else None
     return Entity(row[0], row[1], row[2], tuple(sorted(aliases)), Geo(*geo) if geo else None)
 
 
@@ -88,7 +99,7 @@ def quantity_row(q: Quantity) -> Row:
 
 def quantity_from(row: Row) -> Quantity:
     return Quantity(row[0], Span(row[1], row[2], row[3]), row[4], row[5], row[6], bool(row[7]), row[8], row[9],
-                    row[10], row[11], tuple(json.loads(row[12])))  # fmt: skip
+                    row[10], row[11], tuple(loads(row[12])))  # fmt: skip
 
 
 def attribution_row(a: Attribution) -> Row:
@@ -98,7 +109,7 @@ def attribution_row(a: Attribution) -> Row:
 
 
 def attribution_from(row: Row) -> Attribution:
-    d = json.loads(row[4])
+    d = loads(row[4])
     aid = row[1]
     content = _unspan(aid, d["content"])
     assert content is not None
@@ -113,9 +124,9 @@ def event_row(e: Event, article_id: str) -> Row:
 
 
 def event_from(row: Row) -> Event:
-    mentions = tuple(Span(a, s, t) for a, s, t in json.loads(row[10]))
-    return Event(row[0], row[2], mentions, row[3], _date(row[4]), row[5], row[6], tuple(json.loads(row[7])),
-                 tuple(json.loads(row[8])), row[9])  # fmt: skip
+    mentions = tuple(Span(a, s, t) for a, s, t in loads(row[10]))
+    return Event(row[0], row[2], mentions, row[3], _date(row[4]), row[5], row[6], tuple(loads(row[7])),
+                 tuple(loads(row[8])), row[9])  # fmt: skip
 
 
 def claim_row(c: Claim) -> Row:
@@ -127,12 +138,12 @@ def claim_row(c: Claim) -> Row:
 
 
 def claim_from(row: Row) -> Claim:
-    detail = json.loads(row[15]) if row[15] else {}
+    detail = loads(row[15]) if row[15] else {}
     frame = detail.get("frame")
     return Claim(
         id=row[0], article_id=row[1], event_id=row[2], subject=row[3], predicate=row[4],
         value=Value(row[5], row[6], bool(row[7]), row[8], detail.get("tolerance", 0.0)), as_of=_date(row[9]),
-        speaker=_unspeaker(row[10]), via=tuple(json.loads(row[11])), stance=row[12],
+        speaker=_unspeaker(row[10]), via=tuple(loads(row[11])), stance=row[12],
         evidence=Span(row[1], row[13], row[14]), frame=frame_from(frame) if frame else None,
         figure=_unspan(row[1], detail.get("figure")), disputed_by=detail.get("disputed_by"),
     )  # fmt: skip
