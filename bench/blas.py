@@ -5,7 +5,7 @@
 Prints single-precision matrix-product speed (GFLOP/s, one thread, the shapes of the small English
 pipeline's token encoder) for BLIS and for numpy's BLAS, then runs the full spaCy pipeline over the
 same generated articles both ways and counts the tokens whose tag, head, dependency label or entity
-differ. rashomon.extract.nlp.numpy_blas chooses numpy's BLAS on the strength of these figures.
+differ. rashomon.nlp.numpy_blas chooses numpy's BLAS on the strength of these figures.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def main() -> None:
     from blis.py import gemm
     from threadpoolctl import threadpool_limits
 
-    from rashomon.extract.nlp import DEFAULT_MODEL, numpy_blas
+    from rashomon.nlp import DEFAULT_MODEL, numpy_blas
 
     with threadpool_limits(limits=1, user_api="blas"):
         blis_rate, numpy_rate = gflops(gemm), gflops(lambda a, b: a @ b)

@@ -6,7 +6,7 @@ Prints, for the same ``--articles`` generated articles (about 600 words each, be
 the first ``--articles`` texts of a JSON Lines file with a ``text`` field (``--texts``, e.g. the
 news articles of ../shared/bench/attribution/polnear_dev.jsonl):
 raw spaCy ``nlp.pipe`` with the full pipeline as spaCy ships it (the anchor) and again with numpy's
-BLAS, as Rashomon runs it (rashomon.extract.nlp.numpy_blas; ``ratio_same_blas``, like for like),
+BLAS, as Rashomon runs it (rashomon.nlp.numpy_blas; ``ratio_same_blas``, like for like),
 and Rashomon end to end (read JSON Lines, parse, extract, write to a fresh SQLite store, link) with
 1 process, 2 worker processes and a local Dask cluster of 2 workers, each as articles per second,
 its ratio to the anchor, and peak memory.
@@ -50,7 +50,7 @@ def run_raw(corpus: Path, blas: str) -> dict[str, float]:
     """spaCy's ``nlp.pipe`` alone: as spaCy ships (``blas="blis"``) or with Rashomon's BLAS (``"numpy"``)."""
     import spacy
 
-    from rashomon.extract.nlp import BATCH_SIZE, DEFAULT_MODEL, numpy_blas
+    from rashomon.nlp import BATCH_SIZE, DEFAULT_MODEL, numpy_blas
 
     texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
     nlp = spacy.load(DEFAULT_MODEL) if blas == "blis" else numpy_blas(spacy.load(DEFAULT_MODEL))
@@ -86,8 +86,8 @@ def run_rashomon(corpus: Path, engine_name: str, workers: int) -> dict[str, floa
 
 
 def _warm(_: int) -> None:
-    from rashomon.extract.nlp import load_pipeline
     from rashomon.geo.gazetteer import gazetteer
+    from rashomon.nlp import load_pipeline
 
     load_pipeline()
     gazetteer()

@@ -17,8 +17,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from rashomon.extract import extract
-from rashomon.extract.nlp import parse
+from rashomon.extract import extract, parse
 from rashomon.link.reconcile import reconcile
 from rashomon.records import Article
 

@@ -106,7 +106,7 @@ class Job:
     batch: Batch
     fresh: tuple[Article, ...]
     model: str
-    selective: bool = True  # parse only the sentences extraction reads (rashomon.extract.selective)
+    selective: bool = True  # parse only the sentences extraction reads (rashomon.nlp.selective)
 
 
 def run_job(job: Job) -> Batch:
@@ -116,8 +116,7 @@ def run_job(job: Job) -> Batch:
     """
     if not job.fresh:
         return job.batch
-    from rashomon.extract import extract
-    from rashomon.extract.nlp import parse
+    from rashomon.extract import extract, parse
 
     extractions: list[Extraction] = []
     failures: list[Rejection] = []

@@ -304,6 +304,18 @@ class Signal:
     detail: tuple[tuple[str, float], ...] = ()
 
 
+@dataclass
+class StoryState:
+    """What clustering keeps of a story, and the store persists: its centroid (term weights) and its date
+    span. Mutable: clustering grows it article by article (``rashomon.link.cluster.grow``)."""
+
+    id: str
+    centroid: dict[str, float] = field(default_factory=dict)
+    size: int = 0
+    first: date | None = None
+    last: date | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything read out of one article, as it crosses from extraction to the store."""

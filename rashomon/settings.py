@@ -14,13 +14,21 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import platformdirs
 
 from rashomon.errors import SettingsError
-from rashomon.ingest import MAX_ARTICLE_CHARS
-from rashomon.store.base import is_postgres_url
+
+# Defaults the stages read from here (settings import no stage: every stage may import settings).
+MAX_ARTICLE_CHARS = 200_000  # about 35,000 words; spaCy refuses 1,000,000 and its memory grows with length
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(target: object) -> TypeGuard[str]:
+    """Whether ``target`` names a PostgreSQL database rather than a SQLite file."""
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
+
 
 APP = "rashomon"
 CONFIG_ENV = "RASHOMON_CONFIG"

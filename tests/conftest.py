@@ -57,7 +57,7 @@ def needs_seeds() -> pytest.MarkDecorator:
 @pytest.fixture(scope="session")
 def nlp() -> Callable[[str], Any]:
     """The real packaged spaCy pipeline, loaded once for the session."""
-    from rashomon.extract.nlp import load_pipeline
+    from rashomon.nlp import load_pipeline
 
     return load_pipeline()  # type: ignore[no-any-return]
 

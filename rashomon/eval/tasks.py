@@ -7,10 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from rashomon.extract import extract
+from rashomon.extract import extract, parse
 from rashomon.extract.attribution import closed, find_attributions
 from rashomon.extract.events import find_triggers
-from rashomon.extract.nlp import parse
 from rashomon.extract.places import find_toponyms
 from rashomon.extract.quantities import find_figures
 from rashomon.extract.time import find_timexes

@@ -13,6 +13,9 @@ attribution     doc (parse), attribution lexicon       Attribution
 events          doc, entities, time, events lexicon    Event
 claims          all of the above, claims lexicon       Claim
 ==============  =====================================  ==========================
+
+The extractors that read the parse say where (``parse_cues``): :func:`parse` tags and parses only the
+sentences holding one of their words, a number or a quotation mark (see :mod:`rashomon.nlp.selective`).
 """
 
 from __future__ import annotations
@@ -20,14 +23,36 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from typing import Any
 
+from rashomon import nlp
 from rashomon.extract import attribution, claims, entities, events, places, quantities, time
-from rashomon.extract.nlp import DEFAULT_MODEL, parse, text_of
+from rashomon.nlp import BATCH_SIZE, DEFAULT_MODEL, text_of
 from rashomon.records import Article, Extraction, Speaker
 
-__all__ = ["Extraction", "extract", "extract_articles"]
+__all__ = ["Extraction", "extract", "extract_articles", "parse", "parse_cues"]
 UNDATED = date(1900, 1, 1)  # the stand-in publication date of a report without one (see extract)
+PARSE_READERS = (quantities, attribution, events, claims)  # the extractors that read tags and dependencies
+
+
+@cache
+def parse_cues(stance: bool = False) -> tuple[str, ...]:
+    """Every word or phrase near which an extractor reads the parse, as each declares it; with ``stance``
+    also where attribution reads verbs of stance or decision (``find_attributions(doc, attitudes=True)``)."""
+    return tuple(sorted({w for reader in PARSE_READERS for w in reader.parse_cues(stance)}))
+
+
+def parse(
+    texts: Iterable[str],
+    model: str = DEFAULT_MODEL,
+    batch_size: int = BATCH_SIZE,
+    selective: bool = True,
+    stance: bool = False,
+) -> Iterator[Any]:
+    """spaCy Docs for ``texts``, in order, parsed where extraction reads the parse (``selective``, see
+    :func:`parse_cues`) or everywhere."""
+    return nlp.parse(texts, model, batch_size, parse_cues(stance) if selective else None)
 
 
 def extract(article: Article, doc: Any) -> Extraction:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rashomon.extract import source_model
-from rashomon.extract.nlp import text_of
 from rashomon.extract.speakers import (
     SUBJECTS,
     cue_lemma,
@@ -31,6 +30,7 @@ from rashomon.extract.speakers import (
     trim,
     verbs,
 )
+from rashomon.nlp import text_of
 from rashomon.records import Attribution, Span, Speaker, content_id
 
 Doc = Any
@@ -40,6 +40,13 @@ PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "who", "which", "that"}
 CONTENT_DEPS = ("ccomp", "xcomp")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
 TOPIC_PREPS = ("about", "of", "to", "on", "against", "at", "for", "with", "over")  # spoke of, railed against
+
+
+def parse_cues(stance: bool = False) -> list[str]:
+    """Where attribution reads the parse: reporting verbs and nouns, "according to", denials; with
+    ``stance`` the verbs of stance and decision too (``find_attributions(doc, attitudes=True)``)."""
+    keys = ["verbs", "claim_verbs", "relay_verbs", "nouns", "according_to", "denials"]
+    return [w for k in keys + (["attitude_verbs"] if stance else []) for w in lex()[k]]
 
 
 @dataclass(frozen=True, slots=True)

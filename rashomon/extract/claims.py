@@ -22,9 +22,9 @@ from rashomon.extract.attribution import Found as AttributionFound
 from rashomon.extract.events import Trigger
 from rashomon.extract.figure import Figure
 from rashomon.extract.frames import frame_of, holder_of_verb, nominal_of, sense_of, text_of_tokens, token_at
-from rashomon.extract.nlp import text_of
 from rashomon.extract.time import Timex
 from rashomon.lexicons import lexicon, phrase_pattern
+from rashomon.nlp import text_of
 from rashomon.records import Claim, Frame, Span, Speaker, Stance, Value, content_id
 
 Doc = Any
@@ -36,6 +36,12 @@ MAX_CLIMB = 4
 @cache
 def _lex() -> dict[str, Any]:
     return lexicon("claims")
+
+
+def parse_cues(stance: bool = False) -> list[str]:
+    """Where claims read the parse: their verbs, nouns and states (the figures' own sentences are
+    parsed for quantities)."""
+    return [*_lex()["verbs"], *_lex()["nouns"], *_lex()["states"]]
 
 
 @cache

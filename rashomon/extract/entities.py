@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rashomon.extract.nlp import text_of
 from rashomon.lexicons import lexicon
+from rashomon.nlp import text_of
 from rashomon.records import Entity, Geo, Mention, Span, Speaker, content_id
 
 Doc = Any

@@ -15,9 +15,9 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.entities import Found as EntityFound
-from rashomon.extract.nlp import text_of
 from rashomon.extract.time import Timex
 from rashomon.lexicons import lexicon
+from rashomon.nlp import text_of
 from rashomon.records import Event, Span, content_id
 
 Doc = Any
@@ -47,6 +47,11 @@ class Trigger:
 def _types() -> dict[str, dict[str, Any]]:
     types: dict[str, dict[str, Any]] = lexicon("events")["types"]
     return types
+
+
+def parse_cues(stance: bool = False) -> list[str]:
+    """Where event detection reads the parse: every event type's verbs, nouns and phrases."""
+    return [w for spec in _types().values() for w in spec["verbs"] + spec["nouns"] + spec["phrases"]]
 
 
 @cache

@@ -21,9 +21,9 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.figure import Figure
-from rashomon.extract.nlp import text_of
 from rashomon.extract.time import Timex
 from rashomon.lexicons import lexicon, phrase_pattern
+from rashomon.nlp import text_of
 from rashomon.records import Frame
 
 Doc = Any

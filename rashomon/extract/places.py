@@ -14,9 +14,9 @@ import numpy
 from spacy.attrs import IDX, IS_TITLE, IS_UPPER, LENGTH, ORTH
 
 from rashomon.extract.entities import Found, actor_by_name, find_entities
-from rashomon.extract.nlp import text_of
 from rashomon.geo.gazetteer import Place, key
 from rashomon.geo.resolve import Context, best_place, context_for, is_notable, resolve
+from rashomon.nlp import text_of
 from rashomon.records import Geo
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")

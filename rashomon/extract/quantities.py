@@ -18,7 +18,6 @@ from typing import Any
 
 from rashomon.dates import MONTHS
 from rashomon.extract.figure import Figure, pair_figures, scaled_figures
-from rashomon.extract.nlp import text_of
 from rashomon.extract.numbers import (
     DIGITS,
     SPACED_DIGITS,
@@ -30,6 +29,7 @@ from rashomon.extract.numbers import (
 from rashomon.extract.pairs import day_ranges
 from rashomon.extract.spans import without_overlaps
 from rashomon.lexicons import lexicon, phrase_pattern
+from rashomon.nlp import text_of
 from rashomon.records import Quantity, Span, content_id
 
 Doc = Any  # spacy.tokens.Doc: spaCy ships no type stubs
@@ -63,6 +63,13 @@ RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+$", re.I)
 @cache
 def _amounts() -> dict[str, Any]:
     return lexicon("amounts")
+
+
+def parse_cues(stance: bool = False) -> list[str]:
+    """Where quantities read the parse, besides every number: the words for amounts ("dozens", "half",
+    "million"; two-letter words such as "a" are too common to count)."""
+    keys = ("number_words", "vague", "proportions", "fractions", "scales")
+    return [w for k in keys for w in _amounts()[k] if len(w) > 2]
 
 
 @cache

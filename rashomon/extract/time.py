@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rashomon.dates import MONTHS
-from rashomon.extract.literals import fold, may_match, needed
 from rashomon.extract.spans import without_overlaps
+from rashomon.nlp.literals import fold, may_match, needed
 
 WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}

@@ -14,6 +14,7 @@ from rashomon.ingest.metadata import Manifest, Metadata, metadata_from_mapping
 from rashomon.ingest.parse import parse_html
 from rashomon.ingest.sources import RawInput, count_inputs, iter_inputs, reject
 from rashomon.records import Article
+from rashomon.settings import MAX_ARTICLE_CHARS
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
@@ -34,9 +35,6 @@ def _body(raw: RawInput) -> tuple[str, str]:
         value = raw.record.get("text", raw.record.get("html"))
         return str(value), "utf-8"
     return decode(raw.data)
-
-
-MAX_ARTICLE_CHARS = 200_000  # about 35,000 words; spaCy refuses 1,000,000 and its memory grows with length
 
 
 def read_article(raw: RawInput, given: Metadata | None = None, max_chars: int = MAX_ARTICLE_CHARS) -> Article:

@@ -8,12 +8,11 @@ ever re-clustered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
 from rashomon.link.vectors import Counts, Vector, cosine, weigh
-from rashomon.records import content_id
+from rashomon.records import StoryState, content_id
 
 THRESHOLD = 0.18
 WINDOW_DAYS = 10
@@ -25,26 +24,17 @@ POSTINGS_PER_TERM = 10
 CENTROID_TERMS = 200
 
 
-@dataclass
-class StoryState:
-    """What clustering keeps of a story: its centroid and its date span."""
-
-    id: str
-    centroid: dict[str, float] = field(default_factory=dict)
-    size: int = 0
-    first: date | None = None
-    last: date | None = None
-
-    def add(self, vector: Vector, published: date | None) -> None:
-        for term, w in vector.items():
-            self.centroid[term] = self.centroid.get(term, 0.0) + w
-        if len(self.centroid) > CENTROID_TERMS:
-            kept = sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
-            self.centroid = dict(kept)
-        self.size += 1
-        if published is not None:
-            self.first = min(self.first or published, published)
-            self.last = max(self.last or published, published)
+def grow(story: StoryState, vector: Vector, published: date | None) -> None:
+    """Add an article (its weighted vector and date) to ``story``: the centroid keeps its heaviest terms."""
+    for term, w in vector.items():
+        story.centroid[term] = story.centroid.get(term, 0.0) + w
+    if len(story.centroid) > CENTROID_TERMS:
+        kept = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
+        story.centroid = dict(kept)
+    story.size += 1
+    if published is not None:
+        story.first = min(story.first or published, published)
+        story.last = max(story.last or published, published)
 
 
 class StoryIndex(Protocol):
@@ -98,7 +88,7 @@ def assign(index: StoryIndex, article_id: str, counts: Counts, published: date |
             best, best_story = (sim, story.id), story
     if best_story is None or best is None or best[0] < THRESHOLD:
         best_story, best = StoryState(content_id("story", article_id)), (1.0, "")
-    best_story.add(vector, published)
+    grow(best_story, vector, published)
     index.save(best_story, counts, vector)
     return best_story.id, best[0]
 

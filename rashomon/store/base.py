@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol, TypeGuard
+from typing import Protocol
 
 from rashomon.records import Article, Extraction, Rejection
+from rashomon.settings import is_postgres_url
 
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_postgres_url(target: object) -> TypeGuard[str]:
-    """Whether ``target`` names a PostgreSQL database rather than a SQLite file."""
-    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
+__all__ = ["Batch", "Store", "WriteResult", "is_postgres_url"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rashomon.link.cluster import StoryState
-from rashomon.link.vectors import Counts, Vector
-from rashomon.records import Claim, Derived, Slot, Story
+from rashomon.records import Claim, Derived, Slot, Story, StoryState
 from rashomon.store import rows
 
 if TYPE_CHECKING:
@@ -105,7 +103,7 @@ class SQLStoryIndex:
             chunk = keys[i : i + 500]
             yield from self.db.execute(sql.format(", ".join("?" * len(chunk))), chunk)
 
-    def save(self, story: StoryState, counts: Counts, vector: Vector) -> None:
+    def save(self, story: StoryState, counts: dict[str, float], vector: dict[str, float]) -> None:
         seq = self._counter("link_docs") + 1
         set_meta(self.db, "link_docs", str(seq))
         self.db.execute(

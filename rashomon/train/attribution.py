@@ -26,9 +26,8 @@ from typing import Any
 import numpy as np
 
 from rashomon.eval.tasks import char_span
-from rashomon.extract import source_model
+from rashomon.extract import parse, source_model
 from rashomon.extract.attribution import closed, find_attributions
-from rashomon.extract.nlp import parse
 from rashomon.train.slots import _scorer, fit
 
 FILE = "attribution/polnear_dev.jsonl"

@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 
 from rashomon.extract import extract
-from rashomon.extract.nlp import load_pipeline
 from rashomon.link.evidence import Table, items
 from rashomon.link.measures import compatible, values_meet
 from rashomon.link.merging import Group
 from rashomon.link.reconcile import source_of
+from rashomon.nlp import load_pipeline
 
 REPORTS = (
     "The strike killed 40 civilians and 12 soldiers, including 3 children, the monitor said on Monday. "

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from rashomon.extract import extract
-from rashomon.extract.nlp import load_pipeline
 from rashomon.link.reconcile import reconcile
+from rashomon.nlp import load_pipeline
 from rashomon.records import Article, Claim, Slot
 
 

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from rashomon.link.cluster import StoryState, assign
-from rashomon.records import Article
+from rashomon.link.cluster import assign
+from rashomon.records import Article, StoryState
 from rashomon.store import Batch, SQLStore, open_store
 from rashomon.store.links import StoryCache
 from tests.factories import article

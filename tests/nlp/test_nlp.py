@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from rashomon.extract import parse
 from rashomon.extract.attribution import find_attributions
 from rashomon.extract.events import find_triggers
-from rashomon.extract.nlp import DEFAULT_MODEL, for_model, parse
+from rashomon.nlp import DEFAULT_MODEL, for_model
 
 
 def test_the_model_reads_straight_apostrophes_inside_words_only() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from rashomon.extract.rules import AttributeRules, Lemmas, UnsupportedRules
+from rashomon.nlp.rules import AttributeRules, Lemmas, UnsupportedRules
 
 TEXTS = [
     "SDF spokesperson Farhad Shami told Rudaw that 1,500 ISIS members had escaped from al-Sina'a prison.",

@@ -38,9 +38,9 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, MORPH,
 from spacy.tokens import Doc
 from thinc.api import Model
 
-from rashomon.extract.nlp import TEXT_KEY, text_of
-from rashomon.extract.rules import AttributeRules, Lemmas, UnsupportedRules
 from rashomon.lexicons import lexicon
+from rashomon.nlp import TEXT_KEY, text_of
+from rashomon.nlp.rules import AttributeRules, Lemmas, UnsupportedRules
 
 PARSED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 MARKS = frozenset({'"', "“", "”", "‘", "’", ":", "«", "»"})
@@ -70,11 +70,10 @@ class Plan:
 
 
 @cache
-def selective_plan(model: str, stance: bool = False) -> Plan | None:
-    """The selective plan for the pipeline ``model``, or None when it must run whole. ``stance`` also
-    parses the sentences whose only cue is a verb of stance or decision ("believes", "ruled"), which
-    attribution reads only when asked for them (``find_attributions(doc, attitudes=True)``)."""
-    from rashomon.extract.nlp import load_pipeline
+def selective_plan(model: str, cues: tuple[str, ...]) -> Plan | None:
+    """The selective plan for the pipeline ``model``, parsing the sentences that hold one of ``cues``
+    (words, or phrases whose words must all be there), or None when the pipeline must run whole."""
+    from rashomon.nlp import load_pipeline
 
     nlp = load_pipeline(model)
     if "senter" not in nlp.component_names or "ner" not in nlp.pipe_names or not _ner_fed(nlp):
@@ -87,11 +86,11 @@ def selective_plan(model: str, stance: bool = False) -> Plan | None:
             parsing.append(_cheaper(name, proc))
         except UnsupportedRules:
             return None
-    return Plan(nlp, nlp.get_pipe("senter"), nlp.get_pipe("ner"), tuple(parsing), Cues(_lemmatizer_tables(nlp), stance))
+    return Plan(nlp, nlp.get_pipe("senter"), nlp.get_pipe("ner"), tuple(parsing), Cues(_lemmatizer_tables(nlp), cues))
 
 
 def _cheaper(name: str, proc: Any) -> Any:
-    """The component, or a faster one with its results (rashomon.extract.rules)."""
+    """The component, or a faster one with its results (rashomon.nlp.rules)."""
     if name == "attribute_ruler":
         return AttributeRules(proc)
     if name == "lemmatizer" and hasattr(proc, "lemmatize"):
@@ -305,8 +304,8 @@ class Cues:
     """Which words make a sentence worth parsing: the lexicons' words and their inflections. A word of a
     phrase ("news conference", "press conference") counts only beside the phrase's other words."""
 
-    def __init__(self, tables: tuple[dict[str, Any], dict[str, Any]], stance: bool = False) -> None:
-        self.words, self.phrases = _cue_words(stance)
+    def __init__(self, tables: tuple[dict[str, Any], dict[str, Any]], cues: tuple[str, ...]) -> None:
+        self.words, self.phrases = _cue_sets(cues)
         self.phrase_words = frozenset(w for phrase in self.phrases for w in phrase)
         self.rules, self.exceptions = tables
         self._known: dict[str, tuple[bool, frozenset[str]]] = {}
@@ -357,22 +356,11 @@ def _lemmatizer_tables(nlp: Any) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 @cache
-def _cue_words(stance: bool = False) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
-    """The lexicons' cue, trigger and amount words, and their phrases as sets of words (stopwords left out:
-    "according to" needs "according", "holding the government responsible" its three other words);
-    the verbs of stance and decision only with ``stance``."""
+def _cue_sets(cues: tuple[str, ...]) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The single words of ``cues``, and their phrases as sets of words (stopwords left out: "according
+    to" needs "according", "holding the government responsible" its three other words)."""
     stop = set(lexicon("stopwords")["stopwords"])
-    attribution, events, claims, amounts = (lexicon(n) for n in ("attribution", "events", "claims", "amounts"))
-    entries: list[str] = []
-    for key in ("verbs", "claim_verbs", "relay_verbs", "nouns", "according_to", "denials"):
-        entries += attribution[key]
-    entries += attribution["attitude_verbs"] if stance else []
-    for spec in events["types"].values():
-        entries += spec["verbs"] + spec["nouns"] + spec["phrases"]
-    entries += list(claims["verbs"]) + list(claims["nouns"]) + list(claims["states"])
-    for key in ("number_words", "vague", "proportions", "fractions", "scales"):
-        entries += [w for w in amounts[key] if len(w) > 2]
-    split = [re.findall(r"[\w'-]+", e.lower()) for e in entries]
+    split = [re.findall(r"[\w'-]+", e.lower()) for e in cues]
     parts = {frozenset(w for w in ws if w not in stop or len(ws) == 1) for ws in split}
     words = frozenset(w for p in parts if len(p) == 1 for w in p)
     return words, tuple(sorted((p for p in parts if len(p) > 1 and not p & words), key=sorted))

@@ -1,4 +1,8 @@
-"""The spaCy pipeline: loaded once per process, documents parsed in batches."""
+"""The spaCy pipeline and what makes it fast here: loaded once per process with numpy's BLAS, documents
+parsed in batches, selectively (:mod:`rashomon.nlp.selective`), with the attribute ruler's and the
+lemmatizer's results cached (:mod:`rashomon.nlp.rules`); and the literal-word shortcut for costly regular
+expressions (:mod:`rashomon.nlp.literals`). Which words need the parse is the extractors' to say
+(``rashomon.extract.parse_cues``): nothing here knows an extractor."""
 
 from __future__ import annotations
 
@@ -55,20 +59,19 @@ def parse(
     texts: Iterable[str],
     model: str = DEFAULT_MODEL,
     batch_size: int = BATCH_SIZE,
-    selective: bool = True,
-    stance: bool = False,
+    cues: tuple[str, ...] | None = None,
 ) -> Iterator[Any]:
     """spaCy Docs for ``texts``, in order.
 
-    ``selective`` parses only the sentences extraction reads the parse in (see
-    :mod:`rashomon.extract.selective`), and with ``stance`` those with a verb of stance or decision
-    too (for ``find_attributions(doc, attitudes=True)``); otherwise, or when the pipeline cannot be
-    split, every component runs on every token through ``nlp.pipe``.
+    With ``cues`` (the words and phrases near which a reader needs the parse, as the extractors
+    declare them: ``rashomon.extract.parse_cues``), only the sentences holding one of them, a number or
+    a quotation mark are tagged and parsed (see :mod:`rashomon.nlp.selective`); without, or when the
+    pipeline cannot be split, every component runs on every token through ``nlp.pipe``.
     """
-    from rashomon.extract.selective import parse_selective, selective_plan
+    from rashomon.nlp.selective import parse_selective, selective_plan
 
     texts = map(for_model, texts)
-    plan = selective_plan(model, stance) if selective else None
+    plan = selective_plan(model, cues) if cues is not None else None
     if plan is None:
         yield from load_pipeline(model).pipe(texts, batch_size=batch_size)
     else:

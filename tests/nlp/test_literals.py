@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from rashomon.extract.literals import fold, may_match, needed
 from rashomon.extract.time import COMPILED, NEEDS
+from rashomon.nlp.literals import fold, may_match, needed
 
 SAMPLES = [
     "On Monday, January 19, 2026 at 10:30 p.m. the guards fled; by noon on Tuesday 81 were caught.",

@@ -7,9 +7,10 @@ from typing import Any
 import numpy
 import pytest
 
+from rashomon.extract import parse, parse_cues
 from rashomon.extract.entities import NER_TYPES
-from rashomon.extract.nlp import DEFAULT_MODEL, parse
-from rashomon.extract.selective import (
+from rashomon.nlp import DEFAULT_MODEL
+from rashomon.nlp.selective import (
     CORE_MARGIN,
     NAME_MARGIN,
     _predict_from,
@@ -27,7 +28,7 @@ def _one(text: str, selective: bool = True) -> Any:
 
 
 def _plan() -> Any:
-    plan = selective_plan(DEFAULT_MODEL)
+    plan = selective_plan(DEFAULT_MODEL, parse_cues())
     assert plan is not None, "the default pipeline has a senter and its own NER vectors: it can run selectively"
     return plan
 
