@@ -33,7 +33,28 @@ def test_negated_hypothetical_and_future_events_are_marked(nlp: Callable[[str], 
 
 def test_plover_types(nlp: Callable[[str], Any]) -> None:
     found = {t.type: t.plover for t in triggers(nlp, "Government forces besieged the prison and accused the SDF.")}
-    assert found["besiege"] == "COERCE" and found["accuse"] == "ACCUSE"
+    assert found["besiege"] == "COERCE" and found["accuse"] == "DISAPPROVE"  # PLOVER: an accusation disapproves
+
+
+def test_plover_codes_requests_as_demands_and_commitments_as_agreements(nlp: Callable[[str], Any]) -> None:
+    asked = {t.type: t.plover for t in triggers(nlp, "The mayor asked the army for more tents.")}
+    assert asked.get("request") == "DEMAND"
+    for text in (
+        "The rebels pledged to free the hostages.",
+        "The ministry said it was willing to reopen talks.",
+        "The governor offered to meet the strikers.",
+    ):
+        assert "AGREE" in {t.plover for t in triggers(nlp, text)}, text
+    offered = "The ministry offered no evidence for the figure."  # an offer is an agreement only "to" do something
+    assert "AGREE" not in {t.plover for t in triggers(nlp, offered)}
+
+
+def test_plover_codes_mediation_riots_hunger_strikes_and_opposition(nlp: Callable[[str], Any]) -> None:
+    assert "CONSULT" in {t.plover for t in triggers(nlp, "Qatar tried to mediate between the two parties.")}
+    assert "PROTEST" in {t.plover for t in triggers(nlp, "Prisoners rioted in the jail on Monday.")}
+    hunger = {t.plover for t in triggers(nlp, "Forty detainees began a hunger strike on Monday.")}
+    assert "PROTEST" in hunger and "ASSAULT" not in hunger  # a hunger strike attacks nobody
+    assert "REJECT" in {t.plover for t in triggers(nlp, "The party opposed the new constitution.")}
 
 
 def test_what_the_writer_cannot_verify_is_no_event(nlp: Callable[[str], Any]) -> None:
