@@ -4,6 +4,7 @@ through :func:`h` (HTML escaping); pages load only the app's own stylesheet and 
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 from urllib.parse import urlencode
@@ -13,11 +14,13 @@ from rashomon.web.charts import slot_timeline
 from rashomon.web.timeline import story_timeline
 
 Json = dict[str, Any]
+SPECIAL = re.compile(r"[&<>\"']")  # what escaping changes: text without one is returned as it is
 
 
 def h(value: object) -> str:
     """Escaped text for HTML content and quoted attributes."""
-    return escape("" if value is None else str(value), quote=True)
+    text = "" if value is None else str(value)
+    return escape(text, quote=True) if SPECIAL.search(text) else text
 
 
 def layout(title: str, body: str) -> str:
