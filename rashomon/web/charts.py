@@ -11,9 +11,10 @@ import importlib.util
 import json
 import struct
 from functools import cache
-from html import escape
 from pathlib import Path
 from typing import Any
+
+from rashomon.web.escaping import h
 
 Json = dict[str, Any]
 CHART_W, CHART_H, PAD = 560, 180, 36
@@ -61,23 +62,24 @@ def slot_timeline(points: list[list[Any]], title: str) -> str:
     if not dated:
         return ""
     days = sorted({p[0] for p in dated})
+    position = {d: i for i, d in enumerate(days)}
     top = max(p[2] for p in dated) or 1.0
     step = (CHART_W - 2 * PAD) / max(len(days) - 1, 1)
 
     def x(day: str) -> float:
-        return PAD + days.index(day) * step if len(days) > 1 else CHART_W / 2
+        return PAD + position[day] * step if len(days) > 1 else CHART_W / 2
 
     def y(v: float) -> float:
         return CHART_H - PAD - v / top * (CHART_H - 2 * PAD)
 
     bars = "".join(
         f'<g class="figure"><line x1="{x(d):.1f}" x2="{x(d):.1f}" y1="{y(lo):.1f}" y2="{y(hi):.1f}"/>'
-        f'<circle cx="{x(d):.1f}" cy="{y((lo + hi) / 2):.1f}" r="4"/><title>{escape(d)}: {lo:g}-{hi:g}</title></g>'
+        f'<circle cx="{x(d):.1f}" cy="{y((lo + hi) / 2):.1f}" r="4"/><title>{h(d)}: {lo:g}-{hi:g}</title></g>'
         for d, lo, hi, _ in dated
     )  # fmt: skip
-    labels = "".join(f'<text x="{x(d):.1f}" y="{CHART_H - 10}" text-anchor="middle">{escape(d)}</text>' for d in days)
+    labels = "".join(f'<text x="{x(d):.1f}" y="{CHART_H - 10}" text-anchor="middle">{h(d)}</text>' for d in days)
     return (
-        f'<svg class="timeline" role="img" aria-label="{escape(title)} over time" viewBox="0 0 {CHART_W} {CHART_H}" '
-        f'xmlns="http://www.w3.org/2000/svg"><text x="{PAD}" y="16">{escape(title)} (0 to {top:g})</text>'
+        f'<svg class="timeline" role="img" aria-label="{h(title)} over time" viewBox="0 0 {CHART_W} {CHART_H}" '
+        f'xmlns="http://www.w3.org/2000/svg"><text x="{PAD}" y="16">{h(title)} (0 to {top:g})</text>'
         f'<line class="axis" x1="{PAD}" x2="{CHART_W - PAD}" y1="{y(0):.1f}" y2="{y(0):.1f}"/>{bars}{labels}</svg>'
     )

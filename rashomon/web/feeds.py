@@ -14,7 +14,8 @@ from starlette.exceptions import HTTPException
 from rashomon.errors import FetchError
 from rashomon.ingest.fetch import check_url
 from rashomon.store.feeds import Feed
-from rashomon.web.pages import h, layout
+from rashomon.web.escaping import h
+from rashomon.web.pages import layout
 
 Json = dict[str, Any]
 

@@ -4,23 +4,15 @@ through :func:`h` (HTML escaping); pages load only the app's own stylesheet and 
 from __future__ import annotations
 
 import json
-import re
-from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
 from rashomon.report.naming import headline, outlet_name
 from rashomon.web.charts import slot_timeline
+from rashomon.web.escaping import h
 from rashomon.web.timeline import story_timeline
 
 Json = dict[str, Any]
-SPECIAL = re.compile(r"[&<>\"']")  # what escaping changes: text without one is returned as it is
-
-
-def h(value: object) -> str:
-    """Escaped text for HTML content and quoted attributes."""
-    text = "" if value is None else str(value)
-    return escape(text, quote=True) if SPECIAL.search(text) else text
 
 
 def layout(title: str, body: str) -> str:

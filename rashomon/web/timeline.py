@@ -8,8 +8,9 @@ figures of one day in one row are stacked.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Any
+
+from rashomon.web.escaping import h
 
 Json = dict[str, Any]
 WIDTH, LABEL_W, PAD, RIGHT, TOP = 760, 180, 40, 120, 34  # RIGHT: room for the last day's labels
@@ -54,9 +55,10 @@ def story_timeline(sheet: Json) -> str:
     if not days:
         return '<p class="empty">Nothing in this story is dated.</p>'
     step = (WIDTH - LABEL_W - PAD - RIGHT) / max(len(days) - 1, 1)
+    position = {d: i for i, d in enumerate(days)}
 
     def x(day: str) -> float:
-        return LABEL_W + PAD + days.index(day) * step if len(days) > 1 else (WIDTH + LABEL_W) / 2
+        return LABEL_W + PAD + position[day] * step if len(days) > 1 else (WIDTH + LABEL_W) / 2
 
     parts, y = [], float(TOP)
     for kind, label, marks in table:
@@ -66,8 +68,8 @@ def story_timeline(sheet: Json) -> str:
         height = max(len(v) for v in per_day.values()) * LINE_H + 10
         short = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
         parts.append(
-            f'<g class="row {kind}"><text class="row-label" x="4" y="{y + 12:.0f}">{escape(short)}'
-            f"<title>{escape(label)}</title></text>"
+            f'<g class="row {kind}"><text class="row-label" x="4" y="{y + 12:.0f}">{h(short)}'
+            f"<title>{h(label)}</title></text>"
         )
         parts.append(f'<line class="rule" x1="{LABEL_W}" x2="{WIDTH}" y1="{y + height:.0f}" y2="{y + height:.0f}"/>')
         for day, stack in per_day.items():
@@ -75,14 +77,12 @@ def story_timeline(sheet: Json) -> str:
                 cy = y + 8 + i * LINE_H
                 parts.append(
                     f'<g class="mark"><circle cx="{x(day):.1f}" cy="{cy:.1f}" r="4"/>'
-                    f'<text class="value" x="{x(day) + 7:.1f}" y="{cy + 4:.1f}">{escape(m.text)}</text>'
-                    f"<title>{escape(day)}: {escape(m.hover)}</title></g>"
+                    f'<text class="value" x="{x(day) + 7:.1f}" y="{cy + 4:.1f}">{h(m.text)}</text>'
+                    f"<title>{h(day)}: {h(m.hover)}</title></g>"
                 )
         parts.append("</g>")
         y += height
-    axis = "".join(
-        f'<text class="day" x="{x(d):.1f}" y="{TOP - 12}" text-anchor="middle">{escape(d)}</text>' for d in days
-    )
+    axis = "".join(f'<text class="day" x="{x(d):.1f}" y="{TOP - 12}" text-anchor="middle">{h(d)}</text>' for d in days)
     return (
         f'<svg class="story-timeline" role="img" aria-label="timeline of the story" viewBox="0 0 {WIDTH} {y + 8:.0f}" '
         f'xmlns="http://www.w3.org/2000/svg">{axis}{"".join(parts)}</svg>'

@@ -8,7 +8,7 @@ from html import escape
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rashomon.web.pages import h
+from rashomon.web.escaping import h
 
 
 @given(st.text())
