@@ -29,7 +29,7 @@ import platformdirs
 from rashomon.errors import RashomonError
 
 PREFIX = re.compile(r"^(?:al|el|ash|as|ad|ar|an|at|az|ath|adh|ed|es|et|the)[\s'’-]+")
-SCHEMA_VERSION = "15"
+SCHEMA_VERSION = "16"
 CACHED_NAMES = 100_000  # lookups kept per process (a few tens of MB at most)
 MIN_ALTERNATE = 4  # shorter alternate names are codes and abbreviations ("The" for Teresina): they collide with words
 
@@ -167,7 +167,8 @@ def _regions(continents: dict[str, dict[str, str]], regions: dict[str, object]) 
     by_name = {c["name"]: c for c in continents.values()}
     for i, (name, spec) in enumerate(sorted(regions.items())):
         if isinstance(spec, dict):
-            yield Place(-1 - i, name, float(spec["lat"]), float(spec["lon"]), "", 0, "region"), [name, *spec["names"]]
+            country = str(spec.get("country", ""))  # a region inside one country counts for it in a text's context
+            yield Place(-1 - i, name, float(spec["lat"]), float(spec["lon"]), country, 0, "region"), [name, *spec["names"]]
         elif name in by_name:
             c = by_name[name]
             names = [name, *spec] if isinstance(spec, list) else [name]

@@ -55,6 +55,16 @@ def test_context_picks_among_places_of_one_name(gaz: Gazetteer) -> None:
     assert london is not None and km((london.lat, london.lon), (51.5, -0.13)) < 50
 
 
+def test_a_province_named_in_the_text_counts_for_its_country(gaz: Gazetteer) -> None:
+    ctx = context_for(["Nelson", "British Columbia", "B.C.", "Castlegar"], gaz)
+    assert ctx.countries["CA"] > ctx.countries["NZ"]
+    ctx.anchors = {key("Castlegar"): (49.33, -117.66)}  # the second reading: each place among the others
+    geo = resolve("Nelson", ctx, gaz=gaz)
+    assert geo is not None and km((geo.lat, geo.lon), (49.49, -117.29)) < 50  # Nelson, B.C., not New Zealand's
+    world = context_for(["Middle East"], gaz)
+    assert not world.countries  # a world region belongs to no one country
+
+
 def test_a_geonames_dump_adds_villages(tmp_path: Path) -> None:
     index = tmp_path / "g.sqlite"
     build(index, [])
