@@ -168,7 +168,8 @@ def _regions(continents: dict[str, dict[str, str]], regions: dict[str, object]) 
     for i, (name, spec) in enumerate(sorted(regions.items())):
         if isinstance(spec, dict):
             country = str(spec.get("country", ""))  # a region inside one country counts for it in a text's context
-            yield Place(-1 - i, name, float(spec["lat"]), float(spec["lon"]), country, 0, "region"), [name, *spec["names"]]
+            place = Place(-1 - i, name, float(spec["lat"]), float(spec["lon"]), country, 0, "region")
+            yield place, [name, *spec["names"]]
         elif name in by_name:
             c = by_name[name]
             names = [name, *spec] if isinstance(spec, list) else [name]
