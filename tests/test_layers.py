@@ -66,3 +66,13 @@ def test_the_check_sees_a_forbidden_import(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text("def f():\n    from rashomon.link import reconcile\n    import rashomon.web\n")
     assert {"rashomon.link", "rashomon.web"} <= _imports(module)
+
+
+def test_only_the_nlp_and_extract_packages_import_spacy() -> None:
+    found = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if any(m == "spacy" or m.startswith("spacy.") for m in _imports(path))
+        and _module_part(path) not in ("nlp", "extract")
+    )
+    assert found == []

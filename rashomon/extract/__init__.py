@@ -1,5 +1,5 @@
-"""Extraction: the only package that imports spaCy. Pure functions from a parsed
-document (plus the article's metadata) to records, each with its evidence span.
+"""Extraction: pure functions from a parsed document (``rashomon.nlp``, with ``extract`` the only
+packages that import spaCy; plus the article's metadata) to records, each with its evidence span.
 
 Components, in order, with what they read and write:
 
