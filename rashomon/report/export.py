@@ -17,7 +17,19 @@ from typing import Any, Protocol, TextIO
 import orjson
 
 from rashomon.link.resolve import merge_entities, merge_events, place_rank
-from rashomon.records import Article, Claim, Derived, Entity, Event, Extraction, Slot, Speaker, Story, content_id
+from rashomon.records import (
+    Article,
+    Claim,
+    Derived,
+    Entity,
+    Event,
+    Extraction,
+    Signal,
+    Slot,
+    Speaker,
+    Story,
+    content_id,
+)
 from rashomon.report.signals import story_signals
 from rashomon.report.values import bound
 from rashomon.store import Store
@@ -75,6 +87,12 @@ def claim_json(c: Claim, texts: dict[str, str]) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def signal_json(s: Signal, outlets: dict[str, str | None]) -> dict[str, Any]:
+    """A signal as exported, with its article's outlet."""
+    return {"article_id": s.article_id, "outlet": outlets.get(s.article_id), "name": s.name, "severity": s.severity,
+            "evidence": s.evidence, "detail": dict(s.detail)}  # fmt: skip
+
+
 def slot_json(s: Slot, event_ids: dict[str, str]) -> dict[str, Any]:
     """A slot as the export names its fields; unbounded ends are null."""
     data = slot_data(s)
@@ -119,7 +137,8 @@ def story_json(
         "slots": [slot_json(s, event_ids) for s in slots], "derived": [derived_json(d) for d in derived],
         "signals": [],
     }  # fmt: skip
-    story["signals"] = story_signals(story)
+    outlets = {a.id: a.outlet for a in articles}
+    story["signals"] = [signal_json(s, outlets) for s in story_signals(story)]
     return story
 
 

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from rashomon.lexicons import lexicon
+from rashomon.records import Severity, Signal
 from rashomon.report.values import interval_text, unbound
 
 Json = dict[str, Any]
@@ -55,18 +56,11 @@ def beat_of(text: str) -> tuple[str | None, int]:
     return (best[0], best[1]) if best[1] else (None, 0)
 
 
-def _signal(article: Json, name: str, severity: str, evidence: str, **detail: float) -> Json:
-    return {
-        "article_id": article["id"],
-        "outlet": article.get("outlet"),
-        "name": name,
-        "severity": severity,
-        "evidence": evidence,
-        "detail": detail,
-    }
+def _signal(article: Json, name: str, severity: Severity, evidence: str, **detail: float) -> Signal:
+    return Signal(article["id"], name, severity, evidence, detail=tuple(detail.items()))
 
 
-def byline_mismatch(article: Json, story_beat: str | None) -> list[Json]:
+def byline_mismatch(article: Json, story_beat: str | None) -> list[Signal]:
     bio = article.get("author_bio") or ""
     bio_beat, _ = beat_of(bio)
     if not bio or bio_beat is None or story_beat is None or bio_beat == story_beat:
@@ -81,7 +75,7 @@ def byline_mismatch(article: Json, story_beat: str | None) -> list[Json]:
     ]
 
 
-def sourcing(article: Json, mine: list[Json]) -> list[Json]:
+def sourcing(article: Json, mine: list[Json]) -> list[Signal]:
     """How many of the article's own figures (``mine``) name no source, and how many named sources it has."""
     out = []
     if mine:
@@ -97,7 +91,7 @@ def sourcing(article: Json, mine: list[Json]) -> list[Json]:
         ]
         share = len(anonymous) / len(mine)
         if share > 0:
-            severity = "high" if share == 1 else "medium" if share >= 0.5 else "low"
+            severity: Severity = "high" if share == 1 else "medium" if share >= 0.5 else "low"
             example = anonymous[0]["evidence"]
             out.append(
                 _signal(
@@ -124,16 +118,19 @@ def sourcing(article: Json, mine: list[Json]) -> list[Json]:
 
 
 @cache
-def _hedges() -> list[tuple[str, tuple[str, ...], re.Pattern[str], str]]:
+def _hedges() -> list[tuple[str, tuple[str, ...], re.Pattern[str], Severity]]:
     lex = lexicon("attribution")
+    kinds: tuple[tuple[str, list[str], Severity], ...] = (
+        ("unverified", lex["disclaimers"], "medium"), ("hedged", lex["hedges"], "low"),
+    )  # fmt: skip
     return [
         (name, tuple(p.lower() for p in phrases),
          re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I), severity)
-        for name, phrases, severity in (("unverified", lex["disclaimers"], "medium"), ("hedged", lex["hedges"], "low"))
+        for name, phrases, severity in kinds
     ]  # fmt: skip
 
 
-def hedging(article: Json) -> list[Json]:
+def hedging(article: Json) -> list[Signal]:
     """Disclaimers and hedges, each with the first sentence that holds one (found phrase first: a pattern
     spanning the sentence around it would be tried from every character of the text)."""
     text, out = article["text"], []
@@ -156,7 +153,7 @@ def _sentence_around(text: str, at: int) -> tuple[int, int]:
     return start, (min(ends) + 1 if ends else len(text))
 
 
-def furniture(article: Json) -> list[Json]:
+def furniture(article: Json) -> list[Signal]:
     lines = [ln for ln in article["text"].splitlines() if ln.strip()]
     junk = article.get("furniture") or []
     if not junk:
@@ -184,7 +181,7 @@ def latest_slots(slots: list[Json]) -> dict[str, tuple[Json, str]]:
     return out
 
 
-def against_consensus(article: Json, mine: list[Json], slot_of: dict[str, tuple[Json, str]]) -> list[Json]:
+def against_consensus(article: Json, mine: list[Json], slot_of: dict[str, tuple[Json, str]]) -> list[Signal]:
     """The article's figures outside their slot's consensus on the slot's latest day."""
     out = []
     for c in mine:
@@ -206,7 +203,7 @@ def against_consensus(article: Json, mine: list[Json], slot_of: dict[str, tuple[
     return out
 
 
-def relayed_only(article: Json, mine: list[Json]) -> list[Json]:
+def relayed_only(article: Json, mine: list[Json]) -> list[Signal]:
     mine = [c for c in mine if c["speaker"]]
     speakers = {c["speaker"]["name"] for c in mine}
     if len(mine) >= 1 and len(speakers) == 1 and all(c["via"] for c in mine):
@@ -222,7 +219,7 @@ def relayed_only(article: Json, mine: list[Json]) -> list[Json]:
     return []
 
 
-def vaguer(article: Json, mine: list[Json], exact: Counter[str]) -> list[Json]:
+def vaguer(article: Json, mine: list[Json], exact: Counter[str]) -> list[Signal]:
     """Only vague figures where other reports give numbers (``exact``: the story's exact figures per
     predicate)."""
     exact_here = [c for c in mine if not c["value"]["approximate"]]
@@ -242,7 +239,7 @@ def vaguer(article: Json, mine: list[Json], exact: Counter[str]) -> list[Json]:
     return []
 
 
-def story_signals(story: Json) -> list[Json]:
+def story_signals(story: Json) -> list[Signal]:
     """Every signal of every article of ``story`` (a story as the JSON export shapes it)."""
     story_beat, _ = beat_of(" ".join(a["text"] for a in story["articles"])[:BEAT_CHARS])
     # read the story's claims once, by article: each signal then looks at one article's figures only
@@ -251,7 +248,7 @@ def story_signals(story: Json) -> list[Json]:
         by_article[c["article_id"]].append(c)
     exact = Counter(c["predicate"] for c in story["claims"] if not c["value"]["approximate"])
     slot_of = latest_slots(story["slots"])
-    out: list[Json] = []
+    out: list[Signal] = []
     for a in story["articles"]:
         mine = by_article.get(a["id"], [])
         out += byline_mismatch(a, story_beat) + sourcing(a, mine) + hedging(a) + furniture(a)
