@@ -193,15 +193,12 @@ def _name_of_person(name: str, named: set[str], ctx: Context) -> bool:
 
 
 def _not_a_name(span: Any) -> bool:
-    """Function words ("The", "In"), short codes, and plural nationalities ("Mexicans") are not places here."""
+    """Function words ("The", "In"), single letters and nationalities ("Mexicans", "Japanese") are not places
+    here (two-letter words are already ruled out: see :func:`_ruled_out`)."""
     if any(t.is_stop for t in span) and len(span) == 1:
         return True
     text = span.text
-    return (
-        len(text) < 2
-        or (len(text) == 2 and not text.isupper())
-        or (text.endswith(("ans", "ians", "ese")) and len(span) == 1)
-    )
+    return len(text) < 2 or (text.endswith(("ans", "ians", "ese")) and len(span) == 1)
 
 
 def _leading_place(doc: Any, f: Found, ctx: Context) -> Toponym | None:
