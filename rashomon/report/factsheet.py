@@ -8,10 +8,10 @@ figure keeps its evidence sentence.
 
 from __future__ import annotations
 
-import html as htmllib
 from typing import Any
 
 from rashomon.lexicons import lexicon
+from rashomon.report.escaping import h
 from rashomon.report.naming import headline, outlet_name
 from rashomon.report.signals import by_outlet
 from rashomon.report.values import interval_text
@@ -296,7 +296,7 @@ def markdown(sheet: Json) -> str:
 
 
 def _h(text: object) -> str:
-    return htmllib.escape(str(text), quote=True)
+    return h(str(text))
 
 
 CSS = (

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rashomon.web.escaping import h
+from rashomon.report.escaping import h
 
 Json = dict[str, Any]
 CHART_W, CHART_H, PAD = 560, 180, 36

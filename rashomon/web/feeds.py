@@ -13,8 +13,8 @@ from starlette.exceptions import HTTPException
 
 from rashomon.errors import FetchError
 from rashomon.ingest.fetch import check_url
+from rashomon.report.escaping import h
 from rashomon.store.feeds import Feed
-from rashomon.web.escaping import h
 from rashomon.web.pages import layout
 
 Json = dict[str, Any]

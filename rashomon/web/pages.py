@@ -7,9 +7,9 @@ import json
 from typing import Any
 from urllib.parse import urlencode
 
+from rashomon.report.escaping import h
 from rashomon.report.naming import headline, outlet_name
 from rashomon.web.charts import slot_timeline
-from rashomon.web.escaping import h
 from rashomon.web.timeline import story_timeline
 
 Json = dict[str, Any]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rashomon.web.escaping import h
+from rashomon.report.escaping import h
 
 Json = dict[str, Any]
 WIDTH, LABEL_W, PAD, RIGHT, TOP = 760, 180, 40, 120, 34  # RIGHT: room for the last day's labels
