@@ -30,6 +30,7 @@ from rashomon.report import (
     find_story,
     html,
     markdown,
+    sheet_json,
     story_lines,
     terminal,
     write_export,
@@ -326,21 +327,21 @@ def cmd_stories(store: SQLStore, console: Console) -> int:
         table.add_column(col, no_wrap=True)  # short fields whole; the title wraps by words in what is left
     table.add_column("title", ratio=1)
     for s in story_lines(store):
-        first, last = s["first_day"], s["last_day"]
+        first, last = s.first_day, s.last_day
         days = (
             "?"
             if first is None
             else first
             if first == last
-            else f"{first}..{last[5:] if last[:4] == first[:4] else last}"
+            else f"{first}..{last[5:] if last and last[:4] == first[:4] else last}"
         )
         cells = (
-            s["id"][:10],
-            f"{s['reports']} ({s['outlets']} outlet{'s' * (s['outlets'] != 1)})",
+            s.id[:10],
+            f"{s.reports} ({s.outlets} outlet{'s' * (s.outlets != 1)})",
             days,
-            s["conflicts"],
+            s.conflicts,
         )
-        table.add_row(*(Text(str(c)) for c in (*cells, s["title"])))
+        table.add_row(*(Text(str(c)) for c in (*cells, s.title)))
     console.print(table)
     return EXIT_OK
 
@@ -358,7 +359,7 @@ def cmd_story(store: SQLStore, key: str, fmt: str, console: Console) -> int:
     elif fmt == "html":
         sys.stdout.write(html(sheet))
     else:
-        sys.stdout.write(json.dumps(sheet, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(sheet_json(sheet), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 

@@ -327,3 +327,161 @@ class Extraction:
     attributions: tuple[Attribution, ...] = ()
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
+
+
+# -- what reports show: a story as read for a reader, and its fact sheet -----------------------
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """A story as reports read it: its articles (``copies`` maps an article to the one it copies),
+    entities and events merged across reports (the ids in claims, events and slots point at the merged
+    ones), its claims, slots, derived figures, and each article's credibility signals."""
+
+    id: str
+    title: str
+    articles: tuple[Article, ...]
+    copies: dict[str, str]
+    entities: tuple[Entity, ...]
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+    slots: tuple[Slot, ...]
+    derived: tuple[Derived, ...]
+    signals: tuple[Signal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLine:
+    """A story's line in a list: its size, outlets, first and last day, and conflicting slots."""
+
+    id: str
+    title: str
+    reports: int
+    outlets: int
+    first_day: str | None
+    last_day: str | None
+    conflicts: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryListing:
+    """A story as a search lists it: size, outlets, days, conflicts, claims, places and actors."""
+
+    id: str
+    title: str
+    reports: int
+    outlets: tuple[str, ...]
+    first_day: str | None
+    last_day: str | None
+    conflicts: int
+    claims: int
+    places: tuple[str, ...]
+    actors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """One figure of a fact sheet as a reader sees it: the words, the interval, who gave it (through
+    whom, in which outlet, on which day), how firmly, and its evidence sentence (a derived figure's rule)."""
+
+    claim_id: str
+    figure: str
+    range: str
+    speaker: str
+    sourced: bool
+    vague: bool
+    via: str
+    outlet: str
+    as_of: str
+    stance: str
+    evidence: str
+    article_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow(FigureRow):
+    """A figure in the story's timeline, with what it measures."""
+
+    predicate: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class SlotRow:
+    """A slot of a fact sheet: what it measures, whether its sources agree, and every figure."""
+
+    predicate: str
+    label: str
+    subject: str
+    status: SlotStatus
+    status_text: str
+    consensus: str  # "none" without one
+    figures: tuple[FigureRow, ...]
+    timeline: tuple[tuple[str, float, float, str], ...]  # the slot's (as_of, low, high, id), high unbounded: inf
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    type: str
+    date: str
+    place: str
+    actors: str
+    reports: int
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedRow:
+    predicate: str
+    label: str
+    value: str
+    as_of: str
+    rule: str
+    speaker: str
+    sources: tuple[str, ...]  # the claims it was computed from
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSignal:
+    name: str
+    severity: Severity
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A report of the story with the signals worth a reader's attention."""
+
+    outlet: str
+    title: str
+    published: str
+    byline: str
+    copy_of: str | None
+    article_id: str
+    signals: tuple[SourceSignal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FactSheet:
+    """What every rendering of a story shows (terminal, Markdown, HTML, the web page and API)."""
+
+    id: str
+    title: str
+    summary: str
+    summary_lines: tuple[str, ...]
+    events: tuple[EventRow, ...]
+    slots: tuple[SlotRow, ...]
+    derived: tuple[DerivedRow, ...]
+    timeline: tuple[TimelineRow, ...]
+    sources: tuple[SourceRow, ...]
+    outlet_signals: dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A stretch of an article's text that extraction read: an entity mention, an amount, a source or a
+    claim (``kind``), with a label for a reader and the id of the record it belongs to."""
+
+    start: int
+    end: int
+    kind: str
+    label: str
+    id: str

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TextIO
 
-from rashomon.records import content_id
+from rashomon.records import StoryView, content_id
 from rashomon.report.export import (
     ExportStore,
     export_json,
+    sheet_json,
     stories_json,
-    story_by_id,
+    story_json,
     story_lines,
-    story_of_articles,
+    story_views,
+    view_by_id,
+    view_of_articles,
     write_json,
 )
 from rashomon.report.factsheet import fact_sheet, html, markdown
@@ -29,7 +32,8 @@ from rashomon.report.terminal import terminal
 
 __all__ = [
     "CLAIM_COLUMNS", "EVENT_COLUMNS", "claim_rows", "event_rows", "export_json", "fact_sheet", "find_story",
-    "geojson", "html", "markdown", "stories_json", "story_by_id", "story_lines", "terminal", "to_csv", "write_export",
+    "geojson", "html", "markdown", "sheet_json", "stories_json", "story_json", "story_lines", "story_views",
+    "terminal", "to_csv", "view_by_id", "write_export",
 ]  # fmt: skip
 
 
@@ -50,12 +54,12 @@ def write_export(store: ExportStore, fmt: str, out: TextIO) -> None:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
 
 
-def find_story(store: ExportStore, key: str) -> dict[str, Any] | None:
-    """The story whose id starts with ``key`` (or that holds the article whose id does), as exported;
-    None when nothing or more than one thing matches. Reads the one story, not the store."""
+def find_story(store: ExportStore, key: str) -> StoryView | None:
+    """The story whose id starts with ``key`` (or that holds the article whose id does); None when
+    nothing or more than one thing matches. Reads the one story, not the store."""
     linked = [s.id for s in store.stories() if s.id.startswith(key)]
     if len(linked) == 1:
-        return story_by_id(store, linked[0])
+        return view_by_id(store, linked[0])
     if linked:
         return None
     article = store.article(key)
@@ -63,10 +67,9 @@ def find_story(store: ExportStore, key: str) -> dict[str, Any] | None:
         return None
     story_id = store.story_of(article.id)
     if story_id is not None:
-        return story_by_id(store, story_id)
-    return story_of_articles(store, content_id("story", article.id), [article])
+        return view_by_id(store, story_id)
+    return view_of_articles(store, content_id("story", article.id), [article])
 
 
-def biggest_story(store: ExportStore) -> dict[str, Any] | None:
-    stories = stories_json(store)
-    return max(stories, key=lambda s: len(s["articles"]), default=None)
+def biggest_story(store: ExportStore) -> StoryView | None:
+    return max(story_views(store), key=lambda s: len(s.articles), default=None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import asdict, replace
 from typing import Any, Protocol, TextIO
 
 import orjson
@@ -24,10 +24,14 @@ from rashomon.records import (
     Entity,
     Event,
     Extraction,
+    FactSheet,
     Signal,
     Slot,
     Speaker,
     Story,
+    StoryLine,
+    StoryListing,
+    StoryView,
     content_id,
 )
 from rashomon.report.signals import story_signals
@@ -93,17 +97,6 @@ def signal_json(s: Signal, outlets: dict[str, str | None]) -> dict[str, Any]:
             "evidence": s.evidence, "detail": dict(s.detail)}  # fmt: skip
 
 
-def slot_json(s: Slot, event_ids: dict[str, str]) -> dict[str, Any]:
-    """A slot as the export names its fields; unbounded ends are null."""
-    data = slot_data(s)
-    data["event_id"] = event_ids.get(s.event_id, s.event_id) if s.event_id else None
-    return data
-
-
-def derived_json(d: Derived) -> dict[str, Any]:
-    return derived_data(d)
-
-
 def fallback_title(a: Article) -> str:
     """The article's title, else its first sentence, cut to a readable length."""
     if a.title:
@@ -112,34 +105,69 @@ def fallback_title(a: Article) -> str:
     return first if len(first) <= TITLE_CHARS else first[: TITLE_CHARS - 1].rstrip() + "…"
 
 
-def story_json(
+def story_view(
     story_id: str,
     articles: list[Article],
     extractions: list[Extraction],
     reconciliation: tuple[list[Slot], list[Derived]],
     copies: dict[str, str] | None = None,
-) -> dict[str, Any]:
-    texts = {a.id: a.text for a in articles}
-    copies = copies or {}
+) -> StoryView:
+    """A story as reports read it: entities and events merged across its reports, the ids of claims,
+    events and slots pointing at the merged ones, and each article's signals."""
     entities, entity_ids = merge_entities(e for x in extractions for e in x.entities)
     asserted = [e for x in extractions for e in x.events if e.modality == "asserted"]
     events, event_ids = merge_events(asserted, entity_ids, place_rank(entities))
     events = [replace(e, actors=tuple(entity_ids.get(a, a) for a in e.actors)) for e in events]
-    claims = [_remap_claim(c, entity_ids, event_ids) for x in extractions for c in x.claims]
+    claims = tuple(_remap_claim(c, entity_ids, event_ids) for x in extractions for c in x.claims)
     slots, derived = reconciliation
-    story = {
-        "id": story_id,
-        "title": fallback_title(articles[0]),
-        "articles": [article_json(a) | {"copy_of": copies.get(a.id)} for a in articles],
-        "entities": [entity_json(e) for e in entities],
-        "events": [event_json(e, texts) for e in events],
-        "claims": [claim_json(c, texts) for c in claims],
-        "slots": [slot_json(s, event_ids) for s in slots], "derived": [derived_json(d) for d in derived],
-        "signals": [],
+    slots = [replace(s, event_id=event_ids[s.event_id]) if s.event_id in event_ids else s for s in slots]
+    return StoryView(
+        id=story_id, title=fallback_title(articles[0]), articles=tuple(articles), copies=copies or {},
+        entities=tuple(entities), events=tuple(events), claims=claims, slots=tuple(slots), derived=tuple(derived),
+        signals=tuple(story_signals(articles, claims, slots)),
+    )  # fmt: skip
+
+
+def story_json(view: StoryView) -> dict[str, Any]:
+    """A story as the export contract names its fields."""
+    texts = {a.id: a.text for a in view.articles}
+    outlets = {a.id: a.outlet for a in view.articles}
+    return {
+        "id": view.id,
+        "title": view.title,
+        "articles": [article_json(a) | {"copy_of": view.copies.get(a.id)} for a in view.articles],
+        "entities": [entity_json(e) for e in view.entities],
+        "events": [event_json(e, texts) for e in view.events],
+        "claims": [claim_json(c, texts) for c in view.claims],
+        "slots": [slot_data(s) for s in view.slots], "derived": [derived_data(d) for d in view.derived],
+        "signals": [signal_json(s, outlets) for s in view.signals],
     }  # fmt: skip
-    outlets = {a.id: a.outlet for a in articles}
-    story["signals"] = [signal_json(s, outlets) for s in story_signals(story)]
-    return story
+
+
+def sheet_json(sheet: FactSheet) -> dict[str, Any]:
+    """A fact sheet as the API and ``rashomon story --format json`` give it: a derived figure's claims
+    under "from", unbounded ends null."""
+    data: dict[str, Any] = _plain(asdict(sheet))
+    for d in data["derived"]:
+        d["from"] = d.pop("sources")
+    for row in data["slots"]:
+        row["timeline"] = [[day, low, bound(high), ref] for day, low, high, ref in row["timeline"]]
+    return data
+
+
+def listing_json(listing: StoryListing) -> dict[str, Any]:
+    """A story's line in a search's answer."""
+    data: dict[str, Any] = _plain(asdict(listing))
+    return data
+
+
+def _plain(data: Any) -> Any:
+    """Tuples as lists, all the way down."""
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_plain(v) for v in data]
+    return data
 
 
 def _remap_claim(c: Claim, entity_ids: dict[str, str], event_ids: dict[str, str]) -> Claim:
@@ -190,11 +218,16 @@ def _dumps(data: Any) -> str:
 def stories_json(store: ExportStore) -> Iterator[dict[str, Any]]:
     """Every story as exported, one at a time (each built from its own rows), then each article no story
     holds as a story of its own."""
+    return (story_json(view) for view in story_views(store))
+
+
+def story_views(store: ExportStore) -> Iterator[StoryView]:
+    """Every story as reports read it, in the order of :func:`stories_json`."""
     for story_id, members in _groups(store):
-        yield story_of_articles(store, story_id, members)
+        yield view_of_articles(store, story_id, members)
 
 
-def story_lines(store: ExportStore) -> Iterator[dict[str, Any]]:
+def story_lines(store: ExportStore) -> Iterator[StoryLine]:
     """A line per story for a list (id, title, reports, outlets, first and last day, conflicts), read from
     the articles and stored slots alone: no entity merging, events or signals."""
     for story_id, members in _groups(store):
@@ -213,27 +246,27 @@ def _groups(store: ExportStore) -> Iterator[tuple[str, list[Article]]]:
             yield content_id("story", a.id), [a]
 
 
-def _line(story_id: str, members: list[Article], conflicts: int) -> dict[str, Any]:
+def _line(story_id: str, members: list[Article], conflicts: int) -> StoryLine:
     days = sorted(a.published.isoformat() for a in members if a.published)
-    return {
-        "id": story_id, "title": fallback_title(members[0]) if members else "", "reports": len(members),
-        "outlets": len({a.outlet for a in members}), "first_day": days[0] if days else None,
-        "last_day": days[-1] if days else None, "conflicts": conflicts,
-    }  # fmt: skip
+    return StoryLine(
+        id=story_id, title=fallback_title(members[0]) if members else "", reports=len(members),
+        outlets=len({a.outlet for a in members}), first_day=days[0] if days else None,
+        last_day=days[-1] if days else None, conflicts=conflicts,
+    )  # fmt: skip
 
 
-def story_by_id(store: ExportStore, story_id: str) -> dict[str, Any] | None:
-    """One story as exported, built from its own rows only (None when no story has that id): its cost
-    grows with the story, not with the store."""
+def view_by_id(store: ExportStore, story_id: str) -> StoryView | None:
+    """One story, built from its own rows only (None when no story has that id): its cost grows with
+    the story, not with the store."""
     story = store.story(story_id)
-    return story_of_articles(store, story.id, store.articles_by_id(list(story.article_ids))) if story else None
+    return view_of_articles(store, story.id, store.articles_by_id(list(story.article_ids))) if story else None
 
 
-def story_of_articles(store: ExportStore, story_id: str, members: list[Article]) -> dict[str, Any]:
-    """The story ``story_id`` of ``members`` as exported (an article no story holds has no slots)."""
+def view_of_articles(store: ExportStore, story_id: str, members: list[Article]) -> StoryView:
+    """The story ``story_id`` of ``members`` (an article no story holds has no slots)."""
     extractions = store.extractions([a.id for a in members], EXPORTED)
     copies = store.copies_among([a.id for a in members])
-    return story_json(story_id, members, extractions, store.reconciliation(story_id), copies)
+    return story_view(story_id, members, extractions, store.reconciliation(story_id), copies)
 
 
 class ExportStore(Store, Protocol):

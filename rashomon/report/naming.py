@@ -4,26 +4,26 @@ its URL's host before "unknown outlet", and a headline from the text's first wor
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import urlsplit
 
-Json = dict[str, Any]
+from rashomon.records import Article
+
 MARKER = re.compile(r"^\s*\([A-Z][\w .&'-]{0,30}\)\s*")  # a leading outlet marker, "(CNN) "
 
 
-def outlet_name(article: Json) -> str:
+def outlet_name(article: Article) -> str:
     """The outlet, else the site's name, else the URL's host ("example.org"), else "unknown outlet"."""
-    if article.get("outlet"):
-        return str(article["outlet"])
-    if article.get("site_name"):
-        return str(article["site_name"])
-    host = urlsplit(article.get("url") or "").hostname or ""
+    if article.outlet:
+        return article.outlet
+    if article.site_name:
+        return article.site_name
+    host = urlsplit(article.url or "").hostname or ""
     return host.removeprefix("www.") or "unknown outlet"
 
 
-def headline(article: Json, words: int = 12) -> str:
+def headline(article: Article, words: int = 12) -> str:
     """The title, else the text's first ``words`` words (after an outlet marker such as "(CNN)")."""
-    if article.get("title"):
-        return str(article["title"])
-    first = MARKER.sub("", article.get("text") or "").split()
+    if article.title:
+        return article.title
+    first = MARKER.sub("", article.text or "").split()
     return " ".join(first[:words]) + (" …" if len(first) > words else "")

@@ -8,7 +8,6 @@ figure keeps its point value, with its ``tolerance`` beside it.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 
 def bound(x: float) -> float | None:
@@ -16,15 +15,9 @@ def bound(x: float) -> float | None:
     return None if math.isinf(x) else x
 
 
-def unbound(x: float | None) -> float:
-    """A JSON end back as a number: null is unbounded above."""
-    return math.inf if x is None else float(x)
-
-
-def interval_text(v: dict[str, Any]) -> str:
-    """ "53", "≥ 53", "≤ 75", "3–9": an interval as a reader wants it."""
-    low, high = v["low"], v.get("high")
-    if high is None:
+def interval_text(low: float, high: float | None) -> str:
+    """ "53", "≥ 53", "≤ 75", "3–9": an interval as a reader wants it (``high`` None or infinite: unbounded)."""
+    if high is None or math.isinf(high):
         return f"≥ {low:,g}"
     if low == high:
         return f"{low:,g}"

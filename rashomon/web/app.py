@@ -10,6 +10,7 @@ import secrets
 import tempfile
 import threading
 from collections import OrderedDict
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,8 +26,9 @@ from rashomon.errors import InputError
 from rashomon.ingest import Metadata, RawInput, iter_inputs, reject
 from rashomon.ingest.fetch import fetch, limits_for
 from rashomon.pipeline import IngestStore, ingest_inputs
-from rashomon.report import fact_sheet, stories_json, story_by_id
-from rashomon.report.export import article_json
+from rashomon.records import Article, Highlight, StoryView
+from rashomon.report import fact_sheet, sheet_json, story_json, story_views, view_by_id
+from rashomon.report.export import article_json, listing_json
 from rashomon.report.queries import StoryFilter, claim_rows, entity_rows, find_stories, map_places, page, spans
 from rashomon.report.tables import event_rows
 from rashomon.settings import Settings
@@ -46,20 +48,20 @@ class Service:
     def __init__(self, store: IngestStore, settings: Settings) -> None:
         self.store, self.settings = store, settings
         self.lock = threading.RLock()
-        self._stories: list[Json] | None = None
-        self._one: OrderedDict[str, Json] = OrderedDict()  # stories asked for one by one, latest last
+        self._stories: list[StoryView] | None = None
+        self._one: OrderedDict[str, StoryView] = OrderedDict()  # stories asked for one by one, latest last
 
-    def stories(self) -> list[Json]:
+    def stories(self) -> list[StoryView]:
         with self.lock:
             if self._stories is None:
-                self._stories = list(stories_json(self.store))  # type: ignore[arg-type]
+                self._stories = list(story_views(self.store))  # type: ignore[arg-type]
             return self._stories
 
-    def story(self, story_id: str) -> Json:
+    def story(self, story_id: str) -> StoryView:
         """One story, built from its own rows (its cost grows with the story, not with the store)."""
         with self.lock:
             if story_id not in self._one:
-                found = story_by_id(self.store, story_id)  # type: ignore[arg-type]
+                found = view_by_id(self.store, story_id)  # type: ignore[arg-type]
                 if found is None:
                     raise HTTPException(404, f"no story {story_id!r}; list them at /api/stories")
                 self._one[story_id] = found
@@ -68,12 +70,12 @@ class Service:
             self._one.move_to_end(story_id)
             return self._one[story_id]
 
-    def article(self, article_id: str) -> tuple[Json, list[Json]]:
+    def article(self, article_id: str) -> tuple[Article, list[Highlight]]:
         with self.lock:
             a = self.store.article(article_id)
             if a is None or a.id != article_id:
                 raise HTTPException(404, f"no article {article_id!r}; a story lists its articles")
-            return article_json(a), spans(self.store.extraction(a.id))
+            return a, spans(self.store.extraction(a.id))
 
     def ingest(self, items: list[RawInput | Any]) -> Json:
         with self.lock:
@@ -242,13 +244,13 @@ def _api(app: FastAPI, service: Service) -> None:
     @app.get("/api/stories", response_model=StoryPage, tags=["stories"])
     def list_stories(f: Annotated[StoryFilter, Depends(_filters)], offset: Offset = 0, limit: Limit = 20) -> Json:
         """Stories, biggest first, filtered by words, dates, place, actor and outlet."""
-        return page(find_stories(service.stories(), f), offset, limit)
+        return page([listing_json(s) for s in find_stories(service.stories(), f)], offset, limit)
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def get_story(story_id: str) -> Json:
         """A story's fact sheet data (slots with every source's figure, events, timeline, sources, signals)."""
         story = service.story(story_id)
-        return fact_sheet(story) | {"map": map_places(story)}
+        return sheet_json(fact_sheet(story)) | {"map": map_places(story)}
 
     @app.get("/api/claims", response_model=RowPage, tags=["claims"])
     def list_claims(
@@ -263,7 +265,7 @@ def _api(app: FastAPI, service: Service) -> None:
     def list_events(story: str | None = None, offset: Offset = 0, limit: Limit = 50) -> Json:
         """Events as ACLED-like rows with coordinates."""
         stories = [service.story(story)] if story else service.stories()
-        return page(event_rows({"stories": stories}), offset, limit)
+        return page(event_rows({"stories": [story_json(s) for s in stories]}), offset, limit)
 
     @app.get("/api/entities", response_model=RowPage, tags=["entities"])
     def list_entities(story: str | None = None, type: str | None = None, offset: Offset = 0, limit: Limit = 50) -> Json:
@@ -275,7 +277,7 @@ def _api(app: FastAPI, service: Service) -> None:
     def get_article(article_id: str) -> Json:
         """An article with its extracted spans (entities, amounts, sources, claims) in character offsets."""
         article, found = service.article(article_id)
-        return {"article": article, "spans": found}
+        return {"article": article_json(article), "spans": [asdict(s) for s in found]}
 
     _writes(app, service)
 
@@ -336,7 +338,7 @@ def _pages(app: FastAPI, service: Service) -> None:
         fields = {name for name, _ in pages.SEARCH_FIELDS}
         query = {k: v for k, v in request.query_params.items() if k in fields and v}
         found = find_stories(service.stories(), StoryFilter(**query))
-        return pages.story_list(page(found, offset, limit), query)
+        return pages.story_list(found, offset, limit, query)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str) -> str:

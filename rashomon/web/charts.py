@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import struct
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from rashomon.report.escaping import h
 
-Json = dict[str, Any]
 CHART_W, CHART_H, PAD = 560, 180, 36
 
 
@@ -56,9 +56,9 @@ def basemap_geojson() -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
 
 
-def slot_timeline(points: list[list[Any]], title: str) -> str:
+def slot_timeline(points: Sequence[tuple[str, float, float, str]], title: str) -> str:
     """One slot's figures by day: a bar from low to high for each figure, a dot at its middle."""
-    dated = [(p[0], p[1], p[1] if p[2] is None else p[2], p[3]) for p in points if p[0]]  # "at least N": from N
+    dated = [(p[0], p[1], p[1] if math.isinf(p[2]) else p[2], p[3]) for p in points if p[0]]  # "at least N": from N
     if not dated:
         return ""
     days = sorted({p[0] for p in dated})

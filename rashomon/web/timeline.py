@@ -8,11 +8,10 @@ figures of one day in one row are stacked.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from rashomon.records import FactSheet, FigureRow
 from rashomon.report.escaping import h
 
-Json = dict[str, Any]
 WIDTH, LABEL_W, PAD, RIGHT, TOP = 760, 180, 40, 120, 34  # RIGHT: room for the last day's labels
 LINE_H = 15  # one stacked label
 LABEL_CHARS = 30  # a longer row label is cut (whole on hover) so it never runs into the first day's marks
@@ -26,29 +25,29 @@ class Mark:
     hover: str  # who said it, through whom, in which outlet
 
 
-def rows(sheet: Json) -> list[tuple[str, str, list[Mark]]]:
+def rows(sheet: FactSheet) -> list[tuple[str, str, list[Mark]]]:
     """(css class, row label, marks) for the reports, the events and each slot with dated figures."""
-    reports = [Mark(s["published"], s["outlet"], f"{s['outlet']}: {s['title']}") for s in sheet["sources"]]
+    reports = [Mark(s.published, s.outlet, f"{s.outlet}: {s.title}") for s in sheet.sources]
     events = [
-        Mark(e["date"], e["type"], f"{e['type']}" + (f" at {e['place']}" if e["place"] else "")
-             + f" ({e['reports']} report{'s' * (e['reports'] != 1)})")
-        for e in sheet["events"]
+        Mark(e.date, e.type, f"{e.type}" + (f" at {e.place}" if e.place else "")
+             + f" ({e.reports} report{'s' * (e.reports != 1)})")
+        for e in sheet.events
     ]  # fmt: skip
     out = [("reports", "Reports", [m for m in reports if m.day]), ("events", "Events", [m for m in events if m.day])]
-    for slot in sheet["slots"][:MAX_SLOTS]:
-        marks = [Mark(f["as_of"], f["figure"], _who(f)) for f in slot["figures"] if f["as_of"]]
+    for slot in sheet.slots[:MAX_SLOTS]:
+        marks = [Mark(f.as_of, f.figure, _who(f)) for f in slot.figures if f.as_of]
         if marks:
-            out.append(("slot", f"{slot['label']} ({slot['subject']})", marks))
+            out.append(("slot", f"{slot.label} ({slot.subject})", marks))
     return [r for r in out if r[2]]
 
 
-def _who(f: Json) -> str:
-    via = f", via {f['via']}" if f["via"] else ""
-    outlet = f" ({f['outlet']})" if f["outlet"] else ""
-    return f"{f['figure']}: {f['speaker']}{via}{outlet}, {f['stance']}"
+def _who(f: FigureRow) -> str:
+    via = f", via {f.via}" if f.via else ""
+    outlet = f" ({f.outlet})" if f.outlet else ""
+    return f"{f.figure}: {f.speaker}{via}{outlet}, {f.stance}"
 
 
-def story_timeline(sheet: Json) -> str:
+def story_timeline(sheet: FactSheet) -> str:
     """The SVG, or a sentence saying nothing in the story is dated."""
     table = rows(sheet)
     days = sorted({m.day for _, _, marks in table for m in marks})

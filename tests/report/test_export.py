@@ -20,6 +20,7 @@ from rashomon.report import (
     fact_sheet,
     geojson,
     markdown,
+    story_views,
     to_csv,
     write_export,
 )
@@ -42,7 +43,7 @@ def test_an_unbounded_figure_exports_as_null_and_reads_as_at_least(tmp_path: Pat
     assert at_least["value"]["low"] == 53 and at_least["value"]["high"] is None
     assert at_least["frame"]["measure"] == "killed" and at_least["figure"] is not None
     assert claims["thousands"]["stance"] == "projected"
-    assert "≥ 53" in markdown(fact_sheet(data["stories"][0]))
+    assert "≥ 53" in markdown(fact_sheet(next(story_views(store))))
 
 
 @pytest.fixture(scope="module")

@@ -8,16 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.pipeline import ingest
+from rashomon.records import FactSheet
 from rashomon.report import (
     CLAIM_COLUMNS,
     EVENT_COLUMNS,
     claim_rows,
     event_rows,
-    export_json,
     fact_sheet,
     geojson,
     html,
     markdown,
+    story_views,
     to_csv,
 )  # fmt: skip
 from rashomon.settings import Settings
@@ -32,7 +33,7 @@ HOSTILE = (
 
 
 @needs_seeds()
-def test_markdown_shows_the_conflict_with_both_speakers_and_the_relay(seed_sheet: dict[str, Any]) -> None:
+def test_markdown_shows_the_conflict_with_both_speakers_and_the_relay(seed_sheet: FactSheet) -> None:
     md = markdown(seed_sheet)
     conflict = md[md.index("### Escaped") : md.index("###", md.index("### Escaped") + 4)]
     assert "CONFLICT" in conflict
@@ -41,19 +42,19 @@ def test_markdown_shows_the_conflict_with_both_speakers_and_the_relay(seed_sheet
 
 
 @needs_seeds()
-def test_markdown_shows_the_derived_39_with_its_arithmetic(seed_sheet: dict[str, Any]) -> None:
+def test_markdown_shows_the_derived_39_with_its_arithmetic(seed_sheet: FactSheet) -> None:
     assert "Still at large = 39" in markdown(seed_sheet) and "escaped - recaptured (120 - 81)" in markdown(seed_sheet)
 
 
 @needs_seeds()
-def test_the_byline_signal_is_on_the_trn_report(seed_sheet: dict[str, Any]) -> None:
-    trn = next(s for s in seed_sheet["sources"] if s["published"] == "2026-01-23")
-    assert any(x["name"] == "byline-beat-mismatch" and "film, television" in x["evidence"] for x in trn["signals"])
+def test_the_byline_signal_is_on_the_trn_report(seed_sheet: FactSheet) -> None:
+    trn = next(s for s in seed_sheet.sources if s.published == "2026-01-23")
+    assert any(x.name == "byline-beat-mismatch" and "film, television" in x.evidence for x in trn.signals)
     assert "byline-beat-mismatch" in markdown(seed_sheet)
 
 
 @needs_seeds()
-def test_html_has_the_same_facts_and_parses(seed_sheet: dict[str, Any]) -> None:
+def test_html_has_the_same_facts_and_parses(seed_sheet: FactSheet) -> None:
     page = html(seed_sheet)
     _parse(page)
     assert "CONFLICT" in page and "Farhad Shami (SDF spokesperson)" in page and "Rudaw" in page
@@ -65,7 +66,7 @@ def test_all_article_text_in_the_html_is_escaped(tmp_path: Path) -> None:
     report.write_text(HOSTILE, encoding="utf-8")
     with open_store(tmp_path / "s.sqlite") as store:
         ingest([report], store, Settings())
-        [story] = export_json(store)["stories"]
+        [story] = story_views(store)
     page = html(fact_sheet(story))
     tags = _parse(page)
     assert "script" not in tags and "img" not in tags

@@ -177,7 +177,7 @@ def test_articles_are_read_by_exact_ids_in_the_order_asked_in_chunks(any_store: 
 
 def test_one_story_its_articles_and_their_copies_are_read_alone(any_store: SQLStore) -> None:
     from rashomon.link import link_pending
-    from rashomon.report.export import export_json, story_by_id
+    from rashomon.report.export import export_json, story_json, view_by_id
 
     flood = "The river burst its banks in the Varna valley on Thursday, and twelve people died, officials said. " * 3
     fire = "A fire destroyed the old market in Kestograd overnight; traders counted their losses on Friday. " * 3
@@ -195,4 +195,5 @@ def test_one_story_its_articles_and_their_copies_are_read_alone(any_store: SQLSt
     assert any_store.story("no-such-story") is None
     assert any_store.copies_among([copy.id, other.id]) == {copy.id: original.id}
     exported = {s["id"]: s for s in export_json(any_store)["stories"]}
-    assert story_by_id(any_store, story_id) == exported[story_id]
+    view = view_by_id(any_store, story_id)
+    assert view is not None and story_json(view) == exported[story_id]
