@@ -46,10 +46,10 @@ def write_export(store: ExportStore, fmt: str, out: TextIO) -> None:
     if fmt == "json":
         write_json(store, out)
     elif fmt == "geojson":
-        write_geojson(stories_json(store), out)
+        write_geojson(story_views(store), out)
     elif fmt in ("csv", "events-csv"):
         rows, columns = (claim_rows, CLAIM_COLUMNS) if fmt == "csv" else (event_rows, EVENT_COLUMNS)
-        write_csv((row for story in stories_json(store) for row in rows({"stories": [story]})), columns, out)
+        write_csv((row for story in story_views(store) for row in rows([story])), columns, out)
     else:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
 

@@ -1,4 +1,5 @@
-"""Flat exports: claims and events as CSV (events in ACLED-like columns), events as GeoJSON points."""
+"""Flat exports, made at the edge from typed stories: claims and events as CSV (events in ACLED-like
+columns), events as GeoJSON points."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any, TextIO
 
-Json = dict[str, Any]
+from rashomon.records import StoryView
+from rashomon.report.values import bound
+
+Row = dict[str, Any]  # a CSV row or a GeoJSON feature: the edge
 
 CLAIM_COLUMNS = (
     "story_id",
@@ -59,84 +64,86 @@ PLOVER_TO_ACLED = {  # ACLED's event types for the PLOVER categories conflict re
 }
 
 
-def _outlets(story: Json) -> dict[str, Json]:
-    return {a["id"]: a for a in story["articles"]}
-
-
-def claim_rows(export: Json) -> list[Json]:
+def claim_rows(stories: Iterable[StoryView]) -> list[Row]:
+    """Every claim of ``stories`` as a row of :data:`CLAIM_COLUMNS`."""
     rows = []
-    for story in export["stories"]:
-        articles = _outlets(story)
-        status = {cid: s["status"] for s in story["slots"] for cid in s["claim_ids"]}
-        for c in story["claims"]:
-            a = articles.get(c["article_id"], {})
-            sp = c["speaker"] or {}
+    for story in stories:
+        articles = {a.id: a for a in story.articles}
+        status = {cid: s.status for s in story.slots for cid in s.claim_ids}
+        for c in story.claims:
+            a = articles.get(c.article_id)
             rows.append(
                 {
-                    "story_id": story["id"],
-                    "claim_id": c["id"],
-                    "article_id": c["article_id"],
-                    "outlet": a.get("outlet"),
-                    "published": a.get("published"),
-                    "predicate": c["predicate"],
-                    "subject": c["subject"],
-                    "value_text": c["value"]["text"],
-                    "low": c["value"]["low"],
-                    "high": c["value"]["high"],
-                    "approximate": c["value"]["approximate"],
-                    "speaker": sp.get("name"),
-                    "speaker_role": sp.get("role"),
-                    "via": " < ".join(c["via"]),
-                    "as_of": c["as_of"],
-                    "stance": c["stance"],
-                    "slot_status": status.get(c["id"]),
-                    "event_id": c["event_id"],
-                    "evidence": c["evidence"],
+                    "story_id": story.id,
+                    "claim_id": c.id,
+                    "article_id": c.article_id,
+                    "outlet": a.outlet if a else None,
+                    "published": _iso(a.published) if a else None,
+                    "predicate": c.predicate,
+                    "subject": c.subject,
+                    "value_text": c.value.text,
+                    "low": c.value.low,
+                    "high": bound(c.value.high),
+                    "approximate": c.value.approximate,
+                    "speaker": c.speaker.name if c.speaker else None,
+                    "speaker_role": c.speaker.role if c.speaker else None,
+                    "via": " < ".join(c.via),
+                    "as_of": _iso(c.as_of),
+                    "stance": c.stance,
+                    "slot_status": status.get(c.id),
+                    "event_id": c.event_id,
+                    "evidence": c.evidence.text_in(a.text) if a else "",
                 }
             )
     return rows
 
 
-def event_rows(export: Json) -> list[Json]:
+def event_rows(stories: Iterable[StoryView]) -> list[Row]:
+    """Every event of ``stories`` as a row of :data:`EVENT_COLUMNS` (ACLED-like)."""
     rows = []
-    for story in export["stories"]:
-        entities = {e["id"]: e for e in story["entities"]}
-        articles = _outlets(story)
-        for e in story["events"]:
-            place = entities.get(e.get("place") or "", {})
-            geo = place.get("geo") or {}
-            actors = [entities.get(a, {}).get("name", a) for a in e.get("actors", [])]
-            ids = sorted({m["article_id"] for m in e["mentions"]})
+    for story in stories:
+        entities = {e.id: e for e in story.entities}
+        articles = {a.id: a for a in story.articles}
+        for e in story.events:
+            place = entities.get(e.place or "")
+            geo = place.geo if place else None
+            actors = [entities[a].name if a in entities else a for a in e.actors]
+            ids = sorted({m.article_id for m in e.mentions})
+            first = e.mentions[0]
             rows.append(
                 {
-                    "event_date": e.get("date"),
-                    "event_type": PLOVER_TO_ACLED.get(e.get("plover") or "", e.get("plover")),
-                    "sub_event_type": e["type"],
+                    "event_date": _iso(e.date),
+                    "event_type": PLOVER_TO_ACLED.get(e.sub_type or "", e.sub_type),
+                    "sub_event_type": e.type,
                     "actor1": actors[0] if actors else None,
                     "actor2": actors[1] if len(actors) > 1 else None,
-                    "location": place.get("name"),
-                    "latitude": geo.get("lat"),
-                    "longitude": geo.get("lon"),
-                    "geo_precision": geo.get("precision"),
-                    "time_precision": e.get("date_precision"),
-                    "source": "; ".join(sorted({articles[i].get("outlet") or "?" for i in ids if i in articles})),
-                    "notes": e["mentions"][0]["evidence"],
-                    "story_id": story["id"],
-                    "event_id": e["id"],
+                    "location": place.name if place else None,
+                    "latitude": geo.lat if geo else None,
+                    "longitude": geo.lon if geo else None,
+                    "geo_precision": geo.precision if geo else None,
+                    "time_precision": e.date_precision,
+                    "source": "; ".join(sorted({articles[i].outlet or "?" for i in ids if i in articles})),
+                    "notes": first.text_in(articles[first.article_id].text),
+                    "story_id": story.id,
+                    "event_id": e.id,
                     "article_ids": " ".join(ids),
-                    "modality": e.get("modality", "asserted"),
+                    "modality": e.modality,
                 }
             )
     return rows
 
 
-def to_csv(rows: Iterable[Json], columns: tuple[str, ...]) -> str:
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def to_csv(rows: Iterable[Row], columns: tuple[str, ...]) -> str:
     buf = io.StringIO()
     write_csv(rows, columns, buf)
     return buf.getvalue()
 
 
-def write_csv(rows: Iterable[Json], columns: tuple[str, ...], out: TextIO) -> None:
+def write_csv(rows: Iterable[Row], columns: tuple[str, ...], out: TextIO) -> None:
     """``rows`` as CSV with a header, written as they come (None as an empty cell)."""
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -144,9 +151,9 @@ def write_csv(rows: Iterable[Json], columns: tuple[str, ...], out: TextIO) -> No
         writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
 
 
-def features(export: Json) -> Iterator[Json]:
+def features(stories: Iterable[StoryView]) -> Iterator[Row]:
     """The events that have a placed location as GeoJSON features, coordinates in [lon, lat] order."""
-    for row in event_rows(export):
+    for row in event_rows(stories):
         if row["latitude"] is None or row["longitude"] is None:
             continue
         props = {k: v for k, v in row.items() if k not in ("latitude", "longitude")}
@@ -157,17 +164,17 @@ def features(export: Json) -> Iterator[Json]:
         }
 
 
-def geojson(export: Json) -> Json:
+def geojson(stories: Iterable[StoryView]) -> Row:
     """A FeatureCollection of the events that have a placed location."""
-    return {"type": "FeatureCollection", "features": list(features(export))}
+    return {"type": "FeatureCollection", "features": list(features(stories))}
 
 
-def write_geojson(stories: Iterable[Json], out: TextIO) -> None:
+def write_geojson(stories: Iterable[StoryView], out: TextIO) -> None:
     """The FeatureCollection of ``stories``' placed events, written one story at a time."""
     out.write('{"type": "FeatureCollection", "features": [')
     first = True
     for story in stories:
-        for f in features({"stories": [story]}):
+        for f in features([story]):
             out.write(("" if first else ",") + "\n" + json.dumps(f, ensure_ascii=False, allow_nan=False))
             first = False
     out.write("\n]}\n")

@@ -27,7 +27,7 @@ from rashomon.ingest import Metadata, RawInput, iter_inputs, reject
 from rashomon.ingest.fetch import fetch, limits_for
 from rashomon.pipeline import IngestStore, ingest_inputs
 from rashomon.records import Article, Highlight, StoryView
-from rashomon.report import fact_sheet, sheet_json, story_json, story_views, view_by_id
+from rashomon.report import fact_sheet, sheet_json, story_views, view_by_id
 from rashomon.report.export import article_json, listing_json
 from rashomon.report.queries import StoryFilter, claim_rows, entity_rows, find_stories, map_places, page, spans
 from rashomon.report.tables import event_rows
@@ -265,7 +265,7 @@ def _api(app: FastAPI, service: Service) -> None:
     def list_events(story: str | None = None, offset: Offset = 0, limit: Limit = 50) -> Json:
         """Events as ACLED-like rows with coordinates."""
         stories = [service.story(story)] if story else service.stories()
-        return page(event_rows({"stories": [story_json(s) for s in stories]}), offset, limit)
+        return page(event_rows(stories), offset, limit)
 
     @app.get("/api/entities", response_model=RowPage, tags=["entities"])
     def list_entities(story: str | None = None, type: str | None = None, offset: Offset = 0, limit: Limit = 50) -> Json:

@@ -28,6 +28,11 @@ def seeds_export(seeds_store: tuple[dict[str, Any], list[StoryView]]) -> dict[st
 
 
 @pytest.fixture(scope="session")
+def seed_views(seeds_store: tuple[dict[str, Any], list[StoryView]]) -> list[StoryView]:
+    return seeds_store[1]
+
+
+@pytest.fixture(scope="session")
 def seed_sheet(seeds_store: tuple[dict[str, Any], list[StoryView]]) -> FactSheet:
     [story] = seeds_store[1]
     return fact_sheet(story)

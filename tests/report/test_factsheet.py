@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.pipeline import ingest
-from rashomon.records import FactSheet
+from rashomon.records import FactSheet, StoryView
 from rashomon.report import (
     CLAIM_COLUMNS,
     EVENT_COLUMNS,
@@ -74,8 +74,8 @@ def test_all_article_text_in_the_html_is_escaped(tmp_path: Path) -> None:
 
 
 @needs_seeds()
-def test_claims_csv_round_trips(seeds_export: dict[str, Any]) -> None:
-    rows = claim_rows(seeds_export)
+def test_claims_csv_round_trips(seed_views: list[StoryView]) -> None:
+    rows = claim_rows(seed_views)
     back = list(csv.DictReader(io.StringIO(to_csv(rows, CLAIM_COLUMNS))))
     assert len(back) == len(rows) and tuple(back[0]) == CLAIM_COLUMNS
     for row, read in zip(rows, back, strict=True):
@@ -84,8 +84,8 @@ def test_claims_csv_round_trips(seeds_export: dict[str, Any]) -> None:
 
 
 @needs_seeds()
-def test_events_csv_has_acled_columns_and_round_trips(seeds_export: dict[str, Any]) -> None:
-    rows = event_rows(seeds_export)
+def test_events_csv_has_acled_columns_and_round_trips(seed_views: list[StoryView]) -> None:
+    rows = event_rows(seed_views)
     back = list(csv.DictReader(io.StringIO(to_csv(rows, EVENT_COLUMNS))))
     assert tuple(back[0])[:12] == (
         "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude",
@@ -96,8 +96,8 @@ def test_events_csv_has_acled_columns_and_round_trips(seeds_export: dict[str, An
 
 
 @needs_seeds()
-def test_geojson_is_a_feature_collection_in_lon_lat_order(seeds_export: dict[str, Any]) -> None:
-    data = json.loads(json.dumps(geojson(seeds_export)))
+def test_geojson_is_a_feature_collection_in_lon_lat_order(seed_views: list[StoryView]) -> None:
+    data = json.loads(json.dumps(geojson(seed_views)))
     assert data["type"] == "FeatureCollection" and data["features"]
     for f in data["features"]:
         assert f["type"] == "Feature" and f["geometry"]["type"] == "Point"
