@@ -43,6 +43,8 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
                       "buried", "returned", "surrendered", "captured", "struck", "shot"})  # fmt: skip
 EXPLICIT = frozenset({"struck", "shot"})
+PICKERS = frozenset({"one", "some", "most", "all", "none", "many", "several", "few", "each", "any", "both", "half",
+                     "majority", "rest", "remainder", "dozens", "hundreds", "thousands"})  # fmt: skip
 
 
 @cache
@@ -88,6 +90,8 @@ def frame_of(
     counted_head = nominal if nominal is not tok else _of_object(tok)
     people = counted_head is None or _counts_people(counted_head)
     predicate = sense.predicate if sense else None
+    if predicate is not None and _picked_from(nominal):
+        predicate = None  # "one of the three guards was killed": the verb's figure is the one, not the three
     if predicate in CASUALTY and (not people or fig.kind not in ("count", "proportion")):
         predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
     if predicate in EXPLICIT and (counted_head is None or counted_head is tok):
@@ -156,6 +160,16 @@ def _one_of(doc: Doc, fig: Figure) -> bool:
     """ "one of the deadliest attacks", "one of them": a member picked out, not an amount."""
     word = text_of(doc)[fig.start : fig.end].lower()
     return word == "one" and bool(ONE_OF.match(text_of(doc)[fig.end : fig.end + 16]))
+
+
+def _picked_from(nominal: Token) -> bool:
+    """ "one of the three guards", "most of the 300 detainees": the figure counts the set some members
+    are picked from, so what the clause says happened to the members does not count it."""
+    of = nominal.head
+    if nominal.dep_ != "pobj" or of.lower_ != "of" or of.i == nominal.i:
+        return False
+    picker = of.head
+    return picker.i != of.i and (picker.like_num or picker.lower_ in PICKERS)
 
 
 # -- the sense: which predicate, of what ------------------------------------------------------

@@ -35,6 +35,7 @@ from rashomon.records import Quantity, Span, content_id
 Doc = Any  # spacy.tokens.Doc: spaCy ships no type stubs
 
 MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+CALIBER_AFTER = re.compile(r"^[\s-]*(?:caliber|calibre|magnum|mm)\b", re.I)
 TIME_AFTER = re.compile(
     r"^\s?(?::\d\d|[.:]\d\d\s?[ap]\.?m|\s?[ap]\.?m\.?(?!\w)|\s?[ap]\.\s?m\.|\s?(?:GMT|UTC|EST|EDT|CET|BST)\b|\s?o'clock)",
     re.I,
@@ -176,6 +177,8 @@ def _not_a_figure(text: str, m: re.Match[str], before: str, after: str) -> bool:
     value = parse_digits(m.group())
     if re.search(r"[A-Za-z]-?$|#$|[:/]$", before) or TIME_AFTER.match(after) or _model_code(m, before, after):
         return True  # F-16, mk5, #3, 10:30, 10 p.m., AK 47
+    if re.match(r"/\d", after) or (m.group().startswith(".") and CALIBER_AFTER.match(after)):
+        return True  # "9/11", "24/7": a date or a name; ".357 magnum", ".38-caliber": a calibre
     if re.match(r"^\s+block\s+of\b", after, re.I):
         return True  # "the 12200 block of Main Street": an address
     if re.search(r"\(\s*$", before) and re.match(r"^\s*\)", after):

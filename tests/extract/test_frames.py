@@ -43,6 +43,36 @@ def test_one_of_is_not_one_but_the_whole_it_picks_from_is_a_figure(nlp: Callable
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "One of the three guards was killed in the attack.",
+        "Most of the 300 detainees escaped on Monday.",
+        "Two of the five soldiers were wounded.",
+    ],
+)
+def test_the_set_members_are_picked_from_takes_no_sense_of_theirs(nlp: Callable[[str], Any], text: str) -> None:
+    """ "one of the three guards was killed": three guards, not three killed."""
+    whole = next(c for c in claims(nlp, text) if c.value.text in ("three", "300", "five"))
+    assert whole.predicate not in ("killed", "escaped", "injured")
+
+
+def test_the_members_picked_out_keep_the_sense(nlp: Callable[[str], Any]) -> None:
+    assert by_text(nlp, "Two of the five soldiers were wounded.")["Two"].predicate == "injured"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hijackers who carried out the 9/11 attacks trained for months.",
+        "The shop is open 24/7 during the holidays.",
+        "He fired a .357 magnum and a .38-caliber revolver at the officers.",
+    ],
+)
+def test_dates_and_calibres_written_with_numbers_are_not_figures(nlp: Callable[[str], Any], text: str) -> None:
+    assert claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "figure", "low", "high"),
     [
         ("Officials said half a million people may have fled.", "half a million", 5e5, 5e5),
