@@ -88,7 +88,7 @@ def frame_of(
     nominal = nominal_of(tok)
     sense = sense_of(tok)
     counted_head = nominal if nominal is not tok else _of_object(tok)
-    people = counted_head is None or _counts_people(counted_head)
+    people = counted_head is None or _counts_people(counted_head) or _counts_its_sense(counted_head)
     predicate = sense.predicate if sense else None
     if predicate is not None and _picked_from(nominal):
         predicate = None  # "one of the three guards was killed": the verb's figure is the one, not the three
@@ -96,6 +96,8 @@ def frame_of(
         predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
     if predicate in EXPLICIT and (counted_head is None or counted_head is tok):
         predicate = None  # "struck", "shot" count people only when the people are named ("12 people were hit")
+    if predicate is None and _lone_one(doc, fig) and not _names_people(counted_head, tok):
+        return None  # "one reason", "at one point", "the last one": a word, not an amount anyone reconciles
     if predicate == "recaptured" and not escaped:
         predicate = "captured"  # a capture is a recapture only after an escape
     counted = _counted_key(counted_head) if fig.pair == 0 else None  # "a 65-53 victory" counts no victories
@@ -162,6 +164,17 @@ def _one_of(doc: Doc, fig: Figure) -> bool:
     return word == "one" and bool(ONE_OF.match(text_of(doc)[fig.end : fig.end + 16]))
 
 
+def _lone_one(doc: Doc, fig: Figure) -> bool:
+    """A count of one written as the word ("one", "at least one")."""
+    return fig.kind == "count" and fig.low == 1 and text_of(doc)[fig.start : fig.end].lower().endswith("one")
+
+
+def _names_people(counted: Token | None, figure: Token) -> bool:
+    """ "one man", "one victim": the figure counts named people."""
+    named = counted is not None and counted is not figure and counted.pos_ in ("NOUN", "PROPN")
+    return named and _counts_people(counted)
+
+
 def _picked_from(nominal: Token) -> bool:
     """ "one of the three guards", "most of the 300 detainees": the figure counts the set some members
     are picked from, so what the clause says happened to the members does not count it."""
@@ -191,6 +204,8 @@ def sense_of(tok: Token) -> Sense | None:
 def _sense(tok: Token) -> Sense | None:
     nominal = nominal_of(tok)
     counted = counted_words(tok, nominal)
+    if nominal is not tok and nominal.lower_ in _lex()["happening_nouns"]:  # "14 injuries", "12 arrests"
+        return Sense(str(_lex()["nouns"][nominal.lower_]), counted, nominal)
     if nominal.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "Three residents abducted ... are still held": the main verb
         for verb in _main_verbs(nominal.head):
             found = _verb_predicate(verb) or _state_predicate(verb)
@@ -325,6 +340,11 @@ def _counts_people(noun: Token) -> bool:
     if noun.ent_type_ in ("NORP", "PERSON") or noun.like_num or noun.pos_ == "PRON":
         return True
     return lemma in ("who", "whom") or noun.pos_ not in ("NOUN", "PROPN")
+
+
+def _counts_its_sense(noun: Token) -> bool:
+    """ "14 deaths", "12 arrests", "30 injuries": the noun is the happening itself."""
+    return noun.lower_ in _lex()["happening_nouns"]
 
 
 def _generic_measure(kind: str, unit: str | None, counted: str | None, verb: Token | None) -> str:

@@ -63,6 +63,48 @@ def test_the_members_picked_out_keep_the_sense(nlp: Callable[[str], Any]) -> Non
 @pytest.mark.parametrize(
     "text",
     [
+        "At one point the crowd surged towards the gate.",
+        "It paid off one more time for the home side.",
+        "That is one reason the talks failed.",
+        "The season was supposed to be a good one for the club.",
+    ],
+)
+def test_one_as_a_word_not_an_amount_makes_no_claim(nlp: Callable[[str], Any], text: str) -> None:
+    assert claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("One man was killed in the attack.", "killed"),
+        ("Police said one person was arrested.", "arrested"),
+        ("There was one arrest and no injuries, police said.", "arrested"),
+    ],
+)
+def test_one_person_or_one_happening_is_still_a_figure(nlp: Callable[[str], Any], text: str, predicate: str) -> None:
+    [claim] = claims(nlp, text)
+    assert claim.value.low == 1 and claim.predicate == predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "predicate"),
+    [
+        ("The blast caused one death and 14 injuries.", "14", "injured"),
+        ("The blast caused one death and 14 injuries.", "one", "killed"),
+        ("Police made 12 arrests on Saturday.", "12", "arrested"),
+        ("The flood caused 14 deaths in the valley.", "14", "killed"),
+        ("Border agents reported 150,000 apprehensions in March.", "150,000", "arrested"),
+    ],
+)
+def test_a_noun_naming_the_happening_gives_the_figure_its_sense(
+    nlp: Callable[[str], Any], text: str, figure: str, predicate: str
+) -> None:
+    assert by_text(nlp, text)[figure].predicate == predicate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The hijackers who carried out the 9/11 attacks trained for months.",
         "The shop is open 24/7 during the holidays.",
         "He fired a .357 magnum and a .38-caliber revolver at the officers.",
