@@ -1,7 +1,7 @@
 """Events: triggers (``data/lexicons/events.json``) mapped to sub-types and PLOVER types,
 with their actor, target, place and date, and whether they are reported as fact.
 
-Negated ("did not escape"), hypothetical ("could escape") and future ("will
+Negated ("did not escape"), hypothetical ("could escape", "tried to escape") and future ("will
 withdraw") events are marked by ``modality``, never reported as facts.
 """
 
@@ -221,12 +221,15 @@ def _modality(tok: Token) -> str:
     allow escaped militants" is hypothetical); a relative clause, or what a verb of speech reports, keeps
     its own."""
     climb, speech = lexicon("events")["climb"], lexicon("attribution")["verbs"]
+    unrealised = lexicon("events")["unrealised"]
     node = tok
     for _ in range(6):
         own = _own_modality(node)
         if own != "asserted" or node.dep_ not in climb or node.head.i == node.i:
             return own
         node = node.head
+        if node.lemma_.lower() in unrealised:
+            return "hypothetical"  # "is contemplating a full withdrawal", "tried to escape": not (yet) happened
         if node.lemma_.lower() in speech:
             return "asserted"  # "officials may say ..." is about the saying; what they report keeps its own
     return "asserted"

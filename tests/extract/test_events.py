@@ -4,6 +4,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import pytest
+
 from rashomon.extract.entities import find_entities
 from rashomon.extract.events import Trigger, find_triggers
 from rashomon.extract.time import find_timexes
@@ -75,6 +77,25 @@ def test_an_event_named_under_a_possibility_takes_its_modality(nlp: Callable[[st
     assert {t.modality for t in triggers(nlp, text) if t.type == "escape"} == {"hypothetical"}
     relative = "Militants who escaped last week could regroup in the desert."  # the escape itself happened
     assert {t.modality for t in triggers(nlp, relative) if t.type == "escape"} == {"asserted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The United States is contemplating a full withdrawal of its troops from Syria.", "withdraw"),
+        ("Dozens of prisoners tried to escape on Monday.", "escape"),
+        ("The army threatened to attack the town.", "attack"),
+    ],
+)
+def test_what_is_contemplated_tried_or_threatened_has_not_happened(
+    nlp: Callable[[str], Any], text: str, kind: str
+) -> None:
+    assert {t.modality for t in triggers(nlp, text) if t.type == kind} == {"hypothetical"}
+
+
+def test_what_was_done_stays_asserted(nlp: Callable[[str], Any]) -> None:
+    assert {t.modality for t in triggers(nlp, "Government forces withdrew from the town on Sunday.")} == {"asserted"}
+    assert {t.modality for t in triggers(nlp, "The rebels attacked the town on Sunday.")} == {"asserted"}
 
 
 def test_one_happening_mentioned_three_times_is_one_event_and_its_claims_point_at_it(
