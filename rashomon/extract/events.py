@@ -221,7 +221,7 @@ def _modality(tok: Token) -> str:
     allow escaped militants" is hypothetical); a relative clause, or what a verb of speech reports, keeps
     its own."""
     climb, speech = lexicon("events")["climb"], lexicon("attribution")["verbs"]
-    unrealised = lexicon("events")["unrealised"]
+    unrealised = {*lexicon("events")["unrealised"], *lexicon("events")["alleging"]}
     node = tok
     for _ in range(6):
         own = _own_modality(node)
@@ -229,7 +229,7 @@ def _modality(tok: Token) -> str:
             return own
         node = node.head
         if node.lemma_.lower() in unrealised:
-            return "hypothetical"  # "is contemplating a full withdrawal", "tried to escape": not (yet) happened
+            return "hypothetical"  # "is contemplating a withdrawal", "accused them of releasing": no fact
         if node.lemma_.lower() in speech:
             return "asserted"  # "officials may say ..." is about the saying; what they report keeps its own
     return "asserted"
@@ -238,8 +238,8 @@ def _modality(tok: Token) -> str:
 def _own_modality(tok: Token) -> str:
     lex = lexicon("events")
     children = [c.lower_ for c in tok.children]
-    if any(c.dep_ == "neg" for c in tok.children):
-        return "negated"
+    if any(c.dep_ == "neg" for c in tok.children) or (tok.dep_ == "xcomp" and tok.head.lemma_ in lex["negating"]):
+        return "negated"  # "did not escape", "failed to come to its aid"
     if any(c in lex["future"] for c in children) or (tok.dep_ == "xcomp" and tok.head.lower_ in lex["future"]):
         return "future"
     if any(c in lex["hypothetical"] for c in children) or tok.head.lower_ in ("if", "unless"):

@@ -93,9 +93,20 @@ def test_what_is_contemplated_tried_or_threatened_has_not_happened(
     assert {t.modality for t in triggers(nlp, text) if t.type == kind} == {"hypothetical"}
 
 
+def test_what_is_alleged_or_failed_or_refused_is_no_fact(nlp: Callable[[str], Any]) -> None:
+    alleged = triggers(nlp, "The SDF and the government accused each other of releasing the prisoners.")
+    assert {t.modality for t in alleged if t.type == "release"} == {"hypothetical"}
+    failed = triggers(nlp, "The SDF accused the coalition of failing to come to its aid.")
+    assert {t.modality for t in failed if t.type == "aid"} == {"negated"}
+    refused = triggers(nlp, "The army refused to withdraw from the town.")
+    assert {t.modality for t in refused if t.type == "withdraw"} == {"negated"}
+
+
 def test_what_was_done_stays_asserted(nlp: Callable[[str], Any]) -> None:
     assert {t.modality for t in triggers(nlp, "Government forces withdrew from the town on Sunday.")} == {"asserted"}
     assert {t.modality for t in triggers(nlp, "The rebels attacked the town on Sunday.")} == {"asserted"}
+    after = triggers(nlp, "After escaping from the prison, the men fled to the desert.")
+    assert {t.modality for t in after if t.type == "escape"} == {"asserted"}
 
 
 def test_one_happening_mentioned_three_times_is_one_event_and_its_claims_point_at_it(
