@@ -82,7 +82,7 @@ def find_triggers(doc: Doc, entities: list[EntityFound], timexes: list[Timex]) -
     out: list[Trigger] = []
     for sent in doc.sents:
         for tok, kind in _sentence_triggers(sent, phrases):
-            if _unverified(tok) or _concessive(tok):
+            if _unverified(tok) or _concessive(tok) or _no_agent(tok, kind):
                 continue
             out.append(_describe(doc, sent, tok, kind, entities, timexes))
     return out
@@ -107,6 +107,18 @@ def _unverified(tok: Token) -> bool:
         ):
             return True
     return False
+
+
+def _no_agent(tok: Token, kind: str) -> bool:
+    """An act only someone does, said of a state of affairs ("the situation ..., demanding continued
+    vigilance"): a figure of speech, no event. A participle without a subject takes its clause's."""
+    lex = lexicon("events")
+    if kind not in lex["agent_kinds"] or tok.pos_ != "VERB":
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and tok.dep_ in ("advcl", "xcomp", "conj"):
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in lex["agents"] for s in subjects)
 
 
 def _concessive(tok: Token) -> bool:
@@ -227,8 +239,9 @@ def _modality(tok: Token) -> str:
         own = _own_modality(node)
         if own != "asserted" or node.dep_ not in climb or node.head.i == node.i:
             return own
+        governed = node.dep_ != "conj"  # "demanded an inquiry and threatened to ...": a sibling, not a complement
         node = node.head
-        if node.lemma_.lower() in unrealised:
+        if governed and node.lemma_.lower() in unrealised:
             return "hypothetical"  # "is contemplating a withdrawal", "accused them of releasing": no fact
         if node.lemma_.lower() in speech:
             return "asserted"  # "officials may say ..." is about the saying; what they report keeps its own
@@ -240,6 +253,8 @@ def _own_modality(tok: Token) -> str:
     children = [c.lower_ for c in tok.children]
     if any(c.dep_ == "neg" for c in tok.children) or (tok.dep_ == "xcomp" and tok.head.lemma_ in lex["negating"]):
         return "negated"  # "did not escape", "failed to come to its aid"
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in lex["stopping"]:
+        return "negated"  # "cutting off water supplies", "aid was blocked": stopped, not given
     if any(c in lex["future"] for c in children) or (tok.dep_ == "xcomp" and tok.head.lower_ in lex["future"]):
         return "future"
     if any(c in lex["hypothetical"] for c in children) or tok.head.lower_ in ("if", "unless"):

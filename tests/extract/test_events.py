@@ -102,6 +102,26 @@ def test_what_is_alleged_or_failed_or_refused_is_no_fact(nlp: Callable[[str], An
     assert {t.modality for t in refused if t.type == "withdraw"} == {"negated"}
 
 
+def test_a_verb_beside_a_demand_is_not_its_complement(nlp: Callable[[str], Any]) -> None:
+    found = triggers(nlp, "The SDF demanded an inquiry and threatened to withdraw.")
+    assert {t.modality for t in found if t.type == "threaten"} == {"asserted"}
+    assert {t.modality for t in found if t.type == "withdraw"} == {"hypothetical"}
+
+
+def test_an_act_said_of_a_state_of_affairs_is_no_event(nlp: Callable[[str], Any]) -> None:
+    text = "With militants still at large, the security situation remains precarious, demanding continued vigilance."
+    assert [t.type for t in triggers(nlp, text) if t.type == "demand"] == []
+    assert [t.type for t in triggers(nlp, "Protesters demanded the release of the prisoners.") if t.type == "demand"]
+
+
+def test_aid_blocked_or_cut_off_is_no_aid(nlp: Callable[[str], Any]) -> None:
+    assert {t.modality for t in triggers(nlp, "The army blocked aid to the town.") if t.type == "aid"} == {"negated"}
+    cut = triggers(nlp, "Rebels cut off water supplies to the city.")
+    assert {t.modality for t in cut if t.type == "aid"} == {"negated"}
+    given = triggers(nlp, "The UN delivered aid to the town.")
+    assert {t.modality for t in given if t.type == "aid"} == {"asserted"}
+
+
 def test_what_was_done_stays_asserted(nlp: Callable[[str], Any]) -> None:
     assert {t.modality for t in triggers(nlp, "Government forces withdrew from the town on Sunday.")} == {"asserted"}
     assert {t.modality for t in triggers(nlp, "The rebels attacked the town on Sunday.")} == {"asserted"}
