@@ -232,8 +232,7 @@ def _modality(tok: Token) -> str:
     """The trigger's own modality, else that of the words it hangs from through ``climb`` labels ("could
     allow escaped militants" is hypothetical); a relative clause, or what a verb of speech reports, keeps
     its own."""
-    climb, speech = lexicon("events")["climb"], lexicon("attribution")["verbs"]
-    unrealised = {*lexicon("events")["unrealised"], *lexicon("events")["alleging"]}
+    climb, speech, unrealised = lexicon("events")["climb"], lexicon("attribution")["verbs"], _unrealised()
     node = tok
     for _ in range(6):
         own = _own_modality(node)
@@ -246,6 +245,12 @@ def _modality(tok: Token) -> str:
         if node.lemma_.lower() in speech:
             return "asserted"  # "officials may say ..." is about the saying; what they report keeps its own
     return "asserted"
+
+
+@cache
+def _unrealised() -> frozenset[str]:
+    """Verbs whose complement has not happened as a fact: unrealised acts and allegations."""
+    return frozenset({*lexicon("events")["unrealised"], *lexicon("events")["alleging"]})
 
 
 def _own_modality(tok: Token) -> str:

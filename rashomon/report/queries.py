@@ -83,32 +83,36 @@ def page(items: Sequence[Json], offset: int, limit: int) -> Json:
 def claim_rows(
     stories: Iterable[StoryView], conflicts_only: bool = False, speaker: str | None = None, outlet: str | None = None
 ) -> list[Json]:
-    """Every claim as a row with its story, outlet and slot status, filtered."""
+    """Every claim as a row with its story, outlet and slot status, filtered (a claim's JSON is made only
+    when it passes the filters)."""
     rows = []
     for story in stories:
         status = {cid: s.status for s in story.slots for cid in s.claim_ids}
         outlets = {a.id: outlet_name(a) for a in story.articles}
         texts = {a.id: a.text for a in story.articles}
         for claim in story.claims:
+            slot_status, where = status.get(claim.id, "single"), outlets.get(claim.article_id, "unknown outlet")
+            who = claim.speaker.name if claim.speaker else None
+            if not _claim_wanted(slot_status, who, where, conflicts_only, speaker, outlet):
+                continue
             c = claim_json(claim, texts)
-            row = {
-                "story_id": story.id, "claim_id": c["id"], "article_id": c["article_id"],
-                "outlet": outlets.get(c["article_id"], "unknown outlet"), "predicate": c["predicate"],
-                "subject": c["subject"], "value": c["value"], "speaker": (c["speaker"] or {}).get("name"),
+            rows.append({
+                "story_id": story.id, "claim_id": c["id"], "article_id": c["article_id"], "outlet": where,
+                "predicate": c["predicate"], "subject": c["subject"], "value": c["value"], "speaker": who,
                 "via": c["via"], "stance": c["stance"], "as_of": c["as_of"], "evidence": c["evidence"],
-                "slot_status": status.get(c["id"], "single"),
-            }  # fmt: skip
-            if _claim_wanted(row, conflicts_only, speaker, outlet):
-                rows.append(row)
+                "slot_status": slot_status,
+            })  # fmt: skip
     return rows
 
 
-def _claim_wanted(row: Json, conflicts_only: bool, speaker: str | None, outlet: str | None) -> bool:
-    if conflicts_only and row["slot_status"] != "conflict":
+def _claim_wanted(
+    slot_status: str, who: str | None, where: str, conflicts_only: bool, speaker: str | None, outlet: str | None
+) -> bool:
+    if conflicts_only and slot_status != "conflict":
         return False
-    if speaker and not _any_contains([row["speaker"] or ""], speaker):
+    if speaker and not _any_contains([who or ""], speaker):
         return False
-    return not outlet or _any_contains([row["outlet"]], outlet)
+    return not outlet or _any_contains([where], outlet)
 
 
 def entity_rows(stories: Iterable[StoryView], type_: str | None = None) -> list[Json]:
