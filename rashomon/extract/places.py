@@ -7,15 +7,16 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy
 from spacy.attrs import IDX, IS_TITLE, IS_UPPER, LENGTH, ORTH
 
+from rashomon.extract import toponym_model
 from rashomon.extract.entities import Found, actor_by_name, find_entities
 from rashomon.geo.gazetteer import Place, key
-from rashomon.geo.resolve import Context, best_place, context_for, is_notable, resolve
+from rashomon.geo.resolve import Context, best_place, contained, context_for, geo_of, is_notable, resolve
 from rashomon.nlp import text_of
 from rashomon.records import Geo
 
@@ -25,6 +26,8 @@ EMBEDDED_CITY = 500_000  # a smaller town's name inside another name is more oft
 HOME_TOWN = 10_000  # a smaller town's name, outside any entity, is more often a word or a surname
 TABLE_KEY = "rashomon.places.tokens"  # where a Doc keeps its token table (both readings of a text use it)
 MONTHS = frozenset(calendar.month_name[1:])
+CONTAINER_GAP = re.compile(r",\s*")  # "Springfield, Ill.": a town, then what holds it
+LIST_GAP = re.compile(r",?\s*(?:and|or|&)?\s*")
 LOCAL_FACILITY = re.compile(
     r"\b(?:street|st\.|road|avenue|boulevard|church|cathedral|chapel|school|high|elementary|academy|library|"
     r"plantation|restaurant|hall|house|center|centre|park|square|market|hospital|station|bridge|court)$",
@@ -38,20 +41,53 @@ class Toponym:
     end: int
     text: str
     geo: Geo | None
+    origin: str = "place"  # how it was found: "GPE" (NER's label), "as_ORG" (a name NER took for an
+    # organisation), "actor", "leading", "embedded", "home", "facility"
 
 
-def find_toponyms(doc: Any, entities: list[Found] | None = None) -> list[Toponym]:
-    """Every toponym of ``doc`` with its coordinates (``entities``: the doc's, when already found)."""
+def find_toponyms(doc: Any, entities: list[Found] | None = None, learned: bool = True) -> list[Toponym]:
+    """Every toponym of ``doc`` with its coordinates (``entities``: the doc's, when already found); unless
+    ``learned`` is false, only the names the trained model (:mod:`rashomon.extract.toponym_model`) keeps."""
+    found, ctx, names = read_toponyms(doc, entities)
+    return toponym_model.keep(doc, found, ctx, names) if learned else found
+
+
+def read_toponyms(doc: Any, entities: list[Found] | None = None) -> tuple[list[Toponym], Context, toponym_model.Names]:
+    """The names the rules read as places, with the text's context and what its entities say of its names."""
     entities = find_entities(doc) if entities is None else entities
     ctx = context_for(f.name for f in entities if f.type in ("GPE", "NORP"))
-    first = _read(doc, entities, ctx)  # a first reading by country alone; then each place among the others
+    names = toponym_model.names_of(entities)
+    first = _read(doc, entities, ctx, names.people)  # a first reading by country alone; then among the others
     ctx.anchors = {key(t.text): (t.geo.lat, t.geo.lon) for t in first if t.geo and t.geo.precision != "country"}
-    return _read(doc, entities, ctx)
+    towns = Counter((t.geo.lat, t.geo.lon) for t in first if t.geo is not None and t.geo.precision == "1")
+    ctx.town = towns.most_common(1)[0][0] if towns else None
+    return _within_containers(text_of(doc), _read(doc, entities, ctx, names.people)), ctx, names
 
 
-def _read(doc: Any, entities: list[Found], ctx: Context) -> list[Toponym]:
+def _within_containers(text: str, found: list[Toponym]) -> list[Toponym]:
+    """A town followed by its region or country ("Portland, Maine", "Perth, Scotland") is the one inside it,
+    and the container is the region that holds it ("Tacoma, Washington": the state, not the capital)."""
+    out = list(found)
+
+    def listed(a: int) -> bool:  # "Raqqa, Deir ez-Zor and Hasakah": names in a list, not a town in its region
+        return 0 <= a < len(out) - 1 and bool(LIST_GAP.fullmatch(text[out[a].end : out[a + 1].start]))
+
+    for i in range(len(out) - 1):
+        town, holder = out[i], out[i + 1]
+        if not CONTAINER_GAP.fullmatch(text[town.end : holder.start]) or town.origin == "facility":
+            continue
+        read_as_region = holder.geo is not None and holder.geo.precision in ("3", "country")
+        if (listed(i - 1) or listed(i + 1)) and not read_as_region:
+            continue
+        pair = contained(town.text, holder.text)
+        if pair is not None:
+            out[i] = replace(town, geo=geo_of(pair[0]))
+            out[i + 1] = replace(holder, geo=geo_of(pair[1]))
+    return out
+
+
+def _read(doc: Any, entities: list[Found], ctx: Context, named: frozenset[str]) -> list[Toponym]:
     found = [f for f in entities if f.type in PLACE_LABELS + METONYMY_LABELS]
-    named = {w for f in entities if f.type == "PERSON" and " " in f.name for w in f.name.split()}
     out: list[Toponym] = []
     for f in found:
         top = _toponym(doc, f, ctx, named)
@@ -70,7 +106,7 @@ def _local_facilities(entities: list[Found], found: list[Toponym]) -> list[Topon
     (lat, lon), _ = towns.most_common(1)[0]
     taken = [(t.start, t.end) for t in found]
     return [
-        Toponym(f.start, f.end, f.text, Geo(lat, lon, "2"))
+        Toponym(f.start, f.end, f.text, Geo(lat, lon, "2"), "facility")
         for f in entities
         if f.type in ("ORG", "FAC") and LOCAL_FACILITY.search(f.name)
         and not any(s < f.end and f.start < e for s, e in taken)
@@ -89,7 +125,9 @@ def _home_town(span: Any, place: Place, ctx: Context, entities: list[Found]) -> 
     )
 
 
-def _embedded(doc: Any, found: list[Toponym], entities: list[Found], ctx: Context, named: set[str]) -> list[Toponym]:
+def _embedded(
+    doc: Any, found: list[Toponym], entities: list[Found], ctx: Context, named: frozenset[str]
+) -> list[Toponym]:
     """Countries, regions and big cities named inside other names ("Central Bank of Malta", "Air Canada"),
     and towns of the text's own country that NER missed."""
     text, (starts, ends, capital, joins) = text_of(doc), _token_table(doc)
@@ -108,7 +146,7 @@ def _embedded(doc: Any, found: list[Toponym], entities: list[Found], ctx: Contex
 
 
 def _embedded_at(
-    doc: Any, i: int, table: tuple[Any, ...], entities: list[Found], ctx: Context, named: set[str]
+    doc: Any, i: int, table: tuple[Any, ...], entities: list[Found], ctx: Context, named: frozenset[str]
 ) -> Toponym | None:
     """The longest run of up to three capitalised words from token ``i`` that names a notable place."""
     text, starts, ends, joins, taken = table
@@ -121,7 +159,7 @@ def _embedded_at(
             return None
         home = place is not None and _home_town(doc[i : i + n], place, ctx, entities)
         if place is not None and (place.feature in ("country", "region") or place.population >= EMBEDDED_CITY or home):
-            return Toponym(start, end, text[start:end], resolve(text[start:end], ctx))
+            return Toponym(start, end, text[start:end], resolve(text[start:end], ctx), "home" if home else "embedded")
     return None
 
 
@@ -137,7 +175,7 @@ def _token_table(doc: Any) -> tuple[list[int], list[int], list[bool], list[bool]
     return table
 
 
-def _toponym(doc: Any, f: Found, ctx: Context, named: set[str]) -> Toponym | None:
+def _toponym(doc: Any, f: Found, ctx: Context, named: frozenset[str]) -> Toponym | None:
     """``f`` as a toponym: a place entity, or a name NER took for something else that names a notable
     place, or a town of the text's own country unless the text calls a person by it (``named``: the
     words of its people's full names, so that "Kelly" after "Megyn Kelly" stays a person)."""
@@ -145,16 +183,17 @@ def _toponym(doc: Any, f: Found, ctx: Context, named: set[str]) -> Toponym | Non
         return None
     actor = actor_by_name(f.name)
     if f.type in PLACE_LABELS or actor is not None:
-        return Toponym(f.start, f.end, f.text, resolve(f.name, ctx, near=actor.near if actor else None))
+        origin = f.type if f.type in PLACE_LABELS else "actor"
+        return Toponym(f.start, f.end, f.text, resolve(f.name, ctx, near=actor.near if actor else None), origin)
     place = best_place(f.name, ctx, exact=True)
     person_like = f.type == "PERSON" and " " in f.name and place is not None and place.feature in ("city", "capital")
     home = place is not None and ctx.is_home(place) and f.name not in named and f.type != "PERSON"
     if place is not None and (is_notable(place) or home) and not person_like:
-        return Toponym(f.start, f.end, f.text, resolve(f.name, ctx))
+        return Toponym(f.start, f.end, f.text, resolve(f.name, ctx), "as_" + f.type)
     return _leading_place(doc, f, ctx)
 
 
-def _ruled_out(name: str, text: str, start: int, end: int, ctx: Context, named: set[str]) -> bool:
+def _ruled_out(name: str, text: str, start: int, end: int, ctx: Context, named: frozenset[str]) -> bool:
     """Words that name no place here, whatever NER or the gazetteer says: a plural nationality
     ("Mexicans" are people; "Mexican" names the place), a word of a person's full name in this text,
     a month beside a number, a two-letter word (``name``: the words at ``text[start:end]``, normalised)."""
@@ -183,7 +222,7 @@ def _not_a_place_word(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _name_of_person(name: str, named: set[str], ctx: Context) -> bool:
+def _name_of_person(name: str, named: frozenset[str], ctx: Context) -> bool:
     """One word of a person's full name in this text ("Chen" after "Chen Wei"), unless it names a country
     or region."""
     if " " in name or name not in named:
@@ -214,7 +253,7 @@ def _leading_place(doc: Any, f: Found, ctx: Context) -> Toponym | None:
             continue  # "University of California", "Bank of Mexico": named after what follows "of"
         place = best_place(head.text, ctx, exact=True)
         if place is not None and (place.feature in ("country", "region") or ctx.is_home(place)):
-            return Toponym(head.start_char, head.end_char, head.text, resolve(head.text, ctx))
+            return Toponym(head.start_char, head.end_char, head.text, resolve(head.text, ctx), "leading")
     return None
 
 

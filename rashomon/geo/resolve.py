@@ -26,6 +26,7 @@ FACILITY = re.compile(
     r"district\s+hospital|street|road|avenue|estate|institute|center|centre|court|village|academy|station|park)$",
     re.I,
 )
+AIRPORT = re.compile(r"\b(?:airport|air\s*base)$", re.I)  # named after its city, which may be far from the text's
 REGION = re.compile(r"\s+(?:province|governorate|region|state|district|county|oblast|prefecture|valley)$", re.I)
 CONTEXT_WEIGHT = 2.5
 POPULATION_WEIGHT = 0.9
@@ -34,6 +35,7 @@ BIG_CITY = 50_000
 NEAR_WEIGHT = 1.5  # a town near the text's other places: about what a 50-fold population is worth
 NEAR_KM = 400.0
 CAPITAL_WEIGHT = 1.5
+REGION_REACH_KM = 1500.0  # a town this far from a region's middle is not in it (British Columbia is about this wide)
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Context:
 
     countries: Counter[str] = field(default_factory=Counter)
     anchors: dict[str, tuple[float, float]] = field(default_factory=dict)  # key(name) -> where a first reading put it
+    town: tuple[float, float] | None = None  # where a first reading put most of the text's town names
     picked: dict[tuple[str, bool, Gazetteer], Place | None] = field(default_factory=dict, repr=False, compare=False)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -55,9 +58,11 @@ class Context:
 
     def nearness(self, place: Place, name: str) -> float:
         """How close ``place`` lies to where the text's other places were first put: 1 at one of them, 0 from
-        NEAR_KM away (a name's own first reading does not count, or it would only confirm itself)."""
-        own = key(name)
-        closeness = (1.0 - km((place.lat, place.lon), at) / NEAR_KM for k, at in self.anchors.items() if k != own)
+        NEAR_KM away (the first readings of a name and of its own words do not count, or they would only
+        confirm it: "Royal" read in "Royal Street")."""
+        own = set(key(name).split())
+        at = (place.lat, place.lon)
+        closeness = (1.0 - km(at, there) / NEAR_KM for k, there in self.anchors.items() if not set(k.split()) <= own)
         return max(0.0, max(closeness, default=0.0))
 
     def is_home(self, place: Place) -> bool:
@@ -113,25 +118,58 @@ def _best_place(name: str, ctx: Context, gaz: Gazetteer, exact: bool) -> Place |
 
 def resolve(name: str, ctx: Context, near: str | None = None, gaz: Gazetteer | None = None) -> Geo | None:
     """Coordinates for ``name`` (a facility's ``near`` place when it is known), with a precision code."""
-    base, precision = name, "1"
+    base, precision, facility = name, "1", False
     if near:
         base, precision = near, "2"
     elif FACILITY.search(name):
-        base, precision = FACILITY.sub("", name), "2"
+        base, precision, facility = FACILITY.sub("", name), "2", not AIRPORT.search(name)
     elif REGION.search(name) and best_place(name, ctx, gaz, exact=True) is None:
         base, precision = REGION.sub("", name), "3"  # "Benue State": the state is indexed as "Benue"
     place = best_place(base, ctx, gaz)
+    if facility and ctx.town is not None and (place is None or not _supports(place, ctx, name)):
+        return Geo(*ctx.town, "2")  # "Royal Street" in a New Orleans story is not in a village called Royal
     if place is None:
         place, precision = _named_after(base, ctx, gaz), "2"
     if place is None:
         return None
-    if place.feature == "country":
-        precision = "country"
-    elif place.feature == "region":
-        precision = "3"
-    elif place.feature == "district":
-        precision = "2"
+    return geo_of(place, precision)
+
+
+def geo_of(place: Place, precision: str = "1") -> Geo:
+    """``place``'s coordinates, with the precision its kind allows (``precision`` for a town)."""
+    precision = {"country": "country", "region": "3", "district": "2"}.get(place.feature, precision)
     return Geo(place.lat, place.lon, precision, place.geonameid)
+
+
+def contained(name: str, container: str, gaz: Gazetteer | None = None) -> tuple[Place, Place] | None:
+    """ "Springfield, Ill.", "London, Ontario", "Nelson, B.C.": the place called ``name`` inside the region
+    or country called ``container`` (None when no reading of ``container`` holds one). Among the
+    container's readings and the name's, the pair that lies closest together wins: a region's
+    coordinates are the middle of its towns' extent."""
+    gaz = gaz or gazetteer()
+    holders = [p for p in gaz.candidates(container) if p.feature in ("region", "country")]
+    if not holders:
+        return None
+    named = gaz.candidates(name) + gaz.candidates(REGION.sub("", name))
+    towns = [p for p in named if p.feature not in ("region", "country")]
+    pairs = [
+        (0.0 if holder.feature == "country" else km((town.lat, town.lon), (holder.lat, holder.lon)),
+         -town.population, town, holder)
+        for holder in holders
+        for town in towns
+        if town.country == holder.country
+    ]  # fmt: skip
+    pairs = [p for p in pairs if p[0] <= REGION_REACH_KM]
+    if not pairs:
+        return None
+    _, _, town, holder = min(pairs, key=lambda p: (p[0], p[1], p[2].geonameid, p[3].geonameid))
+    return town, holder
+
+
+def _supports(place: Place, ctx: Context, name: str) -> bool:
+    """Whether the text supports ``place`` as what a facility's name is built on: a notable place, or one
+    near the text's other places."""
+    return is_notable(place) or ctx.nearness(place, name) > 0
 
 
 def _named_after(name: str, ctx: Context, gaz: Gazetteer | None) -> Place | None:
