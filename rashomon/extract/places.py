@@ -26,11 +26,18 @@ EMBEDDED_CITY = 500_000  # a smaller town's name inside another name is more oft
 HOME_TOWN = 10_000  # a smaller town's name, outside any entity, is more often a word or a surname
 TABLE_KEY = "rashomon.places.tokens"  # where a Doc keeps its token table (both readings of a text use it)
 MONTHS = frozenset(calendar.month_name[1:])
+LOCATIVE = frozenset(("in", "at", "near", "into", "outside", "across", "towards", "toward", "to", "from"))
+SPOKEN_WITH = frozenset((
+    "speak", "talk", "say", "write", "tell", "reply", "respond", "send", "give", "hear", "listen", "letter", "call",
+    "message", "email", "answer", "apologize", "apologise", "explain", "turn",
+))  # fmt: skip
+# "spoke to Kelly", "a letter from Kelly": "to" and "from" a person, not a place
 CONTAINER_GAP = re.compile(r",\s*")  # "Springfield, Ill.": a town, then what holds it
 LIST_GAP = re.compile(r",?\s*(?:and|or|&)?\s*")
 LOCAL_FACILITY = re.compile(
     r"\b(?:street|st\.|road|avenue|boulevard|church|cathedral|chapel|school|high|elementary|academy|library|"
-    r"plantation|restaurant|hall|house|center|centre|park|square|market|hospital|station|bridge|court)$",
+    r"plantation|restaurant|hall|house|center|centre|park|square|market|hospital|station|bridge|court|drive|lane|"
+    r"place|estate|racecourse|theatre|theater|museum|prison|college|campus|farm|lagoon|castle|hotel|stadium)$",
     re.I,
 )  # an organisation or facility named so is a local place: it stands in the text's main town
 
@@ -108,7 +115,7 @@ def _local_facilities(entities: list[Found], found: list[Toponym]) -> list[Topon
     return [
         Toponym(f.start, f.end, f.text, Geo(lat, lon, "2"), "facility")
         for f in entities
-        if f.type in ("ORG", "FAC") and LOCAL_FACILITY.search(f.name)
+        if f.type in ("ORG", "FAC", "PERSON") and LOCAL_FACILITY.search(f.name)
         and not any(s < f.end and f.start < e for s, e in taken)
     ]  # fmt: skip
 
@@ -190,7 +197,19 @@ def _toponym(doc: Any, f: Found, ctx: Context, named: frozenset[str]) -> Toponym
     home = place is not None and ctx.is_home(place) and f.name not in named and f.type != "PERSON"
     if place is not None and (is_notable(place) or home) and not person_like:
         return Toponym(f.start, f.end, f.text, resolve(f.name, ctx), "as_" + f.type)
+    if place is not None and f.name not in named and _after_locative(doc, f):
+        return Toponym(f.start, f.end, f.text, resolve(f.name, ctx), "located_" + f.type)
     return _leading_place(doc, f, ctx)
+
+
+def _after_locative(doc: Any, f: Found) -> bool:
+    """ "moved to Cirencester", "in Klamath Falls": a name right after a preposition of place, whatever NER
+    labelled it."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].lower_ not in LOCATIVE:
+        return False
+    before = doc[span.start - 1]
+    return before.lower_ not in ("to", "from") or before.head.lemma_.lower() not in SPOKEN_WITH
 
 
 def _ruled_out(name: str, text: str, start: int, end: int, ctx: Context, named: frozenset[str]) -> bool:

@@ -102,3 +102,20 @@ def test_a_street_stands_in_the_texts_town_not_in_a_village_named_like_it(nlp: C
         "Residents of New Orleans said Royal Street was packed."
     )
     assert km(_placed(nlp, text)["Royal Street"][:2], (29.95, -90.07)) < 20
+
+
+def test_a_town_after_a_preposition_of_place_is_a_place_whatever_ner_calls_it(nlp: Callable[[str], Any]) -> None:
+    found = _placed(nlp, "The suspect was arrested in Klamath Falls on Friday, Oregon police said.")
+    assert km(found["Klamath Falls"][:2], (42.22, -121.78)) < 20
+    assert "Kelly" not in _placed(nlp, "She spoke to Kelly about the plan.")  # to a person, not a place
+
+
+def test_an_estate_or_a_theatre_stands_in_the_texts_town(nlp: Callable[[str], Any]) -> None:
+    found = _placed(nlp, "Residents of the South Kilburn Estate in London said the lifts had failed for a week.")
+    lat, lon, precision = found["the South Kilburn Estate"]
+    assert km((lat, lon), (51.51, -0.13)) < 30 and precision == "2"
+
+
+def test_a_foreign_province_needs_the_texts_support_to_outrank_a_big_city(nlp: Callable[[str], Any]) -> None:
+    found = _placed(nlp, "Police in Manchester said the theatre would stay closed.")  # not Jamaica's parish
+    assert km(found["Manchester"][:2], (53.48, -2.24)) < 20
