@@ -15,8 +15,17 @@ from spacy.attrs import IDX, IS_TITLE, IS_UPPER, LENGTH, ORTH
 
 from rashomon.extract import toponym_model
 from rashomon.extract.entities import Found, actor_by_name, find_entities
-from rashomon.geo.gazetteer import Place, key
-from rashomon.geo.resolve import Context, best_place, contained, context_for, geo_of, is_notable, resolve
+from rashomon.geo.gazetteer import Place, gazetteer, key
+from rashomon.geo.resolve import (
+    Context,
+    best_place,
+    contained,
+    context_for,
+    geo_of,
+    is_notable,
+    region_in,
+    resolve,
+)
 from rashomon.nlp import text_of
 from rashomon.records import Geo
 
@@ -74,7 +83,7 @@ def read_toponyms(doc: Any, entities: list[Found] | None = None) -> tuple[list[T
 def _within_containers(text: str, found: list[Toponym]) -> list[Toponym]:
     """A town followed by its region or country ("Portland, Maine", "Perth, Scotland") is the one inside it,
     and the container is the region that holds it ("Tacoma, Washington": the state, not the capital)."""
-    out = list(found)
+    out, held = list(found), set()
 
     def listed(a: int) -> bool:  # "Raqqa, Deir ez-Zor and Hasakah": names in a list, not a town in its region
         return 0 <= a < len(out) - 1 and bool(LIST_GAP.fullmatch(text[out[a].end : out[a + 1].start]))
@@ -84,12 +93,48 @@ def _within_containers(text: str, found: list[Toponym]) -> list[Toponym]:
         if not CONTAINER_GAP.fullmatch(text[town.end : holder.start]) or town.origin == "facility":
             continue
         read_as_region = holder.geo is not None and holder.geo.precision in ("3", "country")
-        if (listed(i - 1) or listed(i + 1)) and not read_as_region:
+        # "Aleppo, Raqqa, Deir ez-Zor": a list; "Florida and Washington, D.C.": a list's last name in its region
+        in_list = (i > 0 and CONTAINER_GAP.fullmatch(text[out[i - 1].end : town.start]) is not None) or listed(i + 1)
+        if in_list and not read_as_region:
             continue
         pair = contained(town.text, holder.text)
         if pair is not None:
             out[i] = replace(town, geo=geo_of(pair[0]))
             out[i + 1] = replace(holder, geo=geo_of(pair[1]))
+            held |= {i, i + 1}
+    return _like_list_mates(text, out, held)
+
+
+def region_country(t: Toponym) -> str | None:
+    """The country of the region ``t`` was read as (None when it was not read as a region)."""
+    if t.geo is None or t.geo.precision != "3":
+        return None
+    at = (t.geo.lat, t.geo.lon)
+    return next(
+        (p.country for p in gazetteer().candidates(t.text) if p.feature == "region" and (p.lat, p.lon) == at), None
+    )
+
+
+def _like_list_mates(text: str, found: list[Toponym], held: set[int]) -> list[Toponym]:
+    """A name listed with regions of one country is that country's region when it has one ("states such as
+    California or Washington", "Texas, Georgia and Florida"): at least two of its list mates must be. The
+    names of a town and its container (``held``: "Florida and Washington, D.C.") stay as they were read."""
+    out = list(found)
+    runs: list[list[int]] = [[0]] if out else []
+    for i in range(1, len(out)):
+        joined = LIST_GAP.fullmatch(text[out[i - 1].end : out[i].start]) is not None
+        runs[-1].append(i) if joined else runs.append([i])
+    for run in (r for r in runs if len(r) >= 3 or (len(r) == 2 and " or " in text[out[r[0]].end : out[r[1]].start])):
+        regions = Counter(region_country(out[i]) for i in run)
+        for i in run:
+            others = regions.copy()
+            others[region_country(out[i])] -= 1
+            country, n = max(((c, k) for c, k in others.items() if c), key=lambda ck: ck[1], default=(None, 0))
+            if country is None or n < min(2, len(run) - 1) or region_country(out[i]) or i in held:
+                continue
+            place = region_in(out[i].text, country)
+            if place is not None:
+                out[i] = replace(out[i], geo=geo_of(place))
     return out
 
 

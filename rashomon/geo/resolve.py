@@ -144,6 +144,12 @@ def geo_of(place: Place, precision: str = "1") -> Geo:
     return Geo(place.lat, place.lon, precision, place.geonameid)
 
 
+def region_in(name: str, country: str, gaz: Gazetteer | None = None) -> Place | None:
+    """The region (a state, province) of ``country`` called ``name``, if there is one."""
+    gaz = gaz or gazetteer()
+    return next((p for p in gaz.candidates(name) if p.feature == "region" and p.country == country), None)
+
+
 def contained(name: str, container: str, gaz: Gazetteer | None = None) -> tuple[Place, Place] | None:
     """ "Springfield, Ill.", "London, Ontario", "Nelson, B.C.": the place called ``name`` inside the region
     or country called ``container`` (None when no reading of ``container`` holds one). Among the

@@ -119,3 +119,12 @@ def test_an_estate_or_a_theatre_stands_in_the_texts_town(nlp: Callable[[str], An
 def test_a_foreign_province_needs_the_texts_support_to_outrank_a_big_city(nlp: Callable[[str], Any]) -> None:
     found = _placed(nlp, "Police in Manchester said the theatre would stay closed.")  # not Jamaica's parish
     assert km(found["Manchester"][:2], (53.48, -2.24)) < 20
+
+
+def test_a_name_listed_with_states_is_the_state(nlp: Callable[[str], Any]) -> None:
+    found = _placed(nlp, "Storms hit Texas, Georgia and Florida on Monday.")
+    assert found["Georgia"][2] == "3" and km(found["Georgia"][:2], (32.8, -83.4)) < 300  # not the country
+    found = _placed(nlp, "Tech jobs left western states such as California or Washington because of high costs.")
+    assert found["Washington"][2] == "3" and km(found["Washington"][:2], (47.4, -120.5)) < 400
+    found = _placed(nlp, "Trips to Alaska, Florida and Washington, D.C., were planned.")  # the capital in its district
+    assert km(found["Washington"][:2], (38.9, -77.04)) < 20
