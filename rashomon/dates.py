@@ -46,6 +46,13 @@ def find_date(text: str) -> tuple[date, re.Match[str]] | None:
     return None
 
 
+def dates_in(text: str) -> list[date]:
+    """Every full calendar date written in ``text``, in order."""
+    found = [m for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO) for m in pattern.finditer(text)]
+    built = (_build(m["year"], m["month"], m["day"]) for m in sorted(found, key=lambda m: m.start()))
+    return [d for d in built if d is not None]
+
+
 def date_in_url(url: str) -> date | None:
     """The publication date many sites write into their paths: ``/2026/01/20/``."""
     m = URL_DATE.search(url)

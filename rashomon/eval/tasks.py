@@ -84,7 +84,8 @@ def clustering(records: list[Record], selective: bool = True) -> Iterator[Record
     index = MemoryIndex()
     for record in records:
         published = date.fromisoformat(record["published"]) if record.get("published") else None
-        story, _ = assign(index, record["id"], article_terms(record.get("title"), record["text"]), published)
+        counts = article_terms(record.get("title"), record["text"], undated=published is None)
+        story, _ = assign(index, record["id"], counts, published)
         yield {"id": record["id"], "cluster": story}
 
 

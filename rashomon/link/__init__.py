@@ -67,7 +67,8 @@ def link_pending(store: LinkStore, batch_size: int = 64) -> set[str]:
             for article_id, title, text, published in pending:
                 _dedup(store, article_id, text, copies)  # 1. dedup
                 day = date.fromisoformat(published) if published else None
-                story, _ = cluster.assign(store.story_index(article_id), article_id, article_terms(title, text), day)
+                counts = article_terms(title, text, undated=day is None)
+                story, _ = cluster.assign(store.story_index(article_id), article_id, counts, day)
                 touched.add(story)  # 2. cluster
                 store.mark_stale(story)
                 store.mark_linked(article_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from rashomon.link.vectors import Counts, Vector, cosine, weigh
+from rashomon.link.vectors import YEAR_TERM, Counts, Vector, cosine, weigh
 from rashomon.records import StoryState, content_id
 
 THRESHOLD = 0.18
@@ -19,6 +19,7 @@ WINDOW_DAYS = 10
 ACTOR_BONUS = 0.04
 MAX_ACTORS = 3
 DAY_PENALTY = 0.04  # similarity needed grows with the days between an article and a story
+YEAR_PENALTY = 0.2  # an undated article whose text's year is none of a story's (chosen on ECB+ dev: 0.1, 0.2, 1.0)
 QUERY_TERMS = 15
 POSTINGS_PER_TERM = 10
 CENTROID_TERMS = 200
@@ -64,6 +65,14 @@ def shared_actors(a: Vector, b: dict[str, float]) -> int:
     return sum(1 for t in a if t.startswith("@") and t in b)
 
 
+def other_year(a: Vector, b: dict[str, float]) -> bool:
+    """Whether an undated article's year (from its text) is none of the years of a story's undated articles
+    (both must have one): the same kind of event, another year ("Microsoft's emergency IE patch", 2008 and 2013)."""
+    ours = {t for t in a if t.startswith(YEAR_TERM)}
+    theirs = {t for t in b if t.startswith(YEAR_TERM)}
+    return bool(ours and theirs and not ours & theirs)
+
+
 def days_apart(story: StoryState, published: date | None) -> int:
     if published is None or story.first is None or story.last is None:
         return 0
@@ -84,6 +93,7 @@ def assign(index: StoryIndex, article_id: str, counts: Counts, published: date |
             continue
         sim = cosine(vector, story.centroid) - DAY_PENALTY * days_apart(story, published)
         sim += ACTOR_BONUS * min(MAX_ACTORS, shared_actors(vector, story.centroid))
+        sim -= YEAR_PENALTY * other_year(vector, story.centroid)
         if best is None or (sim, story.id) > best:
             best, best_story = (sim, story.id), story
     if best_story is None or best is None or best[0] < THRESHOLD:

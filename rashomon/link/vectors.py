@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from functools import cache, lru_cache
 
+from rashomon.dates import dates_in
 from rashomon.lexicons import lexicon
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d{2,}(?:[.,]\d+)*")
@@ -16,6 +17,8 @@ TITLE_WEIGHT = 2.0
 NAME_WEIGHT = 1.5
 TOP_TERMS = 80
 ACTOR_WEIGHT = 2.0
+YEAR_TERM = "date:"
+DATED_CHARS = 3000  # where an article's own date is written: its opening
 PRIOR_DOCS = 50  # idf as if 50 unrelated documents came first: a young store does not over-weight new words
 
 Vector = dict[str, float]
@@ -61,10 +64,15 @@ def terms(text: str, names: bool = True) -> Counts:
     return dict(counts)
 
 
-def article_terms(title: str | None, text: str) -> Counts:
+def article_terms(title: str | None, text: str, undated: bool = False) -> Counts:
     """Terms of an article: its words, its title's (weighted up) and its known actors, by canonical name
-    (so "Al-Hawl" and "Al-Hol", "ISIS" and "Islamic State" are one term)."""
+    (so "Al-Hawl" and "Al-Hol", "ISIS" and "Islamic State" are one term). An ``undated`` article (no
+    publication date in its metadata) also has the year of the latest full date its text writes, as the
+    term ``date:YEAR``: what keeps apart look-alike events of different years."""
     counts = terms(text)
+    dates = dates_in(text[:DATED_CHARS]) if undated else []
+    if dates:
+        counts[YEAR_TERM + str(max(dates).year)] = TITLE_WEIGHT
     for actor in actor_names(text):
         counts["@" + actor] = counts.get("@" + actor, 0.0) + ACTOR_WEIGHT
     if title:
