@@ -166,11 +166,34 @@ def _describe(doc: Doc, sent: Any, tok: Token, kind: str, entities: list[EntityF
     actor, target = _participants(tok, entities)
     when = _date_of(doc, sent, tok, timexes)
     return Trigger(
-        type=kind, plover=_types()[kind]["plover"], start=tok.idx, end=tok.idx + len(tok.text),
+        type=kind, plover=_plover(tok, kind), start=tok.idx, end=tok.idx + len(tok.text),
         sentence=(sent.start_char, sent.end_char), actor=actor, target=target,
         place=_place_of(sent, tok, entities), date=when.first if when else None,
         date_precision=when.precision if when else None, modality=_modality(tok),
     )  # fmt: skip
+
+
+def _plover(tok: Token, kind: str) -> str | None:
+    """The PLOVER type of a trigger: its sub-type's, except that an attack or a killing by conventional
+    military force (aircraft, artillery, troops, drones, mines: its subject or its own word) is FIGHT, as
+    the codebook has it; ASSAULT is violence of other means (bombings by militants, massacres, kidnapping)."""
+    plover: str | None = _types()[kind]["plover"]
+    if plover == "ASSAULT" and kind in ("attack", "kill") and _by_conventional_force(tok):
+        return "FIGHT"
+    return plover
+
+
+def _by_conventional_force(tok: Token) -> bool:
+    force = lexicon("events")["conventional_force"]
+    if tok.lemma_.lower() in force or tok.lower_ in force:
+        return True  # "shelling", "airstrike"
+    while True:
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        if subjects:
+            return any(w.lemma_.lower() in force or w.lower_ in force for s in subjects for w in s.subtree)
+        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head is tok:
+            return False
+        tok = tok.head  # "forces launched artillery fire ..., killing 50": the killing is the forces'
 
 
 def _entity_in(tok: Token, entities: list[EntityFound], types: tuple[str, ...]) -> EntityFound | None:

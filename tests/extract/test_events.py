@@ -51,6 +51,23 @@ def test_plover_codes_requests_as_demands_and_commitments_as_agreements(nlp: Cal
     assert "AGREE" not in {t.plover for t in triggers(nlp, offered)}
 
 
+def test_plover_codes_attacks_by_conventional_military_force_as_fighting(nlp: Callable[[str], Any]) -> None:
+    for text in (
+        "Government warplanes killed 12 villagers on Tuesday.",
+        "Artillery shelling hit the town overnight.",
+        "Army troops attacked the rebel base at dawn.",
+        "The forces launched rocket fire at the camp, killing 50.",
+    ):
+        codes = {t.plover for t in triggers(nlp, text) if t.type in ("attack", "kill")}
+        assert codes == {"FIGHT"}, text
+    for text in (  # violence of other means stays an assault
+        "A suicide bomber killed 12 people at a market.",
+        "Gunmen kidnapped and killed two aid workers.",
+    ):
+        codes = {t.plover for t in triggers(nlp, text) if t.type in ("attack", "kill")}
+        assert codes == {"ASSAULT"}, text
+
+
 def test_plover_codes_mediation_riots_hunger_strikes_and_opposition(nlp: Callable[[str], Any]) -> None:
     assert "CONSULT" in {t.plover for t in triggers(nlp, "Qatar tried to mediate between the two parties.")}
     assert "PROTEST" in {t.plover for t in triggers(nlp, "Prisoners rioted in the jail on Monday.")}
