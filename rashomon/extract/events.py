@@ -51,7 +51,10 @@ def _types() -> dict[str, dict[str, Any]]:
 
 def parse_cues(stance: bool = False) -> list[str]:
     """Where event detection reads the parse: every event type's verbs, nouns and phrases."""
-    return [w for spec in _types().values() for w in spec["verbs"] + spec["nouns"] + spec["phrases"]]
+    lex = lexicon("events")
+    words = [w for spec in _types().values() for w in spec["verbs"] + spec["nouns"] + spec["phrases"]]
+    extra: list[str] = lex["demand_modals"] + lex["blockade_verbs"]
+    return words + extra
 
 
 @cache
@@ -155,11 +158,33 @@ def _sentence_triggers(sent: Any, phrases: dict[int, tuple[Token, str]]) -> list
     found = {i: hit for i, hit in phrases.items() if sent.start <= i < sent.end}
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in verbs:
+        if _demanded(tok):
+            found[tok.i] = (tok, "demand")  # "China must drop barriers": what the verb names is asked for
+        elif _blockade(tok):
+            found[tok.i] = (tok, "protest")
+        elif tok.pos_ == "VERB" and lemma in verbs:
             found.setdefault(tok.i, (tok, verbs[lemma]))
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in nouns or tok.lower_ in nouns):
             found.setdefault(tok.i, (tok, nouns.get(lemma) or nouns[tok.lower_]))
     return [found[i] for i in sorted(found)]
+
+
+def _demanded(tok: Token) -> bool:
+    """A verb under "must" ("the US must be ready to mediate", "Libya must hand over the suspects"): PLOVER
+    codes what one party says another must do as a demand. "must have" is a guess, not a demand."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
+        return False
+    modals = lexicon("events")["demand_modals"]
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.lower_ in modals for c in aux) and not any(c.lemma_ == "have" for c in aux)
+
+
+def _blockade(tok: Token) -> bool:
+    """Roads, bridges or traffic blocked ("workers blocked the Europe Bridge"): a protest, as PLOVER has it."""
+    lex = lexicon("events")
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["blockade_verbs"]:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex["blockade_objects"] for c in tok.children)
 
 
 def _describe(doc: Doc, sent: Any, tok: Token, kind: str, entities: list[EntityFound], timexes: list[Timex]) -> Trigger:

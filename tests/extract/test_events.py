@@ -68,6 +68,18 @@ def test_plover_codes_attacks_by_conventional_military_force_as_fighting(nlp: Ca
         assert codes == {"ASSAULT"}, text
 
 
+def test_what_one_party_says_another_must_do_is_a_demand(nlp: Callable[[str], Any]) -> None:
+    said = "The minister said the rebels must hand over their weapons before any talks."
+    assert "DEMAND" in {t.plover for t in triggers(nlp, said)}
+    guess = "There must have been two hundred people at the market."  # a guess, not a demand
+    assert "DEMAND" not in {t.plover for t in triggers(nlp, guess)}
+
+
+def test_roads_and_bridges_blocked_are_a_protest(nlp: Callable[[str], Any]) -> None:
+    assert "PROTEST" in {t.plover for t in triggers(nlp, "Farmers blocked the main road into the city for hours.")}
+    assert "PROTEST" not in {t.plover for t in triggers(nlp, "The army blocked aid convoys to the town.")}
+
+
 def test_plover_codes_mediation_riots_hunger_strikes_and_opposition(nlp: Callable[[str], Any]) -> None:
     assert "CONSULT" in {t.plover for t in triggers(nlp, "Qatar tried to mediate between the two parties.")}
     assert "PROTEST" in {t.plover for t in triggers(nlp, "Prisoners rioted in the jail on Monday.")}
