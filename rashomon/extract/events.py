@@ -85,7 +85,7 @@ def find_triggers(doc: Doc, entities: list[EntityFound], timexes: list[Timex]) -
     out: list[Trigger] = []
     for sent in doc.sents:
         for tok, kind in _sentence_triggers(sent, phrases):
-            if _unverified(tok) or _concessive(tok) or _no_agent(tok, kind):
+            if _unverified(tok) or _concessive(tok) or _no_agent(tok, kind) or _a_risk(tok, kind):
                 continue
             out.append(_describe(doc, sent, tok, kind, entities, timexes))
     return out
@@ -122,6 +122,17 @@ def _no_agent(tok: Token, kind: str) -> bool:
     if not subjects and tok.dep_ in ("advcl", "xcomp", "conj"):
         subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
     return any(s.lemma_.lower() in lex["agents"] for s in subjects)
+
+
+def _a_risk(tok: Token, kind: str) -> bool:
+    """A threat as a risk, not a warning someone gave ("threats posed by ISIS remnants", "the threat of
+    famine"): the noun is an act only with a complement saying what would be done ("a threat to kill the
+    hostages") or whose it is ("the rebels' threat")."""
+    if kind != "threaten" or tok.pos_ != "NOUN":
+        return False
+    acts = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() not in ("pose", "face")]
+    owned = any(c.dep_ == "poss" for c in tok.children)
+    return not (owned or any(any(a.lower_ == "to" for a in c.children) for c in acts))
 
 
 def _concessive(tok: Token) -> bool:

@@ -75,6 +75,13 @@ def test_what_one_party_says_another_must_do_is_a_demand(nlp: Callable[[str], An
     assert "DEMAND" not in {t.plover for t in triggers(nlp, guess)}
 
 
+def test_a_threat_as_a_risk_is_no_threat_and_what_a_threat_names_has_not_happened(nlp: Callable[[str], Any]) -> None:
+    risk = "The Department of Defense continues to respond to threats posed by militant remnants."
+    assert [t for t in triggers(nlp, risk) if t.type == "threaten"] == []
+    issued = {t.type: t.modality for t in triggers(nlp, "The rebels issued a threat to kill the hostages.")}
+    assert issued["kill"] == "hypothetical"
+
+
 def test_roads_and_bridges_blocked_are_a_protest(nlp: Callable[[str], Any]) -> None:
     assert "PROTEST" in {t.plover for t in triggers(nlp, "Farmers blocked the main road into the city for hours.")}
     assert "PROTEST" not in {t.plover for t in triggers(nlp, "The army blocked aid convoys to the town.")}

@@ -135,3 +135,10 @@ def test_the_number_at_large_reads_as_the_ministrys_derived_39_beside_the_unsour
     [slot] = [s for s in story["slots"] if s["predicate"] == "at_large"]
     assert slot["status"] == "evolving" and slot["consensus"] == {"low": 39.0, "high": 39.0}
     assert [claims[i]["value"]["text"] for i in slot["claim_ids"]] == ["several"] and slot["derived_ids"]
+
+
+def test_the_seed_reports_escape_is_found_in_both_and_no_event_comes_from_risks(seeds_export: dict[str, Any]) -> None:
+    [story] = seeds_export["stories"]
+    escapes = [e for e in story["events"] if e["type"] == "escape" and e["date"] == "2026-01-19"]
+    assert escapes and len({m["article_id"] for e in escapes for m in e["mentions"]}) == 2
+    assert not any(e["type"] == "threaten" for e in story["events"])  # "threats posed by ISIS remnants" is a risk
