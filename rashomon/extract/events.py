@@ -166,18 +166,25 @@ def _phrase_roots(doc: Doc) -> dict[int, tuple[Token, str]]:
 
 def _sentence_triggers(sent: Any, phrases: dict[int, tuple[Token, str]]) -> list[tuple[Token, str]]:
     verbs, nouns = _lemma_index()
+    modals, blocking = _demand_and_blockade_words()
     found = {i: hit for i, hit in phrases.items() if sent.start <= i < sent.end}
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if _demanded(tok):
-            found[tok.i] = (tok, "demand")  # "China must drop barriers": what the verb names is asked for
-        elif _blockade(tok):
+        if tok.lower_ in modals and _demanded(tok.head):
+            found[tok.head.i] = (tok.head, "demand")  # "China must drop barriers": what the verb names is asked for
+        elif lemma in blocking and _blockade(tok):
             found[tok.i] = (tok, "protest")
         elif tok.pos_ == "VERB" and lemma in verbs:
             found.setdefault(tok.i, (tok, verbs[lemma]))
         elif tok.pos_ in ("NOUN", "PROPN") and (lemma in nouns or tok.lower_ in nouns):
             found.setdefault(tok.i, (tok, nouns.get(lemma) or nouns[tok.lower_]))
     return [found[i] for i in sorted(found)]
+
+
+@cache
+def _demand_and_blockade_words() -> tuple[frozenset[str], frozenset[str]]:
+    lex = lexicon("events")
+    return frozenset(lex["demand_modals"]), frozenset(lex["blockade_verbs"])
 
 
 def _demanded(tok: Token) -> bool:

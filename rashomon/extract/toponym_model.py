@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from rashomon.geo.gazetteer import gazetteer
 from rashomon.geo.resolve import Context, best_place
+from rashomon.nlp import text_of
 
 if TYPE_CHECKING:
     from rashomon.extract.entities import Found
@@ -68,7 +69,7 @@ def features(doc: Doc, t: Toponym, ctx: Context, names: Names) -> dict[str, floa
     """What the model reads of one found name: how it was found, its shape, the gazetteer's place for it,
     how NER labelled the name across the text, and its neighbours."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    text = doc.text
+    text = text_of(doc)
     name = t.text
     place = best_place(name, ctx, exact=True)
     before = doc[span.start - 1] if span.start > 0 else None
