@@ -41,6 +41,14 @@ SPOKEN_WITH = frozenset((
     "message", "email", "answer", "apologize", "apologise", "explain", "turn",
 ))  # fmt: skip
 # "spoke to Kelly", "a letter from Kelly": "to" and "from" a person, not a place
+DATELINE = re.compile(
+    r"\s*(?P<name>[A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:,\s*(?P<holder>[A-Z][A-Za-z.]{1,20}(?: [A-Z][a-z]+)?))?"
+    r"\s*(?:\(|—|–|--| - |,)"
+)  # a report's opening "CITY, Region (Agency) —"
+DATELINE_WEIGHT = 3  # as much as a country named three times
+MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name[1:]) | frozenset(
+    m.lower() for m in calendar.month_abbr[1:]
+)
 CONTAINER_GAP = re.compile(r",\s*")  # "Springfield, Ill.": a town, then what holds it
 LIST_GAP = re.compile(r",?\s*(?:and|or|&)?\s*")
 LOCAL_FACILITY = re.compile(
@@ -71,13 +79,48 @@ def find_toponyms(doc: Any, entities: list[Found] | None = None, learned: bool =
 def read_toponyms(doc: Any, entities: list[Found] | None = None) -> tuple[list[Toponym], Context, toponym_model.Names]:
     """The names the rules read as places, with the text's context and what its entities say of its names."""
     entities = find_entities(doc) if entities is None else entities
+    text = text_of(doc)
     ctx = context_for(f.name for f in entities if f.type in ("GPE", "NORP"))
+    dateline, filed_in = _dateline(text)
+    if filed_in:  # where the report was filed: its country weighs more than any one name's
+        ctx.countries = ctx.countries + Counter({filed_in: DATELINE_WEIGHT})
     names = toponym_model.names_of(entities)
     first = _read(doc, entities, ctx, names.people)  # a first reading by country alone; then among the others
-    ctx.anchors = {key(t.text): (t.geo.lat, t.geo.lon) for t in first if t.geo and t.geo.precision != "country"}
+    anchors = {key(t.text): (t.geo.lat, t.geo.lon) for t in first + dateline if t.geo and t.geo.precision != "country"}
     towns = Counter((t.geo.lat, t.geo.lon) for t in first if t.geo is not None and t.geo.precision == "1")
+    ctx.anchors = anchors
     ctx.town = towns.most_common(1)[0][0] if towns else None
-    return _within_containers(text_of(doc), _read(doc, entities, ctx, names.people)), ctx, names
+    if dateline and dateline[0].geo is not None and dateline[0].geo.precision in ("1", "2"):
+        ctx.town = (dateline[0].geo.lat, dateline[0].geo.lon)
+    found = _within_containers(text, _read(doc, entities, ctx, names.people))
+    return _with_dateline(found, dateline), ctx, names
+
+
+def _dateline(text: str) -> tuple[list[Toponym], str | None]:
+    """ "SPRINGFIELD, Ill. (AP) -", "SEOUL, South Korea (CNN) -", "WINNIPEG —": the place a report was filed
+    from and its container, read before anything else, with its country (none when the text opens
+    otherwise)."""
+    m = DATELINE.match(text)
+    if m is None:
+        return [], None
+    name, holder = m["name"].strip(), (m["holder"] or "").strip()
+    pair = contained(name, holder) if holder and holder.lower().rstrip(".") not in MONTH_WORDS else None
+    if pair is not None:
+        start, end = m.span("holder")
+        return [Toponym(m.start("name"), m.start("name") + len(name), name, geo_of(pair[0]), "dateline"),
+                Toponym(start, end, holder, geo_of(pair[1]), "dateline")], pair[0].country  # fmt: skip
+    place = best_place(name, Context(), exact=True)
+    if place is None:
+        return [], None
+    return [Toponym(m.start("name"), m.start("name") + len(name), name, geo_of(place), "dateline")], place.country
+
+
+def _with_dateline(found: list[Toponym], dateline: list[Toponym]) -> list[Toponym]:
+    """The dateline's names as it placed them, in place of what the rest of the text made of them."""
+    if not dateline:
+        return found
+    rest = [t for t in found if not any(d.start < t.end and t.start < d.end for d in dateline)]
+    return sorted(rest + dateline, key=lambda t: t.start)
 
 
 def _within_containers(text: str, found: list[Toponym]) -> list[Toponym]:

@@ -128,3 +128,13 @@ def test_a_name_listed_with_states_is_the_state(nlp: Callable[[str], Any]) -> No
     assert found["Washington"][2] == "3" and km(found["Washington"][:2], (47.4, -120.5)) < 400
     found = _placed(nlp, "Trips to Alaska, Florida and Washington, D.C., were planned.")  # the capital in its district
     assert km(found["Washington"][:2], (38.9, -77.04)) < 20
+
+
+def test_the_dateline_places_itself_and_the_towns_of_the_report(nlp: Callable[[str], Any]) -> None:
+    text = "HORRY COUNTY, SC (WMBF) - A homeless man who sleeps near the beach in Garden City asked for help."
+    found = _placed(nlp, text)
+    assert km(found["HORRY COUNTY"][:2], (33.9, -79.0)) < 80
+    assert km(found["Garden City"][:2], (33.59, -79.01)) < 30  # not Singapore's
+    found = _placed(nlp, "PLEASANTON, Calif. -- The company said its new plant would open in May.")
+    assert km(found["PLEASANTON"][:2], (37.66, -121.87)) < 20
+    assert "April" not in _placed(nlp, "LOS ANGELES, April 5, 2018 (WIRE) -- The firm said it had settled.")
