@@ -66,7 +66,8 @@ class Toponym:
     text: str
     geo: Geo | None
     origin: str = "place"  # how it was found: "GPE" (NER's label), "as_ORG" (a name NER took for an
-    # organisation), "actor", "leading", "embedded", "home", "facility"
+    # organisation), "located_PERSON" (after "in", "at"), "actor", "leading", "embedded", "home", "facility",
+    # "dateline"
 
 
 def find_toponyms(doc: Any, entities: list[Found] | None = None, learned: bool = True) -> list[Toponym]:
@@ -148,7 +149,7 @@ def _within_containers(text: str, found: list[Toponym]) -> list[Toponym]:
     return _like_list_mates(text, out, held)
 
 
-def region_country(t: Toponym) -> str | None:
+def _region_country(t: Toponym) -> str | None:
     """The country of the region ``t`` was read as (None when it was not read as a region)."""
     if t.geo is None or t.geo.precision != "3":
         return None
@@ -168,12 +169,12 @@ def _like_list_mates(text: str, found: list[Toponym], held: set[int]) -> list[To
         joined = LIST_GAP.fullmatch(text[out[i - 1].end : out[i].start]) is not None
         runs[-1].append(i) if joined else runs.append([i])
     for run in (r for r in runs if len(r) >= 3 or (len(r) == 2 and " or " in text[out[r[0]].end : out[r[1]].start])):
-        regions = Counter(region_country(out[i]) for i in run)
+        regions = Counter(_region_country(out[i]) for i in run)
         for i in run:
             others = regions.copy()
-            others[region_country(out[i])] -= 1
+            others[_region_country(out[i])] -= 1
             country, n = max(((c, k) for c, k in others.items() if c), key=lambda ck: ck[1], default=(None, 0))
-            if country is None or n < min(2, len(run) - 1) or region_country(out[i]) or i in held:
+            if country is None or n < min(2, len(run) - 1) or _region_country(out[i]) or i in held:
                 continue
             place = region_in(out[i].text, country)
             if place is not None:

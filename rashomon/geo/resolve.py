@@ -49,7 +49,7 @@ class Context:
 
     countries: Counter[str] = field(default_factory=Counter)
     anchors: dict[str, tuple[float, float]] = field(default_factory=dict)  # key(name) -> where a first reading put it
-    town: tuple[float, float] | None = None  # where a first reading put most of the text's town names
+    town: tuple[float, float] | None = None  # the text's main town: its dateline's, or where most town names went
     picked: dict[tuple[str, bool, Gazetteer], Place | None] = field(default_factory=dict, repr=False, compare=False)
 
     def __setattr__(self, name: str, value: Any) -> None:
