@@ -153,10 +153,8 @@ def _region_country(t: Toponym) -> str | None:
     """The country of the region ``t`` was read as (None when it was not read as a region)."""
     if t.geo is None or t.geo.precision != "3":
         return None
-    at = (t.geo.lat, t.geo.lon)
-    return next(
-        (p.country for p in gazetteer().candidates(t.text) if p.feature == "region" and (p.lat, p.lon) == at), None
-    )
+    regions = (p for p in gazetteer().candidates(t.text) if p.feature == "region")
+    return next((p.country for p in regions if p.geonameid == t.geo.geonames_id), None)
 
 
 def _like_list_mates(text: str, found: list[Toponym], held: set[int]) -> list[Toponym]:
@@ -169,12 +167,15 @@ def _like_list_mates(text: str, found: list[Toponym], held: set[int]) -> list[To
         joined = LIST_GAP.fullmatch(text[out[i - 1].end : out[i].start]) is not None
         runs[-1].append(i) if joined else runs.append([i])
     for run in (r for r in runs if len(r) >= 3 or (len(r) == 2 and " or " in text[out[r[0]].end : out[r[1]].start])):
-        regions = Counter(_region_country(out[i]) for i in run)
-        for i in run:
-            others = regions.copy()
-            others[_region_country(out[i])] -= 1
-            country, n = max(((c, k) for c, k in others.items() if c), key=lambda ck: ck[1], default=(None, 0))
-            if country is None or n < min(2, len(run) - 1) or _region_country(out[i]) or i in held:
+        read = [_region_country(out[i]) for i in run]
+        regions = Counter(c for c in read if c)
+        if not regions:
+            continue
+        country, n = regions.most_common(1)[0]
+        if n < min(2, len(run) - 1):
+            continue
+        for i, own in zip(run, read, strict=True):
+            if own or i in held:
                 continue
             place = region_in(out[i].text, country)
             if place is not None:

@@ -14,13 +14,11 @@ threshold live in ``data/models/attribution.json`` (14 KB), read once per proces
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from rashomon.extract import weights
 
 if TYPE_CHECKING:
     from rashomon.extract.attribution import Found
@@ -35,14 +33,9 @@ RELATIVES = ("who", "whose", "which", "that", "whom")
 TRAILING = ("on", "in", "at", "during", "this", "last", "when", "after", "before", "both")
 
 
-@cache
 def model() -> dict[str, Any] | None:
     """The shipped weights, or None when they have not been trained (then the rules' spans stand)."""
-    path = resources.files("rashomon") / "data" / "models" / "attribution.json"
-    if not path.is_file():
-        return None
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return weights.load("attribution.json")
 
 
 def variants(doc: Doc, source: Span) -> Iterator[tuple[str, Span]]:
@@ -112,9 +105,7 @@ def features(doc: Doc, item: Found, kind: str, span: Span) -> dict[str, float]:
 
 def score(m: dict[str, Any], f: dict[str, float]) -> float:
     """The model's probability that this variant is a source as annotators mark it."""
-    weights = m["weights"]
-    z = m["bias"] + sum(weights.get(k, 0.0) * v for k, v in f.items())
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    return weights.probability(m, f)
 
 
 def weighed(item: Found) -> bool:

@@ -14,14 +14,11 @@ read once per process. Without that file every found name stands.
 
 from __future__ import annotations
 
-import json
-import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from rashomon.extract import weights
 from rashomon.geo.gazetteer import gazetteer
 from rashomon.geo.resolve import Context, best_place
 from rashomon.nlp import text_of
@@ -34,14 +31,9 @@ Doc = Any
 FILE = "toponyms.json"
 
 
-@cache
 def model() -> dict[str, Any] | None:
     """The shipped weights, or None when they have not been trained (then every found name stands)."""
-    path = resources.files("rashomon") / "data" / "models" / FILE
-    if not path.is_file():
-        return None
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return weights.load(FILE)
 
 
 @dataclass(frozen=True)
@@ -113,9 +105,7 @@ def features(doc: Doc, t: Toponym, ctx: Context, names: Names) -> dict[str, floa
 
 def score(m: dict[str, Any], f: dict[str, float]) -> float:
     """The model's probability that a found name is a toponym."""
-    weights = m["weights"]
-    z = m["bias"] + sum(weights.get(k, 0.0) * v for k, v in f.items())
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    return weights.probability(m, f)
 
 
 def keep(doc: Doc, found: list[Toponym], ctx: Context, names: Names) -> list[Toponym]:

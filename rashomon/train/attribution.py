@@ -18,17 +18,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from rashomon.eval.tasks import char_span
 from rashomon.extract import parse, source_model
 from rashomon.extract.attribution import closed, find_attributions
-from rashomon.train.slots import _scorer, fit
+from rashomon.train.slots import _scorer, fit_named
 
 FILE = "attribution/polnear_dev.jsonl"
 OUT = Path(__file__).resolve().parents[1] / "data" / "models" / "attribution.json"
@@ -82,19 +79,7 @@ def split(records: list[dict[str, Any]], seed: int, share: float) -> set[str]:
 
 def fit_model(found: dict[str, list[Candidate]], ids: list[str]) -> dict[str, Any]:
     """A logistic model over the variants of ``ids``' attributions, standardisation folded into the weights."""
-    rows = [(f, y) for i in ids for c in found[i] for f, _, y in c.variants]
-    counts = Counter(k for f, _ in rows for k in f)
-    vocab = sorted(k for k, n in counts.items() if n >= MIN_COUNT)
-    column = {k: j for j, k in enumerate(vocab)}
-    x = np.zeros((len(rows), len(vocab)))
-    for r, (f, _) in enumerate(rows):
-        for k, v in f.items():
-            if k in column:
-                x[r, column[k]] = v
-    m = fit(x, np.array([y for _, y in rows], dtype=float))
-    w = np.array(m["weights"]) / np.array(m["scale"])
-    bias = m["bias"] - float(np.dot(w, m["mean"]))
-    return {"bias": bias, "weights": {k: round(float(v), 6) for k, v in zip(vocab, w, strict=True) if v != 0}}
+    return fit_named([(f, y) for i in ids for c in found[i] for f, _, y in c.variants], MIN_COUNT)
 
 
 def predict(m: dict[str, Any] | None, threshold: float, cands: list[Candidate]) -> list[dict[str, Any]]:

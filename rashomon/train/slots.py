@@ -19,6 +19,7 @@ import argparse
 import importlib.util
 import json
 import random
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,23 @@ def fit(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
             break
     return {"bias": float(w[0]), "weights": [float(v) for v in w[1:]], "mean": [float(v) for v in mean],
             "scale": [float(v) for v in scale]}  # fmt: skip
+
+
+def fit_named(rows: list[tuple[dict[str, float], int]], min_count: int) -> dict[str, Any]:
+    """:func:`fit` over rows of named features (those seen fewer than ``min_count`` times left out), the
+    standardisation folded into one weight per name: the form the shipped extraction models take."""
+    counts = Counter(k for f, _ in rows for k in f)
+    vocab = sorted(k for k, n in counts.items() if n >= min_count)
+    column = {k: j for j, k in enumerate(vocab)}
+    x = np.zeros((len(rows), len(vocab)))
+    for r, (f, _) in enumerate(rows):
+        for k, v in f.items():
+            if k in column:
+                x[r, column[k]] = v
+    m = fit(x, np.array([y for _, y in rows], dtype=float))
+    w = np.array(m["weights"]) / np.array(m["scale"])
+    bias = m["bias"] - float(np.dot(w, m["mean"]))
+    return {"bias": bias, "weights": {k: round(float(v), 6) for k, v in zip(vocab, w, strict=True) if v != 0}}
 
 
 def fit_models(stories: list[Story]) -> dict[str, Any]:

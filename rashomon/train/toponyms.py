@@ -19,16 +19,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from rashomon.extract import parse, toponym_model
 from rashomon.extract.places import Toponym, read_toponyms
-from rashomon.train.slots import _scorer, fit
+from rashomon.train.slots import _scorer, fit_named
 
 FILE = "geo/geowebnews_dev.jsonl"
 OUT = Path(__file__).resolve().parents[1] / "data" / "models" / toponym_model.FILE
@@ -62,19 +59,7 @@ def found_names(bench: Path) -> tuple[list[dict[str, Any]], dict[str, list[Found
 
 def fit_model(found: dict[str, list[Found]], ids: list[str]) -> dict[str, Any]:
     """A logistic model over ``ids``' found names, standardisation folded into the weights."""
-    rows = [n for i in ids for n in found[i]]
-    counts = Counter(k for n in rows for k in n.features)
-    vocab = sorted(k for k, c in counts.items() if c >= MIN_COUNT)
-    column = {k: j for j, k in enumerate(vocab)}
-    x = np.zeros((len(rows), len(vocab)))
-    for r, n in enumerate(rows):
-        for k, v in n.features.items():
-            if k in column:
-                x[r, column[k]] = v
-    m = fit(x, np.array([n.label for n in rows], dtype=float))
-    w = np.array(m["weights"]) / np.array(m["scale"])
-    bias = m["bias"] - float(np.dot(w, m["mean"]))
-    return {"bias": bias, "weights": {k: round(float(v), 6) for k, v in zip(vocab, w, strict=True) if v != 0}}
+    return fit_named([(n.features, n.label) for i in ids for n in found[i]], MIN_COUNT)
 
 
 def folds(records: list[dict[str, Any]], k: int, seed: int) -> list[list[str]]:
