@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from rashomon.extract import source_model
+from rashomon.extract import cue_model, source_model
 from rashomon.extract.speakers import (
     SUBJECTS,
     cue_lemma,
@@ -68,13 +68,14 @@ QUOTE = re.compile(
 HEADLINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^:\n]{0,50}?):(?:[ \t]+\S|(?=[“\"]))", re.M)
 
 
-def find_attributions(doc: Doc, attitudes: bool = False, learned: bool = True) -> list[Found]:
+def find_attributions(doc: Doc, attitudes: bool = False, learned: bool = True, checked: bool = True) -> list[Found]:
     """Every attribution in ``doc``, nested ones carrying their relays.
 
     ``attitudes`` adds the cues of stance and belief ("supports", "thinks", "wants")
-    to those of speech; claims use speech only. ``learned`` lets the trained model
-    (:mod:`rashomon.extract.source_model`) set each source's extent and drop unlikely ones;
-    without it, the rules' spans stand (training reads those).
+    to those of speech; claims use speech only. ``learned`` lets the trained models set each
+    source's extent and drop unlikely ones (:mod:`rashomon.extract.source_model`) and, with
+    ``checked``, drop cues that are unlikely to be ones (:mod:`rashomon.extract.cue_model`);
+    without them, the rules' spans stand (training reads those).
     """
     quotes = _quote_spans(doc)
     found: list[Found] = _headline_colons(doc)
@@ -89,7 +90,10 @@ def find_attributions(doc: Doc, attitudes: bool = False, learned: bool = True) -
         for f in found
         if not _unrealised(doc[f.cue[0]]) and not _stance_within(f, found) and not _part_of_cue(doc, f, found)
     ]
-    return _chain(doc, source_model.choose(doc, kept) if learned else kept)
+    if learned:
+        kept = source_model.choose(doc, kept)
+        kept = cue_model.check(doc, kept, quotes) if checked else kept
+    return _chain(doc, kept)
 
 
 def _stance_within(item: Found, found: list[Found]) -> bool:

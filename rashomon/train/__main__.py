@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from rashomon.train import attribution, slots, toponyms
+from rashomon.train import attribution, cues, slots, toponyms
 
-MODELS = {"attribution": attribution.main, "slots": slots.main, "toponyms": toponyms.main}
+MODELS = {"attribution": attribution.main, "cues": cues.main, "slots": slots.main, "toponyms": toponyms.main}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ import argparse
 import json
 import random
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +47,10 @@ class Candidate:
 
 def candidates(bench: Path) -> tuple[list[dict[str, Any]], dict[str, list[Candidate]]]:
     """The gold records, and per record id its found attributions with their labelled variants."""
-    records = [json.loads(line) for line in (bench / FILE).read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts = list(dict.fromkeys(r["text"] for r in records))
+    records, docs = parsed(bench)
     found: dict[str, list[Candidate]] = {}
-    docs = parse(texts, selective=True, stance=True)
     by_text: dict[str, list[Candidate]] = {}
-    for text, doc in zip(texts, docs, strict=True):
+    for text, doc in docs.items():
         by_text[text] = []
         for item in find_attributions(doc, attitudes=True, learned=False):
             variants = []
@@ -68,6 +67,15 @@ def candidates(bench: Path) -> tuple[list[dict[str, Any]], dict[str, list[Candid
             for c in by_text[r["text"]]
         ]
     return records, found
+
+
+@cache
+def parsed(bench: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The records of ``FILE`` and each distinct text's Doc, parsed as ``rashomon eval attribution``
+    parses them (once per process: the cue model's training reads the same)."""
+    records = [json.loads(line) for line in (bench / FILE).read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = list(dict.fromkeys(r["text"] for r in records))
+    return records, dict(zip(texts, parse(texts, selective=True, stance=True), strict=True))
 
 
 def split(records: list[dict[str, Any]], seed: int, share: float) -> set[str]:
