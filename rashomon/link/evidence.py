@@ -5,7 +5,9 @@ words share: the content words around each figure weighted by how rare they are 
 figures (so that "points" in a story of a basketball game weighs little and "halftime" much), the
 counted noun, the owners, the neighbouring words; how rare the shared value is in the story
 ("4,901" is telling, "two" is not); whether each is the other's best counterpart in the other
-report; whether either report gives another value for the same thing. Two logistic models weigh
+report; whether either report gives another value for the same thing; whether their qualifiers clash
+("two charity shots", "six blocked shots") or only one names whose figure it is; how many figures of
+what they count each report gives (in a game's story "minutes" come by the dozen). Two logistic models weigh
 them (:func:`probabilities`), one for figures that agree and one for figures that do not, trained
 on the development stories of ``../shared/bench/reconcile`` (``python -m rashomon.train slots``;
 weights and thresholds in ``data/models/slots.json``).
@@ -44,7 +46,7 @@ FEATURES = (
     "owners_disjoint", "rarity", "equal_value", "small_value", "magnitude", "same_pair_side", "same_partner",
     "pair_mismatch", "same_report", "same_period", "same_source", "approximate", "log_ratio", "count",
     "money_or_percent", "measure", "mutual_best", "one_way_best", "agreeing_elsewhere", "alone_in_reports", "rivals",
-    "period_clash", "same_place", "place_clash",
+    "period_clash", "same_place", "place_clash", "modifiers_clash", "owner_one_side", "key_common",
 )  # fmt: skip
 
 
@@ -117,6 +119,8 @@ class Table:
         self.present = (self.words > 0).astype(float)
         self.mass = np.asarray(self.words.sum(axis=1)).ravel()
         self.near = _binary(found, lambda item: item.frame.near)
+        self.mods = _binary(found, lambda item: item.frame.modifiers)
+        self.n_mods = np.asarray(self.mods.sum(axis=1)).ravel()
         self.owners = _binary(found, lambda item: item.frame.owners)
         self.n_owners = np.asarray(self.owners.sum(axis=1)).ravel()
         f = [item.frame for item in found]
@@ -251,9 +255,21 @@ def evidence(t: Table, i: np.ndarray, j: np.ndarray) -> Evidence:
         "period_clash": _period_clash(t, i, j),
         "same_place": (t.place[i] >= 0) & (t.place[i] == t.place[j]),
         "place_clash": (t.place[i] >= 0) & (t.place[j] >= 0) & (t.place[i] != t.place[j]),
+        "modifiers_clash": (t.n_mods[i] > 0) & (t.n_mods[j] > 0) & (_rowdot(t.mods, t.mods, i, j) == 0),
+        "owner_one_side": (t.n_owners[i] > 0) != (t.n_owners[j] > 0),
     }
+    found["key_common"] = _key_common(t, i, known)
     x = np.column_stack([np.asarray(found[name], dtype=float) for name in FEATURES]) if len(i) else np.zeros((0, 0))
     return Evidence(i, j, x, meet, ~same_report & (agreeing >= cos))
+
+
+def _key_common(t: Table, i: np.ndarray, known: np.ndarray) -> np.ndarray:
+    """How many figures per report the story gives of what claim i counts (its counted noun or unit),
+    log-scaled: in a game's story "minutes" and "points" come by the dozen, and two reports' figures of
+    one such key are seldom one quantity; a key each report states once is telling."""
+    per_report = np.bincount(t.key[t.key >= 0], minlength=t.key.max(initial=0) + 1) / (t.article.max(initial=0) + 1)
+    result: np.ndarray = np.where(known, np.log1p(per_report[np.maximum(t.key[i], 0)]), 0.0)
+    return result
 
 
 def _counterparts(
