@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from rashomon.link.vectors import YEAR_TERM, Counts, Vector, cosine, weigh
+from rashomon.geo.resolve import km
+from rashomon.link.vectors import YEAR_TERM, Counts, Vector, cosine, towns, weigh
 from rashomon.records import StoryState, content_id
 
 THRESHOLD = 0.18
@@ -20,6 +21,8 @@ ACTOR_BONUS = 0.04
 MAX_ACTORS = 3
 DAY_PENALTY = 0.04  # similarity needed grows with the days between an article and a story
 YEAR_PENALTY = 0.2  # an undated article whose text's year is none of a story's (chosen on ECB+ dev: 0.1, 0.2, 1.0)
+TOWN_PENALTY = 0.1  # a report whose lead's towns are all far from a story's (chosen on ECB+ dev: 0.05, 0.1, 0.2)
+TOWN_KM = 150  # towns this far apart are not one event's place
 QUERY_TERMS = 15
 POSTINGS_PER_TERM = 10
 CENTROID_TERMS = 200
@@ -73,6 +76,13 @@ def other_year(a: Vector, b: dict[str, float]) -> bool:
     return bool(ours and theirs and not ours & theirs)
 
 
+def far_apart(a: Vector, b: dict[str, float]) -> bool:
+    """Whether every town a report's lead names is far from every town a story's leads name (both must
+    name one): a car bomb in Kirkuk and one in Basra the same week are two events."""
+    ours, theirs = towns(a), towns(b)
+    return bool(ours and theirs) and min(km(x, y) for x in ours for y in theirs) > TOWN_KM
+
+
 def days_apart(story: StoryState, published: date | None) -> int:
     if published is None or story.first is None or story.last is None:
         return 0
@@ -94,6 +104,7 @@ def assign(index: StoryIndex, article_id: str, counts: Counts, published: date |
         sim = cosine(vector, story.centroid) - DAY_PENALTY * days_apart(story, published)
         sim += ACTOR_BONUS * min(MAX_ACTORS, shared_actors(vector, story.centroid))
         sim -= YEAR_PENALTY * other_year(vector, story.centroid)
+        sim -= TOWN_PENALTY * far_apart(vector, story.centroid)
         if best is None or (sim, story.id) > best:
             best, best_story = (sim, story.id), story
     if best_story is None or best is None or best[0] < THRESHOLD:

@@ -18,6 +18,9 @@ NAME_WEIGHT = 1.5
 TOP_TERMS = 80
 ACTOR_WEIGHT = 2.0
 YEAR_TERM = "date:"
+TOWN_TERM = "town:"  # a town the report's title or lead names, "town:LAT,LON": compared by distance, not by cosine
+LEAD_CHARS = 400  # where a report says where it happened: its title and its opening
+TOWN_PEOPLE = 100_000  # a lead's town is read only when it is a big one (a small town's name is often a word)
 DATED_CHARS = 3000  # where an article's own date is written: its opening
 PRIOR_DOCS = 50  # idf as if 50 unrelated documents came first: a young store does not over-weight new words
 
@@ -78,7 +81,46 @@ def article_terms(title: str | None, text: str, undated: bool = False) -> Counts
     if title:
         for term, n in terms(title, names=False).items():  # a title-case headline is not a name
             counts[term] = counts.get(term, 0.0) + n * TITLE_WEIGHT
+    for town in lead_towns(title, text):
+        counts[town] = TITLE_WEIGHT
     return counts
+
+
+CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
+DATELINE = re.compile(r"\A\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}),")
+
+
+def lead_towns(title: str | None, text: str) -> list[str]:
+    """The big towns a report's title and opening name, as ``town:LAT,LON`` terms: "Car bomb kills 14 in
+        Kirkuk" is ``town:35.47,44.39``. A name counts when it is the gazetteer's own name of a town of at least
+        TOWN_PEOPLE people, not a country or region, and not by one of its other names (by those, "Hamas" would
+    be Hamm and "Philadelphia" Amman)."""
+    from rashomon.geo.gazetteer import gazetteer, key  # the offline gazetteer, built on first use
+
+    lead = (title or "") + "\n" + text[:LEAD_CHARS]
+    names = [m.group() for m in CAPITALISED.finditer(lead)]
+    if m := DATELINE.match(text):
+        names.append(m.group(1).title())
+    found = set()
+    for name in dict.fromkeys(names):
+        if name.lower() in stopwords() or name.split()[0].lower() in stopwords():
+            continue
+        own = key(name).removesuffix("h")  # "Basra" is the gazetteer's "Basrah", "Raqqa" its "Ar Raqqah"
+        places = [p for p in gazetteer().candidates(name) if key(p.name).removesuffix("h") == own]
+        top = places[0] if places else None
+        if top is not None and top.feature not in ("country", "region") and top.population >= TOWN_PEOPLE:
+            found.add(f"{TOWN_TERM}{top.lat:.2f},{top.lon:.2f}")
+    return sorted(found)
+
+
+def towns(vector: Mapping[str, float]) -> list[tuple[float, float]]:
+    """The coordinates of the ``town:`` terms of a vector or centroid."""
+    out = []
+    for term in vector:
+        if term.startswith(TOWN_TERM):
+            lat, lon = term[len(TOWN_TERM) :].split(",")
+            out.append((float(lat), float(lon)))
+    return out
 
 
 def weigh(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int, top: int = TOP_TERMS) -> Vector:
@@ -100,9 +142,11 @@ def actor_names(text: str) -> list[str]:
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two term vectors over their words: town terms are compared by distance instead
+    (:func:`rashomon.link.cluster.far_apart`)."""
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
-    na = math.sqrt(sum(w * w for w in a.values())) or 1.0
-    nb = math.sqrt(sum(w * w for w in b.values())) or 1.0
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items() if not t.startswith(TOWN_TERM))
+    na = math.sqrt(sum(w * w for t, w in a.items() if not t.startswith(TOWN_TERM))) or 1.0
+    nb = math.sqrt(sum(w * w for t, w in b.items() if not t.startswith(TOWN_TERM))) or 1.0
     return dot / (na * nb)

@@ -1,9 +1,12 @@
-"""Stories from undated reports: the year their text gives keeps look-alike events apart."""
+"""Stories: look-alike events kept apart by their year (undated reports) and their town; one event's
+continuing coverage kept together."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from rashomon.link.cluster import MemoryIndex, assign
-from rashomon.link.vectors import article_terms
+from rashomon.link.vectors import article_terms, lead_towns
 
 PATCH = "{date} - Microsoft released an emergency patch for Internet Explorer on {day}, fixing a flaw. {detail}"
 OLD = (
@@ -43,3 +46,58 @@ def test_undated_reports_of_one_event_with_no_year_or_the_same_year_are_one_stor
         ("Emergency patch for Internet Explorer", PATCH.format(date="September 18, 2013", day="Tuesday", detail=NEW)),
     ]
     assert len(set(stories(reports))) == 1
+
+
+MONDAY = date(2026, 3, 2)
+BOMBINGS = [
+    ("Car bomb kills 14 at market in Kirkuk", "A car bomb exploded at a crowded vegetable market in Kirkuk on Monday, "
+     "killing at least 14 people and wounding 30, police said. No group has claimed the attack. Ambulances rushed "
+     "the wounded to Kirkuk General Hospital.", 0),
+    ("Kirkuk market bombing toll rises to 17", "The toll from Monday's car bomb at a vegetable market in Kirkuk rose "
+     "to 17, a health official said on Tuesday. Security forces closed the roads into the city centre.", 1),
+    ("Car bomb kills 9 near mosque in Basra", "A car bomb exploded near a mosque in Basra on Thursday, killing nine "
+     "people and wounding 22, police said. No group has claimed the attack. The wounded were taken to Basra "
+     "Teaching Hospital.", 3),
+    ("Basra mosque bombing: mourners bury victims", "Mourners in Basra on Friday buried the nine people killed by "
+     "Thursday's car bomb near a mosque, as police said two suspects had been arrested.", 4),
+]  # fmt: skip
+OFFENSIVE = [
+    ("Army launches offensive to retake Raqqa", "Government forces backed by air strikes launched an offensive on "
+     "Raqqa on Monday, pushing into the northern outskirts, the army said. Residents reported heavy shelling.", 0),
+    ("Troops advance into Raqqa's northern districts", "Troops advanced into two northern districts of Raqqa on "
+     "Tuesday as air strikes hit militant positions, a military spokesman said. Aid groups said thousands of "
+     "residents had fled.", 1),
+    ("Fighting reaches Raqqa city centre", "Fighting reached the centre of Raqqa on Wednesday, with government "
+     "troops clashing with militants near the clock tower, according to a monitoring group.", 2),
+    ("Thousands flee as battle for Raqqa intensifies", "Thousands of civilians fled Raqqa on Thursday as the army "
+     "pressed its offensive, the UN said, warning of shortages of food and water in camps outside the city.", 3),
+    ("Militants counter-attack in Raqqa", "Militants launched a counter-attack on army positions in eastern Raqqa on "
+     "Friday, killing 11 soldiers, the monitoring group said. The army said it had repelled the assault.", 4),
+    ("Army says it controls most of Raqqa", "The army said on Saturday it controlled most of Raqqa after six days "
+     "of fighting, while pockets of militants held out in the old city.", 5),
+    ("Raqqa offensive: last militants surrender", "The last militants in Raqqa's old city surrendered on Sunday, "
+     "ending a week-long offensive, the military said. Residents began returning to damaged homes.", 6),
+]  # fmt: skip
+
+
+def dated_stories(reports: list[tuple[str, str, int]]) -> list[str]:
+    """Each report published ``days`` after a Monday, one outlet, in order."""
+    index = MemoryIndex()
+    return [assign(index, f"a{i}", article_terms(title, text), MONDAY + timedelta(days=days))[0]
+            for i, (title, text, days) in enumerate(reports)]  # fmt: skip
+
+
+def test_two_car_bombings_in_two_cities_in_one_week_are_two_stories() -> None:
+    found = dated_stories(BOMBINGS)
+    assert found[0] == found[1] and found[2] == found[3] and found[0] != found[2]
+
+
+def test_one_offensive_reported_daily_for_a_week_by_one_outlet_is_one_story() -> None:
+    assert len(set(dated_stories(OFFENSIVE))) == 1
+
+
+def test_a_lead_names_its_town_by_the_gazetteers_own_name_only() -> None:
+    assert lead_towns("Car bomb kills 9 near mosque in Basra", "") == ["town:30.51,47.78"]  # "Basrah"
+    assert lead_towns(None, "KIRKUK, Iraq (AP) - A car bomb exploded.") == ["town:35.47,44.39"]  # the dateline
+    assert lead_towns(None, "Philadelphia police said a man was shot.") == ["town:39.95,-75.16"]  # not Amman
+    assert lead_towns("Hamas fires rockets", "Hamas said it fired them.") == []  # not Hamm
