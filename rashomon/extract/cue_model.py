@@ -8,7 +8,8 @@ quotation, whether the rules found a source and how long a content) gives each f
 probability that its cue is one; an attribution under the trained threshold is dropped. It is trained
 on PolNeAR's train and dev compartments (``python -m rashomon.train cues``), its threshold chosen on
 articles held out of the fit; weights and threshold live in ``data/models/cues.json``, read once per
-process. Without that file every found attribution stands.
+process. Without that file every found attribution stands. Speaker labels ("Q: ...") and "according
+to" are left to the rules.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rashomon.extract import weights
+from rashomon.extract.source_model import RULED
 from rashomon.extract.speakers import SUBJECTS, cue_lemma, lex
 
 if TYPE_CHECKING:
@@ -41,7 +43,6 @@ def features(doc: Doc, item: Found, quotes: list[tuple[int, int]]) -> dict[str, 
         "tag=" + tok.tag_: 1.0,
         "dep=" + tok.dep_: 1.0,
         "lexicon=" + _lexicon(lemma): 1.0,
-        "found=" + (item.verb if item.verb in (":", "according") else "verb"): 1.0,
         "head_dep=" + tok.head.dep_: 1.0,
         "head_pos=" + tok.head.pos_: 1.0,
         "subject=" + _subject(subj): 1.0,
@@ -81,4 +82,15 @@ def check(doc: Doc, found: list[Found], quotes: list[tuple[int, int]]) -> list[F
     m = model()
     if m is None:
         return found
-    return [item for item in found if weights.probability(m, features(doc, item, quotes)) >= m["threshold"]]
+    return [item for item in found if not weighed(item) or score(m, doc, item, quotes) >= m["threshold"]]
+
+
+def weighed(item: Found) -> bool:
+    """Whether the model weighs ``item``: a cue found by a verb or noun; speaker labels ("Q: ...") and
+    "according to" stand as the rules find them (as for :mod:`rashomon.extract.source_model`)."""
+    return item.verb not in RULED
+
+
+def score(m: dict[str, Any], doc: Doc, item: Found, quotes: list[tuple[int, int]]) -> float:
+    """The model's probability that ``item``'s cue is one annotators mark."""
+    return weights.probability(m, features(doc, item, quotes))
