@@ -38,6 +38,7 @@ INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|other)\s+$", re.
 INCREMENT_AFTER = re.compile(r"\s+(?:more|others?)\b(?!\s+than)", re.I)
 PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
 PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
+OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 ONE_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|these|those|them|us|whom|which)\b", re.I)
 CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "displaced", "fled", "escaped",
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
@@ -463,8 +464,13 @@ def _modifiers(noun: Token | None) -> tuple[str, ...]:
 
 def _whole_of(doc: Doc, fig: Figure, figures: list[Figure]) -> int | None:
     """ "90 deaths, including 70 children", "6,000 missing, among them 200 children", "200 children are among
-    them", "20 of them": the start of the whole's figure, earlier in the sentence."""
+    them", "20 of them": the start of the whole's figure, earlier in the sentence; "30 of the 80 wounded":
+    the figure that follows."""
     text = text_of(doc)
+    of_the = OF_THE.match(text[fig.end : fig.end + 24])
+    if of_the:  # "30 of the 80 wounded": the whole is the figure that follows
+        whole = next((f for f in figures if f.start == fig.end + of_the.end() and f.kind == fig.kind), None)
+        return whole.start if whole is not None else None
     if not (PART.search(text[max(0, fig.start - 24) : fig.start]) or PART_AFTER.match(text[fig.end : fig.end + 40])):
         return None
     earlier = [f for f in figures if f.end <= fig.start and fig.start - f.end < 160 and f.kind == fig.kind]

@@ -124,12 +124,13 @@ def evidence_of(found: list[Item]) -> Read:
 
 def speakers_disagree(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """One report, two sources, one sense, each source giving one figure for it, of one period and place
-    as far as the report says: "the ministry said 120 escaped ... an SDF spokesperson said about 1,500
-    had escaped" (the frames are already compatible: one class, no part of the other)."""
+    as far as the report says, each a whole with the same qualifiers and owners: "the ministry said 120
+    escaped ... an SDF spokesperson said about 1,500 had escaped" (the frames are already compatible: one
+    class, no part of the other)."""
     two_sources = (t.article[i] == t.article[j]) & (t.source[i] != t.source[j])
     one_each = (t.voices[i] == 0) & (t.voices[j] == 0)  # a source giving two tolls says two things, not one
     where = (t.period[i] == t.period[j]) & (t.place[i] == t.place[j])
-    result: np.ndarray = two_sources & one_each & _one_sense(t, i, j) & where
+    result: np.ndarray = two_sources & one_each & _one_sense(t, i, j) & where & t.alike(i, j)
     return result
 
 

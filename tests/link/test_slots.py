@@ -114,3 +114,21 @@ def test_a_score_lines_up_side_by_side(nlp: Callable[[str], Any]) -> None:
     assert slot_of(found, "65", "r0") == slot_of(found, "65", "r1") != slot_of(found, "53", "r0")
     assert slot_of(found, "23", "r0") == slot_of(found, "23", "r1")
     assert flagged(found) == []
+
+
+def test_a_part_of_a_count_is_no_account_of_another_count(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "Hospitals treated around 1,400 wounded, the ministry said. Provincial official Ali Karimi told state "
+        "television that 30 of the 80 wounded remained in hospital.",
+    )
+    assert not any("30" in values for values in flagged(found))
+
+
+def test_a_count_with_its_own_qualifier_is_another_quantity(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "There was one arrest, with no injuries to police, police said. Police sources also told the News that "
+        "Gray has four prior arrests.",
+    )
+    assert flagged(found) == []
