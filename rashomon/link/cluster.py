@@ -19,7 +19,8 @@ THRESHOLD = 0.18
 WINDOW_DAYS = 10
 ACTOR_BONUS = 0.04
 MAX_ACTORS = 3
-DAY_PENALTY = 0.04  # similarity needed grows with the days between an article and a story
+DAY_PENALTY = 0.04  # per day between an article and a story that share the event's town or a known actor
+LOOSE_DAY_PENALTY = 0.08  # per day otherwise (chosen on AllSides: 0.06, 0.08, 0.1)
 YEAR_PENALTY = 0.2  # an undated article whose text's year is none of a story's (chosen on ECB+ dev: 0.1, 0.2, 1.0)
 TOWN_PENALTY = 0.1  # a report whose lead's towns are all far from a story's (chosen on ECB+ dev: 0.05, 0.1, 0.2)
 TOWN_KM = 150  # towns this far apart are not one event's place
@@ -79,8 +80,22 @@ def other_year(a: Vector, b: dict[str, float]) -> bool:
 def far_apart(a: Vector, b: dict[str, float]) -> bool:
     """Whether every town a report's lead names is far from every town a story's leads name (both must
     name one): a car bomb in Kirkuk and one in Basra the same week are two events."""
+    distance = nearest_km(a, b)
+    return distance is not None and distance > TOWN_KM
+
+
+def nearest_km(a: Vector, b: dict[str, float]) -> float | None:
+    """The distance between the nearest of a report's lead towns and a story's, if both name one."""
     ours, theirs = towns(a), towns(b)
-    return bool(ours and theirs) and min(km(x, y) for x in ours for y in theirs) > TOWN_KM
+    return min(km(x, y) for x in ours for y in theirs) if ours and theirs else None
+
+
+def same_place_or_actors(a: Vector, b: dict[str, float]) -> bool:
+    """Whether a report and a story share what makes an event itself across days: a town of their leads
+    (within TOWN_KM) or a known actor. Continuing coverage that does is kept together over the days (an
+    offensive reported daily); coverage of another day that shares only words is not."""
+    distance = nearest_km(a, b)
+    return (distance is not None and distance <= TOWN_KM) or shared_actors(a, b) > 0
 
 
 def days_apart(story: StoryState, published: date | None) -> int:
@@ -101,7 +116,8 @@ def assign(index: StoryIndex, article_id: str, counts: Counts, published: date |
     for story in index.candidates(query, POSTINGS_PER_TERM):
         if not within_window(story, published):
             continue
-        sim = cosine(vector, story.centroid) - DAY_PENALTY * days_apart(story, published)
+        per_day = DAY_PENALTY if same_place_or_actors(vector, story.centroid) else LOOSE_DAY_PENALTY
+        sim = cosine(vector, story.centroid) - per_day * days_apart(story, published)
         sim += ACTOR_BONUS * min(MAX_ACTORS, shared_actors(vector, story.centroid))
         sim -= YEAR_PENALTY * other_year(vector, story.centroid)
         sim -= TOWN_PENALTY * far_apart(vector, story.centroid)

@@ -101,3 +101,23 @@ def test_a_lead_names_its_town_by_the_gazetteers_own_name_only() -> None:
     assert lead_towns(None, "KIRKUK, Iraq (AP) - A car bomb exploded.") == ["town:35.47,44.39"]  # the dateline
     assert lead_towns(None, "Philadelphia police said a man was shot.") == ["town:39.95,-75.16"]  # not Amman
     assert lead_towns("Hamas fires rockets", "Hamas said it fired them.") == []  # not Hamm
+
+
+def test_a_report_a_week_later_stays_with_the_story_when_it_shares_the_event_s_town() -> None:
+    first = OFFENSIVE[0]
+    later = (
+        "Army presses offensive on Raqqa",
+        "Government forces backed by air strikes pressed their offensive on Raqqa on Monday, the army said, as "
+        "residents reported more shelling and thousands more fled.",
+        7,
+    )
+    words_only = (
+        "Army presses offensive",
+        "Government forces backed by air strikes pressed their offensive on Monday, the army said, as residents "
+        "reported more shelling and thousands more fled.",
+        7,
+    )
+    shared = dated_stories([first, later])
+    assert shared[0] == shared[1]
+    alike = dated_stories([first, words_only])
+    assert alike[0] != alike[1]  # a week on, words alone are not the event
