@@ -63,13 +63,21 @@ class Context:
         confirm it: "Royal" read in "Royal Street")."""
         own = set(key(name).split())
         at = (place.lat, place.lon)
-        closeness = (1.0 - km(at, there) / NEAR_KM for k, there in self.anchors.items() if not set(k.split()) <= own)
+        reach = NEAR_KM / KM_PER_DEGREE  # no farther in latitude alone: an anchor beyond it adds nothing
+        closeness = (
+            1.0 - km(at, there) / NEAR_KM
+            for k, there in self.anchors.items()
+            if abs(there[0] - place.lat) < reach and not set(k.split()) <= own
+        )
         return max(0.0, max(closeness, default=0.0))
 
     def is_home(self, place: Place) -> bool:
         """Whether ``place`` lies in one of the text's main countries (named at least half as often as the first)."""
         top = max(self.countries.values(), default=0)
         return bool(place.country) and top > 0 and 2 * self.countries[place.country] >= top
+
+
+KM_PER_DEGREE = 111.19  # of latitude: a distance is never less than this times the difference in latitude
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
