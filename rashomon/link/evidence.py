@@ -153,6 +153,7 @@ class Table:
         self.counted = _codes([x.counted for x in f])
         self.cls = _codes([classes().get(x.counted or "") for x in f])
         self.start = np.array([item.claim.figure.start if item.claim.figure else -1 for item in found], dtype=int)
+        self.apposed = _codes([_apposed(x) for x in f])
         self.part_of = np.array([-2 if x.part_of is None else x.part_of for x in f], dtype=int)
         self._frames = f
 
@@ -182,6 +183,15 @@ class Table:
         ok: np.ndarray = same_dim & (self.increment[i] == self.increment[j])
         ok &= ~part & ~senses_differ & ~classes_differ & ~places_differ
         return ok
+
+
+def _apposed(frame: Frame) -> str | None:
+    """The name an age stands in apposition to ("Orozco, 29,"): the word just before it, if it is one of
+    the figure's owners."""
+    before = [w[1:] for w in frame.near if w.startswith("<")]
+    if frame.kind != "age" or not before or before[-1] not in frame.owners:
+        return None
+    return before[-1]
 
 
 def _codes(values: list[Any]) -> np.ndarray:

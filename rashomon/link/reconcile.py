@@ -29,6 +29,8 @@ from rashomon.link.measures import CONVERTED, convertible, in_base_unit, senses,
 from rashomon.link.slots import group
 from rashomon.records import NOT_FACT, Claim, Derived, Interval, Slot, SlotStatus, Speaker, content_id
 
+AGE = "year of age"  # the measure of an age (rashomon.extract.quantities)
+
 
 @cache
 def _lex() -> dict[str, Any]:
@@ -75,7 +77,7 @@ def status_of(predicate: str, points: list[Point]) -> SlotStatus:
     undated = any(p.as_of is None for p in points)
     if len(days) < 2 or undated or any(not _agree(group) for group in by_day):
         return "conflict" if _independent_disagreement(points) else "agree"
-    return "evolving" if _plausible(predicate, by_day) else "conflict"
+    return "evolving" if _plausible(predicate, days, by_day) else "conflict"
 
 
 def _agree(points: list[Point]) -> bool:
@@ -87,14 +89,17 @@ def _independent_disagreement(points: list[Point]) -> bool:
     return any(a.source != b.source and not overlaps([a, b]) for a, b in itertools.combinations(points, 2))
 
 
-def _plausible(predicate: str, by_day: list[list[Point]]) -> bool:
-    """Each day's values lie in the direction the quantity can move from the day before's."""
+def _plausible(predicate: str, days: list[date], by_day: list[list[Point]]) -> bool:
+    """Each day's values lie in the direction the quantity can move from the day before's (an age by no
+    more than the years between them, and a year for the birthday)."""
     falls = predicate in _lex()["falls_over_time"]
     rises = predicate in _lex()["rises_over_time"]
-    for earlier, later in itertools.pairwise(by_day):
+    for (e_day, earlier), (l_day, later) in itertools.pairwise(zip(days, by_day, strict=True)):
         e_low, e_high = max(p.low for p in earlier), min(p.high for p in earlier)
         l_low, l_high = max(p.low for p in later), min(p.high for p in later)
         if (falls and l_low > e_high) or (rises and l_high < e_low) or not (falls or rises):
+            return False
+        if predicate == AGE and l_low - e_high > (l_day - e_day).days / 365.25 + 1:
             return False
     return True
 

@@ -117,7 +117,7 @@ def evidence_of(found: list[Item]) -> Read:
     read = evidence(table, i, j)
     one_source = (table.article[i] == table.article[j]) & (table.source[i] == table.source[j])
     keep = read.meet | (~one_source & ~read.restated)
-    rule = ~read.meet & (speakers_disagree(table, i, j) | updated(table, i, j, read))
+    rule = ~read.meet & (speakers_disagree(table, i, j) | updated(table, i, j, read) | one_persons_age(table, i, j))
     which = np.where(read.meet, "agree", "differ")
     return Read(i[keep], j[keep], read.x[keep], which[keep], rule[keep])
 
@@ -143,6 +143,13 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     batch = t.increment[i] | t.increment[j]  # "six more", "another nine": each batch is its own quantity
     same_time = read.x[:, FEATURES.index("period_clash")] == 0 if len(i) else np.zeros(0, dtype=bool)
     result: np.ndarray = dated & alone & ~batch & _one_sense(t, i, j) & same_time
+    return result
+
+
+def one_persons_age(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Two reports giving one named person's age in apposition, differently: "Jose Luis Orozco, 29," and
+    "Orozco, 27," (a birthday between the reports, or an error: the slot's status says which)."""
+    result: np.ndarray = (t.article[i] != t.article[j]) & (t.apposed[i] >= 0) & (t.apposed[i] == t.apposed[j])
     return result
 
 

@@ -130,3 +130,14 @@ def test_a_story_of_no_claim_or_one_claim_has_no_slot_or_one() -> None:
 def test_two_claims_that_share_nothing_stand_alone() -> None:
     slots, _ = reconcile("s", [claim("1", "killed", 14, 14, 20, "a"), claim("2", "escaped", 120, 120, 20, "b")], {})
     assert sorted(s.claim_ids for s in slots) == [("1",), ("2",)]
+
+
+def test_an_age_rises_by_no_more_than_the_years_between_the_reports() -> None:
+    from rashomon.link.reconcile import Point, status_of
+
+    def age(value: float, year: int, source: str) -> Point:
+        return Point(source, value, value, date(year, 6, 1), source, True, source)
+
+    assert status_of("year of age", [age(27, 2005, "a"), age(29, 2007, "b")]) == "evolving"
+    assert status_of("year of age", [age(27, 2005, "a"), age(35, 2007, "b")]) == "conflict"
+    assert status_of("year of age", [age(29, 2005, "a"), age(27, 2007, "b")]) == "conflict"

@@ -132,3 +132,22 @@ def test_a_count_with_its_own_qualifier_is_another_quantity(nlp: Callable[[str],
         "Gray has four prior arrests.",
     )
     assert flagged(found) == []
+
+
+def test_one_named_person_s_age_given_differently_by_two_reports_is_flagged(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "Deputies identified the suspect as Jose Luis Orozco, 27, a parolee wanted in another shooting.",
+        "A jury found Jose Luis Orozco, 29, guilty of first-degree murder on Tuesday.",
+    )
+    assert flagged(found) == [{"27", "29"}]
+    assert slot_of(found, "27", "r0").status == "conflict"  # a day apart: no birthday explains two years
+
+
+def test_ages_of_two_people_are_two_quantities(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "Police identified the victims as Mary Riva, 47, and Paul Steinberg, 48.",
+        "The suspect, Anthony LaCalamita, 38, was fired last week.",
+    )
+    assert flagged(found) == []
