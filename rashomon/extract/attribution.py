@@ -77,7 +77,7 @@ def find_attributions(doc: Doc, attitudes: bool = False, learned: bool = True, c
     ``checked``, drop cues that are unlikely to be ones (:mod:`rashomon.extract.cue_model`);
     without them, the rules' spans stand (training reads those).
     """
-    quotes = _quote_spans(doc)
+    quotes = quote_spans(doc)
     found: list[Found] = _headline_colons(doc)
     for sent in doc.sents:
         for tok in sent:
@@ -123,7 +123,8 @@ def _part_of_cue(doc: Doc, item: Found, found: list[Found]) -> bool:
     return any(o is not item and o.cue[0] == head.i and o.source == item.source for o in found)
 
 
-def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The token spans of the text's quotations (a cue inside one belongs to the quoted speaker)."""
     spans = []
     for m in QUOTE.finditer(text_of(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -129,18 +130,27 @@ def train(bench: Path, seed: int, share: float) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m rashomon.train attribution", description=__doc__.split("\n\n")[0])
+    return polnear_main(argv, "attribution", __doc__ or "", train, OUT, ("rules", "model"))
+
+
+def polnear_main(
+    argv: list[str] | None, model: str, doc: str, fit: Callable[[Path, int, float], dict[str, Any]], out: Path,
+    compared: tuple[str, str],
+) -> int:  # fmt: skip
+    """The command line of a model trained on PolNeAR with a held-out share of its articles: train it, write
+    it, print the held-out scores of the two readings ``compared`` (without the model, with it)."""
+    ap = argparse.ArgumentParser(prog=f"python -m rashomon.train {model}", description=doc.split("\n\n")[0])
     ap.add_argument("--bench", type=Path, default=Path(__file__).resolve().parents[2].parent / "shared" / "bench")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--held-out", type=float, default=0.2, help="share of the articles held out for selection")
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=out)
     args = ap.parse_args(argv)
-    result = train(args.bench, args.seed, args.held_out)
+    result = fit(args.bench, args.seed, args.held_out)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     h = result["held_out"]
     print(f"threshold {result['threshold']}; held out: {h['articles']} articles ({h['records']} annotations)")
-    for name in ("rules", "model"):
-        print(f"  {name:6} " + "  ".join(f"{k} {v:.4f}" for k, v in h[name].items()))
+    for name in compared:
+        print(f"  {name:9} " + "  ".join(f"{k} {v:.4f}" for k, v in h[name].items()))
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes, {len(result['weights'])} weights)")
     return 0

@@ -17,8 +17,6 @@ written, with the threshold and the held-out report, to ``data/models/cues.json`
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +27,8 @@ from scipy import sparse
 
 from rashomon.eval.tasks import char_span
 from rashomon.extract import cue_model, weights
-from rashomon.extract.attribution import _quote_spans, closed, find_attributions
-from rashomon.train.attribution import parsed, split
+from rashomon.extract.attribution import closed, find_attributions, quote_spans
+from rashomon.train.attribution import parsed, polnear_main, split
 from rashomon.train.slots import _scorer
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "models" / "cues.json"
@@ -55,7 +53,7 @@ def found_cues(bench: Path) -> tuple[list[dict[str, Any]], dict[str, list[Cue]]]
     records, docs = parsed(bench)
     out: dict[str, list[Cue]] = {}
     for text, doc in docs.items():
-        quotes = _quote_spans(doc)
+        quotes = quote_spans(doc)
         out[text] = []
         for item in find_attributions(doc, attitudes=True, checked=False):
             source = closed(doc, item.source) if item.source else None
@@ -137,18 +135,4 @@ def train(bench: Path, seed: int, share: float) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m rashomon.train cues", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--bench", type=Path, default=Path(__file__).resolve().parents[2].parent / "shared" / "bench")
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--held-out", type=float, default=0.2, help="share of the articles held out for selection")
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args(argv)
-    result = train(args.bench, args.seed, args.held_out)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    h = result["held_out"]
-    print(f"threshold {result['threshold']}; held out: {h['articles']} articles ({h['records']} annotations)")
-    for name in ("unchecked", "checked"):
-        print(f"  {name:9} " + "  ".join(f"{k} {v:.4f}" for k, v in h[name].items()))
-    print(f"wrote {args.out} ({args.out.stat().st_size} bytes, {len(result['weights'])} weights)")
-    return 0
+    return polnear_main(argv, "cues", __doc__ or "", train, OUT, ("unchecked", "checked"))
