@@ -5,12 +5,12 @@ words share: the content words around each figure weighted by how rare they are 
 figures (so that "points" in a story of a basketball game weighs little and "halftime" much), the
 counted noun, the owners, the neighbouring words; how rare the shared value is in the story
 ("4,901" is telling, "two" is not); whether each is the other's best counterpart in the other
-report; whether either report gives another value for the same thing; whether their qualifiers clash
-("two charity shots", "six blocked shots") or only one names whose figure it is; how many figures of
-what they count each report gives (in a game's story "minutes" come by the dozen). Two logistic models weigh
-them (:func:`probabilities`), one for figures that agree and one for figures that do not, trained
-on the development stories of ``../shared/bench/reconcile`` (``python -m rashomon.train slots``;
-weights and thresholds in ``data/models/slots.json``).
+report; whether either report gives another value for the same thing; whether their qualifiers
+clash ("two charity shots", "six blocked shots") or only one names whose figure it is; how many
+figures of what they count each report gives (in a game's story "minutes" come by the dozen). Two
+logistic models weigh them (:func:`probabilities`), one for figures that agree and one for figures
+that do not, trained on the development stories of ``../shared/bench/reconcile`` (``python -m
+rashomon.train slots``; weights and thresholds in ``data/models/slots.json``).
 """
 
 from __future__ import annotations

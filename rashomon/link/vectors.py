@@ -92,9 +92,9 @@ DATELINE = re.compile(r"\A\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}),")
 
 def lead_towns(title: str | None, text: str) -> list[str]:
     """The big towns a report's title and opening name, as ``town:LAT,LON`` terms: "Car bomb kills 14 in
-        Kirkuk" is ``town:35.47,44.39``. A name counts when it is the gazetteer's own name of a town of at least
-        TOWN_PEOPLE people, not a country or region, and not by one of its other names (by those, "Hamas" would
-    be Hamm and "Philadelphia" Amman)."""
+    Kirkuk" is ``town:35.47,44.39``. A name counts when it is the gazetteer's own name of a town of at
+    least TOWN_PEOPLE people, not a country or region, and not by one of its other names (by those,
+    "Hamas" would be Hamm and "Philadelphia" Amman)."""
     from rashomon.geo.gazetteer import gazetteer, key  # the offline gazetteer, built on first use
 
     lead = (title or "") + "\n" + text[:LEAD_CHARS]
