@@ -1,4 +1,8 @@
-"""``python -m rashomon.eval TASK --data FILE``: predictions, one JSON object per line, on standard output."""
+"""``python -m rashomon.eval TASK --data FILE``: predictions, one JSON object per line, on standard output.
+
+For a task that a shipped trained model takes part in, standard error also gets that model's own
+figures on the part of its training data held out for selection (as its training command printed them).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,13 @@ import json
 import sys
 
 from rashomon.eval.tasks import TASKS, predict
+from rashomon.extract import weights
+
+MODELS = {  # the shipped models (rashomon/data/models) each task's predictions go through
+    "attribution": ("attribution.json", "cues.json"),
+    "geo": ("toponyms.json",),
+    "reconcile": ("slots.json",),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +32,11 @@ def main(argv: list[str] | None = None) -> int:
         records = [json.loads(line) for line in fh if line.strip()]
     for prediction in predict(args.task, records, selective=not args.full_nlp):
         sys.stdout.write(json.dumps(prediction, ensure_ascii=False) + "\n")
+    for file in MODELS.get(args.task, ()):
+        model = weights.load(file)
+        if model is not None:
+            held_out = json.dumps(model.get("held_out"), sort_keys=True)
+            sys.stderr.write(f"model {file}, its own figures on its held-out selection data: {held_out}\n")
     return 0
 
 
