@@ -77,25 +77,12 @@ def other_year(a: Vector, b: dict[str, float]) -> bool:
     return bool(ours and theirs and not ours & theirs)
 
 
-def far_apart(a: Vector, b: dict[str, float]) -> bool:
-    """Whether every town a report's lead names is far from every town a story's leads name (both must
-    name one): a car bomb in Kirkuk and one in Basra the same week are two events."""
-    distance = nearest_km(a, b)
-    return distance is not None and distance > TOWN_KM
-
-
 def nearest_km(a: Vector, b: dict[str, float]) -> float | None:
-    """The distance between the nearest of a report's lead towns and a story's, if both name one."""
+    """The distance between the nearest of a report's lead towns and a story's, if both name one: within
+    TOWN_KM they share the event's place (continuing coverage, kept together over the days); beyond it
+    every town is far from every other (a car bomb in Kirkuk and one in Basra the same week are two events)."""
     ours, theirs = towns(a), towns(b)
     return min(km(x, y) for x in ours for y in theirs) if ours and theirs else None
-
-
-def same_place_or_actors(a: Vector, b: dict[str, float]) -> bool:
-    """Whether a report and a story share what makes an event itself across days: a town of their leads
-    (within TOWN_KM) or a known actor. Continuing coverage that does is kept together over the days (an
-    offensive reported daily); coverage of another day that shares only words is not."""
-    distance = nearest_km(a, b)
-    return (distance is not None and distance <= TOWN_KM) or shared_actors(a, b) > 0
 
 
 def days_apart(story: StoryState, published: date | None) -> int:
@@ -116,11 +103,13 @@ def assign(index: StoryIndex, article_id: str, counts: Counts, published: date |
     for story in index.candidates(query, POSTINGS_PER_TERM):
         if not within_window(story, published):
             continue
-        per_day = DAY_PENALTY if same_place_or_actors(vector, story.centroid) else LOOSE_DAY_PENALTY
+        distance, actors = nearest_km(vector, story.centroid), shared_actors(vector, story.centroid)
+        same_event = (distance is not None and distance <= TOWN_KM) or actors > 0  # a place or a group in common
+        per_day = DAY_PENALTY if same_event else LOOSE_DAY_PENALTY
         sim = cosine(vector, story.centroid) - per_day * days_apart(story, published)
-        sim += ACTOR_BONUS * min(MAX_ACTORS, shared_actors(vector, story.centroid))
+        sim += ACTOR_BONUS * min(MAX_ACTORS, actors)
         sim -= YEAR_PENALTY * other_year(vector, story.centroid)
-        sim -= TOWN_PENALTY * far_apart(vector, story.centroid)
+        sim -= TOWN_PENALTY * (distance is not None and distance > TOWN_KM)
         if best is None or (sim, story.id) > best:
             best, best_story = (sim, story.id), story
     if best_story is None or best is None or best[0] < THRESHOLD:

@@ -143,7 +143,7 @@ def actor_names(text: str) -> list[str]:
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """The cosine of two term vectors over their words: town terms are compared by distance instead
-    (:func:`rashomon.link.cluster.far_apart`)."""
+    (:func:`rashomon.link.cluster.nearest_km`)."""
     if len(a) > len(b):
         a, b = b, a
     dot = sum(w * b.get(t, 0.0) for t, w in a.items() if not t.startswith(TOWN_TERM))
