@@ -192,17 +192,16 @@ def _demanded(tok: Token) -> bool:
     codes what one party says another must do as a demand. "must have" is a guess, not a demand."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
         return False
-    modals = lexicon("events")["demand_modals"]
+    modals = _demand_and_blockade_words()[0]
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     return any(c.lower_ in modals for c in aux) and not any(c.lemma_ == "have" for c in aux)
 
 
 def _blockade(tok: Token) -> bool:
-    """Roads, bridges or traffic blocked ("workers blocked the Europe Bridge"): a protest, as PLOVER has it."""
-    lex = lexicon("events")
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["blockade_verbs"]:
-        return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex["blockade_objects"] for c in tok.children)
+    """A verb of blocking ("workers blocked the Europe Bridge") whose object is a road, a bridge or traffic:
+    a protest, as PLOVER has it."""
+    objects = lexicon("events")["blockade_objects"]
+    return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)
 
 
 def _describe(doc: Doc, sent: Any, tok: Token, kind: str, entities: list[EntityFound], timexes: list[Timex]) -> Trigger:
