@@ -17,7 +17,6 @@ written, with the threshold and the held-out report, to ``data/models/cues.json`
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from rashomon.eval.tasks import char_span
 from rashomon.extract import cue_model, weights
 from rashomon.extract.attribution import closed, find_attributions, quote_spans
 from rashomon.train.attribution import parsed, polnear_main, split
-from rashomon.train.slots import _scorer
+from rashomon.train.slots import _scorer, vocabulary
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "models" / "cues.json"
 THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -77,9 +76,7 @@ def _spans(x: list[Any]) -> list[list[int]]:
 
 def fit_sparse(rows: list[tuple[dict[str, float], int]]) -> dict[str, Any]:
     """An L2 logistic model over rows of named features (those seen fewer than MIN_COUNT times left out)."""
-    counts = Counter(k for f, _ in rows for k in f)
-    vocab = sorted(k for k, n in counts.items() if n >= MIN_COUNT)
-    column = {k: j for j, k in enumerate(vocab)}
+    vocab, column = vocabulary(rows, MIN_COUNT)
     cells = [(r, column[k], v) for r, (f, _) in enumerate(rows) for k, v in f.items() if k in column]
     r_idx, c_idx, vals = zip(*cells, strict=True) if cells else ((), (), ())
     x = sparse.csr_matrix((vals, (r_idx, c_idx)), shape=(len(rows), len(vocab)))

@@ -103,12 +103,17 @@ def fit(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
             "scale": [float(v) for v in scale]}  # fmt: skip
 
 
+def vocabulary(rows: list[tuple[dict[str, float], int]], min_count: int) -> tuple[list[str], dict[str, int]]:
+    """The feature names seen at least ``min_count`` times in ``rows``, sorted, and each one's column."""
+    counts = Counter(k for f, _ in rows for k in f)
+    vocab = sorted(k for k, n in counts.items() if n >= min_count)
+    return vocab, {k: j for j, k in enumerate(vocab)}
+
+
 def fit_named(rows: list[tuple[dict[str, float], int]], min_count: int) -> dict[str, Any]:
     """:func:`fit` over rows of named features (those seen fewer than ``min_count`` times left out), the
     standardisation folded into one weight per name: the form the shipped extraction models take."""
-    counts = Counter(k for f, _ in rows for k in f)
-    vocab = sorted(k for k, n in counts.items() if n >= min_count)
-    column = {k: j for j, k in enumerate(vocab)}
+    vocab, column = vocabulary(rows, min_count)
     x = np.zeros((len(rows), len(vocab)))
     for r, (f, _) in enumerate(rows):
         for k, v in f.items():
