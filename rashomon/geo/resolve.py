@@ -127,6 +127,12 @@ def _best_place(name: str, ctx: Context, gaz: Gazetteer, exact: bool) -> Place |
     return max(scored, key=lambda sp: (sp[0], -sp[1].geonameid))[1]
 
 
+def best_area(name: str, ctx: Context, gaz: Gazetteer | None = None) -> Place | None:
+    """The likeliest region or district called ``name`` (None when no place of that name is one)."""
+    areas = [p for p in (gaz or gazetteer()).candidates(name) if p.feature in ("region", "district")]
+    return max(areas, key=lambda p: (_score(p, ctx, True, name), -p.geonameid), default=None)
+
+
 def resolve(name: str, ctx: Context, near: str | None = None, gaz: Gazetteer | None = None) -> Geo | None:
     """Coordinates for ``name`` (a facility's ``near`` place when it is known), with a precision code."""
     base, precision, facility = name, "1", False
@@ -136,6 +142,9 @@ def resolve(name: str, ctx: Context, near: str | None = None, gaz: Gazetteer | N
         base, precision, facility = FACILITY.sub("", name), "2", not AIRPORT.search(name)
     elif REGION.search(name) and best_place(name, ctx, gaz, exact=True) is None:
         base, precision = REGION.sub("", name), "3"  # "Benue State": the state is indexed as "Benue"
+        area = best_area(base, ctx, gaz)  # "Nineveh province" is Iraq's, not a village called Nineveh
+        if area is not None:
+            return geo_of(area, precision)
     place = best_place(base, ctx, gaz)
     if facility and ctx.town is not None and (place is None or not _supports(place, ctx, name)):
         return Geo(*ctx.town, "2")  # "Royal Street" in a New Orleans story is not in a village called Royal

@@ -138,3 +138,21 @@ def test_the_dateline_places_itself_and_the_towns_of_the_report(nlp: Callable[[s
     found = _placed(nlp, "PLEASANTON, Calif. -- The company said its new plant would open in May.")
     assert km(found["PLEASANTON"][:2], (37.66, -121.87)) < 20
     assert "April" not in _placed(nlp, "LOS ANGELES, April 5, 2018 (WIRE) -- The firm said it had settled.")
+
+
+def test_a_name_the_next_word_calls_a_province_is_the_province_not_its_capital(nlp: Callable[[str], Any]) -> None:
+    found = _placed(nlp, "Three civilians were killed in Aleppo province on Monday, the monitor said.")
+    assert found["Aleppo"][2] == "3"  # an area, drawn as one, not a pin on the city
+    found = _placed(nlp, "Shelling hit villages in Donetsk oblast overnight.")
+    assert found["Donetsk"][2] == "3" and km(found["Donetsk"][:2], (48.0, 37.8)) < 100
+    found = _placed(nlp, "Three civilians were killed in Aleppo on Monday, the monitor said.")
+    assert found["Aleppo"][2] == "1"  # the city, named alone
+
+
+def test_a_province_is_found_by_the_names_reports_use_for_it(nlp: Callable[[str], Any]) -> None:
+    found = _placed(nlp, "Militants attacked an army post in Nineveh province, officials said.")
+    assert km(found["Nineveh"][:2], (36.2, 42.8)) < 100  # Iraq's Ninawa, not a village in Ohio
+    found = _placed(nlp, "Clashes in Salahuddin province left three dead.")
+    assert km(found["Salahuddin province"][:2], (34.7, 43.9)) < 100 and found["Salahuddin province"][2] == "3"
+    found = _placed(nlp, "Fighting continued in Kirkuk province on Monday.")
+    assert found["Kirkuk"][2] == "3" and km(found["Kirkuk"][:2], (35.4, 44.1)) < 100
