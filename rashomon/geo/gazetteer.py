@@ -29,7 +29,7 @@ import platformdirs
 from rashomon.errors import RashomonError
 
 PREFIX = re.compile(r"^(?:al|el|ash|as|ad|ar|an|at|az|ath|adh|ed|es|et|the)[\s'’-]+")
-SCHEMA_VERSION = "17"
+SCHEMA_VERSION = "18"
 CACHED_NAMES = 100_000  # lookups kept per process (a few tens of MB at most)
 MIN_ALTERNATE = 4  # shorter alternate names are codes and abbreviations ("The" for Teresina): they collide with words
 
