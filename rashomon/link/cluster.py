@@ -12,7 +12,7 @@ from datetime import date
 from typing import Protocol
 
 from rashomon.geo.resolve import km
-from rashomon.link.vectors import YEAR_TERM, Counts, Vector, cosine, towns, weigh
+from rashomon.link.vectors import YEAR_TERM, Counts, Vector, cosine, headline_cosine, split, towns, weigh
 from rashomon.records import StoryState, content_id
 
 THRESHOLD = 0.18
@@ -24,22 +24,29 @@ LOOSE_DAY_PENALTY = 0.08  # per day otherwise (chosen on AllSides: 0.06, 0.08, 0
 YEAR_PENALTY = 0.2  # an undated article whose text's year is none of a story's (chosen on ECB+ dev: 0.1, 0.2, 1.0)
 TOWN_PENALTY = 0.1  # a report whose lead's towns are all far from a story's (chosen on ECB+ dev: 0.05, 0.1, 0.2)
 TOWN_KM = 150  # towns this far apart are not one event's place
+HEADLINE_BONUS = 0.3  # times the headlines' cosine, the same day, places not apart (AllSides: 0.1 to 0.5)
 QUERY_TERMS = 15
 POSTINGS_PER_TERM = 10
 CENTROID_TERMS = 200
+HEADLINE_TERMS = 40  # of a story's headlines' words, the centroid keeps this many
 
 
 def grow(story: StoryState, vector: Vector, published: date | None) -> None:
-    """Add an article (its weighted vector and date) to ``story``: the centroid keeps its heaviest terms."""
+    """Add an article (its weighted vector and headline vector, and its date) to ``story``: the centroid keeps
+    its heaviest terms, of its words and of its headlines apart."""
     for term, w in vector.items():
         story.centroid[term] = story.centroid.get(term, 0.0) + w
-    if len(story.centroid) > CENTROID_TERMS:
-        kept = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
-        story.centroid = dict(kept)
+    words, headlines = split(story.centroid)
+    if len(words) > CENTROID_TERMS or len(headlines) > HEADLINE_TERMS:
+        story.centroid = dict(_heaviest(words, CENTROID_TERMS) + _heaviest(headlines, HEADLINE_TERMS))
     story.size += 1
     if published is not None:
         story.first = min(story.first or published, published)
         story.last = max(story.last or published, published)
+
+
+def _heaviest(terms: dict[str, float], n: int) -> list[tuple[str, float]]:
+    return sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
 class StoryIndex(Protocol):
@@ -96,7 +103,8 @@ def days_apart(story: StoryState, published: date | None) -> int:
 def assign(index: StoryIndex, article_id: str, counts: Counts, published: date | None) -> tuple[str, float]:
     """The story the article joins (an existing one, or a new one) and its similarity to it."""
     df, n = index.document_frequencies(sorted(counts))
-    vector = weigh(counts, df, n)
+    words, headline_words = split(counts)
+    vector, headline = weigh(words, df, n), weigh(headline_words, df, n)
     query = sorted(vector, key=lambda t: (-vector[t], t))[:QUERY_TERMS]
     best: tuple[float, str] | None = None
     best_story: StoryState | None = None
@@ -106,15 +114,18 @@ def assign(index: StoryIndex, article_id: str, counts: Counts, published: date |
         distance, actors = nearest_km(vector, story.centroid), shared_actors(vector, story.centroid)
         same_event = (distance is not None and distance <= TOWN_KM) or actors > 0  # a place or a group in common
         per_day = DAY_PENALTY if same_event else LOOSE_DAY_PENALTY
-        sim = cosine(vector, story.centroid) - per_day * days_apart(story, published)
+        days = days_apart(story, published)
+        sim = cosine(vector, story.centroid) - per_day * days
         sim += ACTOR_BONUS * min(MAX_ACTORS, actors)
         sim -= YEAR_PENALTY * other_year(vector, story.centroid)
         sim -= TOWN_PENALTY * (distance is not None and distance > TOWN_KM)
+        if published is not None and days == 0 and (distance is None or distance <= TOWN_KM):
+            sim += HEADLINE_BONUS * headline_cosine(headline, story.centroid)  # "Earth Day summit" the same day
         if best is None or (sim, story.id) > best:
             best, best_story = (sim, story.id), story
     if best_story is None or best is None or best[0] < THRESHOLD:
         best_story, best = StoryState(content_id("story", article_id)), (1.0, "")
-    grow(best_story, vector, published)
+    grow(best_story, vector | headline, published)
     index.save(best_story, counts, vector)
     return best_story.id, best[0]
 

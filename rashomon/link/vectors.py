@@ -19,6 +19,7 @@ TOP_TERMS = 80
 ACTOR_WEIGHT = 2.0
 YEAR_TERM = "date:"
 TOWN_TERM = "town:"  # a town the report's title or lead names, "town:LAT,LON": compared by distance, not by cosine
+HEADLINE_TERM = "title:"  # a word of the report's headline, "title:bomb": compared among headlines only
 LEAD_CHARS = 400  # where a report says where it happened: its title and its opening
 TOWN_PEOPLE = 100_000  # a lead's town is read only when it is a big one (a small town's name is often a word)
 DATED_CHARS = 3000  # where an article's own date is written: its opening
@@ -69,7 +70,8 @@ def terms(text: str, names: bool = True) -> Counts:
 
 def article_terms(title: str | None, text: str, undated: bool = False) -> Counts:
     """Terms of an article: its words, its title's (weighted up) and its known actors, by canonical name
-    (so "Al-Hawl" and "Al-Hol", "ISIS" and "Islamic State" are one term). An ``undated`` article (no
+    (so "Al-Hawl" and "Al-Hol", "ISIS" and "Islamic State" are one term); its headline's words again as
+    ``title:WORD`` terms, which :func:`split` sets apart. An ``undated`` article (no
     publication date in its metadata) also has the year of the latest full date its text writes, as the
     term ``date:YEAR``: what keeps apart look-alike events of different years."""
     counts = terms(text)
@@ -81,6 +83,7 @@ def article_terms(title: str | None, text: str, undated: bool = False) -> Counts
     if title:
         for term, n in terms(title, names=False).items():  # a title-case headline is not a name
             counts[term] = counts.get(term, 0.0) + n * TITLE_WEIGHT
+            counts[HEADLINE_TERM + term] = n
     for town in lead_towns(title, text):
         counts[town] = TITLE_WEIGHT
     return counts
@@ -141,12 +144,29 @@ def actor_names(text: str) -> list[str]:
     return sorted({m.name.lower() for m in actor_matches(text)})
 
 
+def split(counts: Mapping[str, float]) -> tuple[Counts, Counts]:
+    """An article's terms apart from its headline's ``title:`` terms, and those."""
+    words = {t: c for t, c in counts.items() if not t.startswith(HEADLINE_TERM)}
+    return words, {t: c for t, c in counts.items() if t.startswith(HEADLINE_TERM)}
+
+
+APART = (TOWN_TERM, HEADLINE_TERM)  # terms a word cosine leaves out
+
+
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """The cosine of two term vectors over their words: town terms are compared by distance instead
-    (:func:`rashomon.link.cluster.nearest_km`)."""
+    (:func:`rashomon.link.cluster.nearest_km`), headline terms by :func:`headline_cosine`."""
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items() if not t.startswith(TOWN_TERM))
-    na = math.sqrt(sum(w * w for t, w in a.items() if not t.startswith(TOWN_TERM))) or 1.0
-    nb = math.sqrt(sum(w * w for t, w in b.items() if not t.startswith(TOWN_TERM))) or 1.0
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items() if not t.startswith(APART))
+    na = math.sqrt(sum(w * w for t, w in a.items() if not t.startswith(APART))) or 1.0
+    nb = math.sqrt(sum(w * w for t, w in b.items() if not t.startswith(APART))) or 1.0
     return dot / (na * nb)
+
+
+def headline_cosine(headline: Mapping[str, float], centroid: Mapping[str, float]) -> float:
+    """The cosine of a report's headline vector and the headline terms of a story's centroid (0 if none)."""
+    theirs = {t: w for t, w in centroid.items() if t.startswith(HEADLINE_TERM)}
+    dot = sum(w * theirs.get(t, 0.0) for t, w in headline.items())
+    norm = math.sqrt(sum(w * w for w in headline.values())) * math.sqrt(sum(w * w for w in theirs.values()))
+    return dot / norm if norm else 0.0

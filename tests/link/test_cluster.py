@@ -121,3 +121,32 @@ def test_a_report_a_week_later_stays_with_the_story_when_it_shares_the_event_s_t
     assert shared[0] == shared[1]
     alike = dated_stories([first, words_only])
     assert alike[0] != alike[1]  # a week on, words alone are not the event
+
+
+SUMMIT = [
+    ("Biden pledges deep emissions cuts at Earth Day climate summit", "President Biden told forty world leaders on "
+     "Thursday that America would halve its greenhouse gas output by 2030, doubling the target set under Barack "
+     "Obama. Speaking from the East Room, he argued that factories building batteries, turbines and electric trucks "
+     "would create millions of union jobs.", 0),
+    ("Earth Day climate summit: activists say promises fall short", "Young campaigners marching outside parliaments "
+     "from Berlin to Nairobi dismissed the new pledges as words without money. Poorer nations asked who would pay for "
+     "seawalls, and scientists warned coal plants in Asia keep burning.", 0),
+]  # fmt: skip
+SAME_DAY_BOMBINGS = [
+    ("Bomb attack kills 14 in Kirkuk", "A car bomb tore through a crowded vegetable market in Kirkuk on Monday, "
+     "killing 14 people, police said. Ambulances rushed dozens of wounded shoppers to the general hospital, and the "
+     "provincial governor ordered checkpoints on every road into the city.", 0),
+    ("Bomb attack in Basra leaves nine dead", "Explosives hidden in a parked van went off beside fish stalls in Basra "
+     "on Monday; nine died, officials said. Firefighters pulled survivors from burning shops while soldiers sealed "
+     "the port district.", 0),
+]  # fmt: skip
+
+
+def test_reports_of_one_day_whose_headlines_name_one_happening_are_one_story() -> None:
+    found = dated_stories(SUMMIT)  # a news report and a comment, in words of their own
+    assert found[0] == found[1]
+
+
+def test_same_day_reports_with_alike_headlines_from_far_apart_towns_stay_two_stories() -> None:
+    found = dated_stories(SAME_DAY_BOMBINGS)
+    assert found[0] != found[1]
