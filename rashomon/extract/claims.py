@@ -21,7 +21,7 @@ from typing import Any
 from rashomon.extract.attribution import Found as AttributionFound
 from rashomon.extract.events import Trigger
 from rashomon.extract.figure import Figure
-from rashomon.extract.frames import frame_of, holder_of_verb, nominal_of, sense_of, text_of_tokens, token_at
+from rashomon.extract.frames import CHILDREN, frame_of, holder_of_verb, nominal_of, sense_of, text_of_tokens, token_at
 from rashomon.extract.time import Timex
 from rashomon.lexicons import lexicon, phrase_pattern
 from rashomon.nlp import text_of
@@ -86,7 +86,7 @@ def find_claims(doc: Doc, figures: list[Figure], ctx: Context) -> list[Claim]:
 # -- who, when, how firmly ---------------------------------------------------------------------
 def _claim(doc: Doc, fig: Figure, tok: Token, frame: Frame, ctx: Context, disclaimers: list[Any]) -> Claim:
     predicate = frame.measure
-    sense = sense_of(tok)
+    sense = sense_of(tok) if predicate != CHILDREN else None  # "a mother of 12": no verb of the clause counts
     subject = _subject(fig, tok, frame, sense.counted if sense else None)
     source = _attribution_for(tok.i, ctx)
     speaker: Speaker | None = None

@@ -39,6 +39,13 @@ INCREMENT_AFTER = re.compile(r"\s+(?:more|others?)\b(?!\s+than)", re.I)
 PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
 PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
+PARENT_OF = re.compile(r"\b([A-Za-z]+)\s+of\s*$")  # "a mother of 12"
+PARENT_REACH = 24  # characters before a figure where "mother of" is looked for
+CHILDREN = "children"  # the measure of "a mother of 12"
+MAGNITUDE = "magnitude"
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.I)
+MAGNITUDE_AFTER = re.compile(r"^[\s-]*(?:magnitude\b|on the richter scale|richter\b)", re.I)
+QUAKE_AFTER = re.compile(r"^[\s-]*(?:earthquake|quake|temblor|tremor|aftershock)s?\b", re.I)
 ONE_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|these|those|them|us|whom|which)\b", re.I)
 CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "displaced", "fled", "escaped",
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
@@ -86,6 +93,9 @@ def frame_of(
     tok = token_at(doc, fig.end - 1)
     if tok is None or _one_of(doc, fig):
         return None
+    if (parent := _parent_of(doc, fig)) is not None:  # "killing Zurana Horton, 34, a mother of 12"
+        return Frame(measure=CHILDREN, counted="child", owners=_parent_owners(parent),
+                     context=_context(doc, tok, _governor(parent)), near=_near(doc, fig))  # fmt: skip
     nominal = nominal_of(tok)
     sense = sense_of(tok)
     counted_head = nominal if nominal is not tok else _of_object(tok)
@@ -106,6 +116,8 @@ def frame_of(
     kind = fig.kind
     if kind == "count" and counted in _conversions():  # "60 kilometres": a measure, however it was written
         kind, unit, counted = "measure", counted, None
+    if _magnitude(doc, fig):  # "a magnitude of 5.9", "measuring 5.6 on the Richter scale": one measure
+        kind, unit, counted, predicate = "measure", MAGNITUDE, None, None
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
     return Frame(
@@ -163,6 +175,35 @@ def _one_of(doc: Doc, fig: Figure) -> bool:
     """ "one of the deadliest attacks", "one of them": a member picked out, not an amount."""
     word = text_of(doc)[fig.start : fig.end].lower()
     return word == "one" and bool(ONE_OF.match(text_of(doc)[fig.end : fig.end + 16]))
+
+
+def _parent_of(doc: Doc, fig: Figure) -> Token | None:
+    """ "a mother of 12", "Brooklyn mom of 12": the parent whose children the figure counts (what the
+    clause says happened to the parent is not the figure's sense)."""
+    start = max(0, fig.start - PARENT_REACH)
+    m = PARENT_OF.search(text_of(doc)[start : fig.start])
+    if m is None or m.group(1).lower() not in _lex()["parent_nouns"]:
+        return None
+    return token_at(doc, start + m.start(1))
+
+
+def _parent_owners(parent: Token) -> tuple[str, ...]:
+    """The parent's names: "Zurana Horton, 34, a mother of 12", "a mother of 12, Zurana Horton"."""
+    if parent.dep_ == "appos":
+        names = [t for t in parent.head.subtree if t.pos_ == "PROPN" and t.i < parent.i]
+    else:
+        names = [t for c in parent.children if c.dep_ == "appos" for t in c.subtree if t.pos_ == "PROPN"]
+    return tuple(dict.fromkeys(t.lower_ for t in names))
+
+
+def _magnitude(doc: Doc, fig: Figure) -> bool:
+    """An earthquake's magnitude however written: "magnitude-5.9", "a magnitude of at least 5.9", "a 5.6
+    magnitude earthquake", "measuring 5.6 on the Richter scale", "a 5.6 quake"."""
+    text = text_of(doc)
+    before, after = text[max(0, fig.start - PARENT_REACH) : fig.start], text[fig.end : fig.end + PARENT_REACH]
+    if MAGNITUDE_BEFORE.search(before) or MAGNITUDE_AFTER.match(after):
+        return True
+    return "." in text[fig.start : fig.end] and bool(QUAKE_AFTER.match(after))  # "a 5.6 quake", not "two quakes"
 
 
 def _lone_one(doc: Doc, fig: Figure) -> bool:

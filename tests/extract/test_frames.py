@@ -227,3 +227,31 @@ def test_the_period_of_a_figure_is_its_own_clause_not_its_speech(nlp: Callable[[
     found = by_text(nlp, "The ministry said Tuesday that 1,500 fled on Monday and 20,000 fled in recent weeks.")
     assert found["1,500"].frame is not None and found["1,500"].frame.period == "2026-01-19"
     assert found["20,000"].frame is not None and found["20,000"].frame.period == "PXW"
+
+
+# -- 4. a figure in its own sense, whatever the clause's verb ---------------------------------------
+def test_a_parent_of_n_counts_children_not_what_happened_to_the_parent(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "A gunman was convicted of killing Zurana Horton, 34, a mother of 12, in 2011.")
+    assert found["12"].predicate == "children" and found["12"].subject == "children"
+    assert {"zurana", "horton"} <= set(found["12"].frame.owners)  # whose children: one quantity per parent
+    shelled = by_text(nlp, "A mother of five was killed and three soldiers were wounded when a shell hit the market.")
+    assert shelled["five"].predicate == "children"  # not five killed
+    assert shelled["three"].predicate == "injured"  # the clause's own figures keep its sense
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The quake struck on Sunday with a force of about 6.0 on the Richter scale.", "about 6.0"),
+        ("An earthquake with a magnitude of at least 5.9 hit southern Iran on Sunday.", "at least 5.9"),
+        ("A 5.9 magnitude earthquake leveled seven villages.", "5.9"),
+        ("Earlier on Sunday a 5.6 quake jolted the island.", "5.6"),
+    ],
+)
+def test_a_magnitude_is_one_measure_however_it_is_written(nlp: Callable[[str], Any], text: str, figure: str) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert (frame.measure, frame.kind, frame.unit) == ("magnitude", "measure", "magnitude")
+
+
+def test_a_count_of_quakes_is_no_magnitude(nlp: Callable[[str], Any]) -> None:
+    assert by_text(nlp, "Two quakes struck the island on Sunday.")["Two"].frame.kind == "count"
