@@ -46,7 +46,7 @@ def parse_cues(stance: bool = False) -> list[str]:
     """Where attribution reads the parse: reporting verbs and nouns, "according to", denials; with
     ``stance`` the verbs of stance and decision too (``find_attributions(doc, attitudes=True)``)."""
     keys = ["verbs", "claim_verbs", "relay_verbs", "nouns", "according_to", "denials"]
-    return [w for k in keys + (["attitude_verbs"] if stance else []) for w in lex()[k]]
+    return [w for k in keys + (["attitude_verbs", "impressions"] if stance else []) for w in lex()[k]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,7 @@ def find_attributions(doc: Doc, attitudes: bool = False, learned: bool = True, c
         for tok in sent:
             item = _from_verb(doc, tok, attitudes, quotes) if tok.pos_ in ("VERB", "AUX") else None
             item = item or _from_according(doc, tok) or _from_poll(doc, tok)
+            item = item or (_from_impression(doc, tok) if attitudes else None)
             if item is not None:
                 found.append(item)
     kept = [
@@ -101,7 +102,10 @@ def _stance_within(item: Found, found: list[Found]) -> bool:
     not an attribution of its own (speech inside speech is kept: it is a relay)."""
     if item.verb in lex()["verbs"] or item.verb in ("according", ":"):
         return False
-    return any(o is not item and o.content[0] <= item.cue[0] and item.cue[1] <= o.content[1] for o in found)
+    return any(
+        o is not item and o.verb != IMPRESSION and o.content[0] <= item.cue[0] and item.cue[1] <= o.content[1]
+        for o in found
+    )  # "the senator seemed to support it": "support" is the senator's own, not inside an impression
 
 
 def _unrealised(verb: Token) -> bool:
@@ -220,6 +224,38 @@ def _from_according(doc: Doc, tok: Token) -> Found | None:
     return Found(
         cue=(tok.i, tok.i + (2 if tok.lower_ == "according" else 1)), source=source, content=content, verb="according"
     )
+
+
+IMPRESSION = "impression"  # the verb of an attribution from lexicon "impressions"
+
+
+def _from_impression(doc: Doc, tok: Token) -> Found | None:
+    """ "Trump is expected to speak", "The music seemed to match", "Google has reportedly looked at it": a
+    view or report no one in the text owns. The cue is the verb (with its auxiliary for "is expected"), the
+    content its clause, subject included (annotators mark the subject and the rest as one content)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lex()["impressions"] and lemma != "expect":
+        return None
+    if tok.dep_ == "advmod":  # "reportedly"
+        cue, verb = (tok.i, tok.i + 1), tok.head
+    elif tok.pos_ in ("VERB", "AUX") and lemma != "expect":
+        if not any(c.dep_ in ("xcomp", "acomp") for c in tok.children):
+            return None  # "he appeared on Fox News": a showing, not an impression
+        cue, verb = (tok.i, tok.i + 1), tok
+    elif lemma == "expect" and tok.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in tok.children):
+        aux = [c for c in tok.children if c.dep_ in ("auxpass", "neg") and c.i < tok.i]
+        if not any(c.dep_ == "auxpass" for c in aux) or any(c.dep_ == "agent" for c in tok.children):
+            return None  # "expected by analysts": the analysts' expectation, their own attribution
+        cue, verb = (min(c.i for c in aux), tok.i + 1), tok
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return None
+    start, end = subtree(verb)
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return Found(cue=cue, source=None, content=(min(start, subject.left_edge.i), end), verb=IMPRESSION)
 
 
 def _from_poll(doc: Doc, tok: Token) -> Found | None:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 Doc = Any
 Span = tuple[int, int]
 
-RULED = (":", "according")  # cues whose sources the rules alone decide (labels; "according to", polls)
+RULED = (":", "according", "impression")  # cues the rules alone decide (labels; "according to", polls; "seemed")
 OUT_SIZE_LIMIT = 50_000_000  # bytes: the weights ship inside the package
 ASIDES = (",", "—", "–", "--", "(")
 RELATIVES = ("who", "whose", "which", "that", "whom")

@@ -288,3 +288,12 @@ def test_a_source_keeps_the_bracket_it_opens(nlp: Callable[[str], Any]) -> None:
     doc = nlp("Gov. Pat McCrory (R) said the law would stay.")
     [found] = find_attributions(doc)
     assert found.source is not None and doc[slice(*closed(doc, found.source))].text == "Gov. Pat McCrory (R)"
+
+
+def test_an_impression_no_one_owns_is_an_attribution_without_a_source(nlp: Callable[[str], Any]) -> None:
+    [(source, cue, content, _)] = parts(nlp, "The music seemed to match the mood of the crowd.", attitudes=True)
+    assert source is None and cue == "seemed" and content == "The music seemed to match the mood of the crowd"
+    [(source, cue, content, _)] = parts(nlp, "Both Google and Facebook have reportedly looked at the deal.", True)
+    assert source is None and cue == "reportedly" and content.startswith("Both Google")
+    assert parts(nlp, "He appeared on Fox News on Sunday.", attitudes=True) == []  # a showing, not a view
+    assert parts(nlp, "The music seemed to match the mood of the crowd.") == []  # claims read speech only
