@@ -21,6 +21,16 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.figure import Figure
+from rashomon.extract.readings import (
+    CHILDREN,
+    MAGNITUDE,
+    lone_one,
+    magnitude,
+    one_of,
+    parent_of,
+    parent_owners,
+    picked_from,
+)
 from rashomon.extract.time import Timex
 from rashomon.lexicons import lexicon, phrase_pattern
 from rashomon.nlp import text_of
@@ -39,20 +49,10 @@ INCREMENT_AFTER = re.compile(r"\s+(?:more|others?)\b(?!\s+than)", re.I)
 PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
 PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
-PARENT_OF = re.compile(r"\b([A-Za-z]+)\s+of\s*$")  # "a mother of 12"
-PARENT_REACH = 24  # characters before a figure where "mother of" is looked for
-CHILDREN = "children"  # the measure of "a mother of 12"
-MAGNITUDE = "magnitude"
-MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.I)
-MAGNITUDE_AFTER = re.compile(r"^[\s-]*(?:magnitude\b|on the richter scale|richter\b)", re.I)
-QUAKE_AFTER = re.compile(r"^[\s-]*(?:earthquake|quake|temblor|tremor|aftershock)s?\b", re.I)
-ONE_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|these|those|them|us|whom|which)\b", re.I)
 CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "displaced", "fled", "escaped",
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
                       "buried", "returned", "surrendered", "captured", "struck", "shot"})  # fmt: skip
 EXPLICIT = frozenset({"struck", "shot"})
-PICKERS = frozenset({"one", "some", "most", "all", "none", "many", "several", "few", "each", "any", "both", "half",
-                     "majority", "rest", "remainder", "dozens", "hundreds", "thousands"})  # fmt: skip
 
 
 @cache
@@ -91,23 +91,23 @@ def frame_of(
     escape, ``timexes`` its time expressions, resolved against its date when ``dated``); None when the
     figure counts nothing ("one of the three guards")."""
     tok = token_at(doc, fig.end - 1)
-    if tok is None or _one_of(doc, fig):
+    if tok is None or one_of(doc, fig):
         return None
-    if (parent := _parent_of(doc, fig)) is not None:  # "killing Zurana Horton, 34, a mother of 12"
-        return Frame(measure=CHILDREN, counted="child", owners=_parent_owners(parent),
+    if (parent := parent_of(doc, fig)) is not None:  # "killing Zurana Horton, 34, a mother of 12"
+        return Frame(measure=CHILDREN, counted="child", owners=parent_owners(parent),
                      context=_context(doc, tok, _governor(parent)), near=_near(doc, fig))  # fmt: skip
     nominal = nominal_of(tok)
     sense = sense_of(tok)
     counted_head = nominal if nominal is not tok else _of_object(tok)
     people = counted_head is None or _counts_people(counted_head) or _counts_its_sense(counted_head)
     predicate = sense.predicate if sense else None
-    if predicate is not None and _picked_from(nominal):
+    if predicate is not None and picked_from(nominal):
         predicate = None  # "one of the three guards was killed": the verb's figure is the one, not the three
     if predicate in CASUALTY and (not people or fig.kind not in ("count", "proportion")):
         predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
     if predicate in EXPLICIT and (counted_head is None or counted_head is tok):
         predicate = None  # "struck", "shot" count people only when the people are named ("12 people were hit")
-    if predicate is None and _lone_one(doc, fig) and not _names_people(counted_head, tok):
+    if predicate is None and lone_one(doc, fig) and not _names_people(counted_head, tok):
         return None  # "one reason", "at one point", "the last one": a word, not an amount anyone reconciles
     if predicate == "recaptured" and not escaped:
         predicate = "captured"  # a capture is a recapture only after an escape
@@ -116,7 +116,7 @@ def frame_of(
     kind = fig.kind
     if kind == "count" and counted in _conversions():  # "60 kilometres": a measure, however it was written
         kind, unit, counted = "measure", counted, None
-    if _magnitude(doc, fig):  # "a magnitude of 5.9", "measuring 5.6 on the Richter scale": one measure
+    if magnitude(doc, fig):  # "a magnitude of 5.9", "measuring 5.6 on the Richter scale": one measure
         kind, unit, counted, predicate = "measure", MAGNITUDE, None, None
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
@@ -171,60 +171,10 @@ def _cache(doc: Doc, name: str, make: Callable[[], Any]) -> Any:
     return found
 
 
-def _one_of(doc: Doc, fig: Figure) -> bool:
-    """ "one of the deadliest attacks", "one of them": a member picked out, not an amount."""
-    word = text_of(doc)[fig.start : fig.end].lower()
-    return word == "one" and bool(ONE_OF.match(text_of(doc)[fig.end : fig.end + 16]))
-
-
-def _parent_of(doc: Doc, fig: Figure) -> Token | None:
-    """ "a mother of 12", "Brooklyn mom of 12": the parent whose children the figure counts (what the
-    clause says happened to the parent is not the figure's sense)."""
-    start = max(0, fig.start - PARENT_REACH)
-    m = PARENT_OF.search(text_of(doc)[start : fig.start])
-    if m is None or m.group(1).lower() not in _lex()["parent_nouns"]:
-        return None
-    return token_at(doc, start + m.start(1))
-
-
-def _parent_owners(parent: Token) -> tuple[str, ...]:
-    """The parent's names: "Zurana Horton, 34, a mother of 12", "a mother of 12, Zurana Horton"."""
-    if parent.dep_ == "appos":
-        names = [t for t in parent.head.subtree if t.pos_ == "PROPN" and t.i < parent.i]
-    else:
-        names = [t for c in parent.children if c.dep_ == "appos" for t in c.subtree if t.pos_ == "PROPN"]
-    return tuple(dict.fromkeys(t.lower_ for t in names))
-
-
-def _magnitude(doc: Doc, fig: Figure) -> bool:
-    """An earthquake's magnitude however written: "magnitude-5.9", "a magnitude of at least 5.9", "a 5.6
-    magnitude earthquake", "measuring 5.6 on the Richter scale", "a 5.6 quake"."""
-    text = text_of(doc)
-    before, after = text[max(0, fig.start - PARENT_REACH) : fig.start], text[fig.end : fig.end + PARENT_REACH]
-    if MAGNITUDE_BEFORE.search(before) or MAGNITUDE_AFTER.match(after):
-        return True
-    return "." in text[fig.start : fig.end] and bool(QUAKE_AFTER.match(after))  # "a 5.6 quake", not "two quakes"
-
-
-def _lone_one(doc: Doc, fig: Figure) -> bool:
-    """A count of one written as the word ("one", "at least one")."""
-    return fig.kind == "count" and fig.low == 1 and text_of(doc)[fig.start : fig.end].lower().endswith("one")
-
-
 def _names_people(counted: Token | None, figure: Token) -> bool:
     """ "one man", "one victim": the figure counts named people."""
     named = counted is not None and counted is not figure and counted.pos_ in ("NOUN", "PROPN")
     return named and _counts_people(counted)
-
-
-def _picked_from(nominal: Token) -> bool:
-    """ "one of the three guards", "most of the 300 detainees": the figure counts the set some members
-    are picked from, so what the clause says happened to the members does not count it."""
-    of = nominal.head
-    if nominal.dep_ != "pobj" or of.lower_ != "of" or of.i == nominal.i:
-        return False
-    picker = of.head
-    return picker.i != of.i and (picker.like_num or picker.lower_ in PICKERS)
 
 
 # -- the sense: which predicate, of what ------------------------------------------------------
