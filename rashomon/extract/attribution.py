@@ -230,32 +230,24 @@ IMPRESSION = "impression"  # the verb of an attribution from lexicon "impression
 
 
 def _from_impression(doc: Doc, tok: Token) -> Found | None:
-    """ "Trump is expected to speak", "The music seemed to match", "Google has reportedly looked at it": a
-    view or report no one in the text owns. The cue is the verb (with its auxiliary for "is expected"), the
-    content its clause, subject included (annotators mark the subject and the rest as one content)."""
-    lemma = tok.lemma_.lower()
-    if lemma not in lex()["impressions"] and lemma != "expect":
+    """ "The music seemed to match", "Google has reportedly looked at it": a view or report no one in the
+    text owns ("is expected to" is the attitude verb's, with no source). The cue is the word, the content
+    its clause, subject included (annotators mark the subject and the rest as one content)."""
+    if tok.lemma_.lower() not in lex()["impressions"]:
         return None
     if tok.dep_ == "advmod":  # "reportedly"
-        cue, verb = (tok.i, tok.i + 1), tok.head
-    elif tok.pos_ in ("VERB", "AUX") and lemma != "expect":
-        if not any(c.dep_ in ("xcomp", "acomp") for c in tok.children):
-            return None  # "he appeared on Fox News": a showing, not an impression
-        cue, verb = (tok.i, tok.i + 1), tok
-    elif lemma == "expect" and tok.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in tok.children):
-        aux = [c for c in tok.children if c.dep_ in ("auxpass", "neg") and c.i < tok.i]
-        if not any(c.dep_ == "auxpass" for c in aux) or any(c.dep_ == "agent" for c in tok.children):
-            return None  # "expected by analysts": the analysts' expectation, their own attribution
-        cue, verb = (min(c.i for c in aux), tok.i + 1), tok
+        verb = tok.head
+    elif tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("xcomp", "acomp") for c in tok.children):
+        verb = tok
     else:
-        return None
+        return None  # "he appeared on Fox News": a showing, not an impression
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None:
         return None
     start, end = subtree(verb)
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
-    return Found(cue=cue, source=None, content=(min(start, subject.left_edge.i), end), verb=IMPRESSION)
+    return Found(cue=(tok.i, tok.i + 1), source=None, content=(min(start, subject.left_edge.i), end), verb=IMPRESSION)
 
 
 def _from_poll(doc: Doc, tok: Token) -> Found | None:

@@ -14,7 +14,7 @@ from rashomon.nlp import text_of
 Doc = Any
 Token = Any
 PARENT_OF = re.compile(r"\b([A-Za-z]+)\s+of\s*$")  # "a mother of 12"
-PARENT_REACH = 24  # characters before a figure where "mother of" is looked for
+REACH = 24  # characters either side of a figure that these readings look at
 CHILDREN = "children"  # the measure of "a mother of 12"
 MAGNITUDE = "magnitude"
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.I)
@@ -34,7 +34,7 @@ def one_of(doc: Doc, fig: Figure) -> bool:
 def parent_of(doc: Doc, fig: Figure) -> Token | None:
     """ "a mother of 12", "Brooklyn mom of 12": the parent whose children the figure counts (what the
     clause says happened to the parent is not the figure's sense)."""
-    start = max(0, fig.start - PARENT_REACH)
+    start = max(0, fig.start - REACH)
     m = PARENT_OF.search(text_of(doc)[start : fig.start])
     if m is None or m.group(1).lower() not in lexicon("claims")["parent_nouns"]:
         return None
@@ -55,7 +55,7 @@ def magnitude(doc: Doc, fig: Figure) -> bool:
     """An earthquake's magnitude however written: "magnitude-5.9", "a magnitude of at least 5.9", "a 5.6
     magnitude earthquake", "measuring 5.6 on the Richter scale", "a 5.6 quake"."""
     text = text_of(doc)
-    before, after = text[max(0, fig.start - PARENT_REACH) : fig.start], text[fig.end : fig.end + PARENT_REACH]
+    before, after = text[max(0, fig.start - REACH) : fig.start], text[fig.end : fig.end + REACH]
     if MAGNITUDE_BEFORE.search(before) or MAGNITUDE_AFTER.match(after):
         return True
     return "." in text[fig.start : fig.end] and bool(QUAKE_AFTER.match(after))  # "a 5.6 quake", not "two quakes"
