@@ -6,8 +6,9 @@ Each line is one report and the pairs of its figures that are the same quantity 
 two sources. The reports were written for this check, after patterns seen in news (a ministry's toll
 and a hospital's, a rebel claim against an army's, a day's figure beside a week's, a part beside its
 whole, a part of a count beside another count, a count with its own qualifier, two places, two classes
-of people, a projection, a rate beside a total, a new batch); none is copied from an article. Prints
-each report's flags, then precision and recall of the flagged pairs and a JSON line.
+of people, a projection, a rate beside a total, a new batch, two agencies' magnitudes of one quake, a
+quake's and its aftershock's); none is copied from an article. Prints each report's flags, then precision
+and recall of the flagged pairs and a JSON line.
 """
 
 from __future__ import annotations

@@ -191,6 +191,8 @@ def _modality(tok: Token) -> Stance | None:
             first_verb = node.dep_ == "xcomp"  # "are expected to flee": the verb above the infinitive counts too
             if _projected(node, kids, words):
                 return "projected"
+            if _generic(tok, node, kids, words):
+                return "conditional"
         if node.lemma_.lower() in words["target_verbs"] and node.pos_ == "VERB":
             return "target"
         if node.pos_ == "NOUN" and node.lemma_.lower() in words["target_nouns"] and node.i < tok.i:
@@ -199,6 +201,15 @@ def _modality(tok: Token) -> Stance | None:
             break  # a reporting verb above does not make the figure a projection
         node = node.head
     return None
+
+
+def _generic(tok: Token, verb: Token, kids: list[Token], words: dict[str, list[str]]) -> bool:
+    """ "A magnitude-6.0 quake can cause severe damage": a figure on an indefinite subject of "can" says
+    what would happen, of no event in particular."""
+    subject = nominal_of(tok)
+    indefinite = subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == verb.i
+    indefinite = indefinite and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+    return indefinite and any(c.dep_ == "aux" and c.lower_ in words["generic_aux"] for c in kids)
 
 
 def _projected(verb: Token, kids: list[Token], words: dict[str, list[str]]) -> bool:

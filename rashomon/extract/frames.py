@@ -22,8 +22,10 @@ from typing import Any
 
 from rashomon.extract.figure import Figure
 from rashomon.extract.readings import (
+    AFTERSHOCK,
     CHILDREN,
     MAGNITUDE,
+    aftershock,
     lone_one,
     magnitude,
     one_of,
@@ -117,7 +119,8 @@ def frame_of(
     if kind == "count" and counted in _conversions():  # "60 kilometres": a measure, however it was written
         kind, unit, counted = "measure", counted, None
     if magnitude(doc, fig):  # "a magnitude of 5.9", "measuring 5.6 on the Richter scale": one measure
-        kind, unit, counted, predicate = "measure", MAGNITUDE, None, None
+        kind, unit, predicate = "measure", MAGNITUDE, None
+        counted = AFTERSHOCK if aftershock(doc, fig) else None  # a quake's and its aftershock's are two
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
     return Frame(

@@ -55,7 +55,7 @@ STAMP = re.compile(r"\b\d{4}-\d\d-\d\d(?:T[\d:.]+Z?)?|\b(?:1[89]|20)\d\d[-–/]\
 APPOSITIVE_AGE = re.compile(r"(?<=[a-z]), \d{1,3}(?:,(?= )|(?=[.;)]\s|[.;)]?$))", re.M)
 NEGATIVE = re.compile(r"(?:(?<![\w\d.,-])[-−]|\bminus[\s-])$", re.I)
 FRACTION_AFTER = re.compile(r"^(\s|-)(half|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b", re.I)
-UNIT_BEFORE = re.compile(r"\b(magnitude|richter)(?:\s+of)?\s+$", re.I)
+UNIT_BEFORE = re.compile(r"\b(magnitude|richter)(?:\s+of)?(?:\s+|-)$", re.I)
 OR_MORE = re.compile(r"^\s+or\s+(?:more|over|above)\b", re.I)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.I)
 RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+$", re.I)
@@ -175,7 +175,8 @@ def _digit_figure(doc: Doc, text: str, m: re.Match[str]) -> Figure | None:
 def _not_a_figure(text: str, m: re.Match[str], before: str, after: str) -> bool:
     """Part of a code, a time, a footnote or a date, whatever its unit."""
     value = parse_digits(m.group())
-    if re.search(r"[A-Za-z]-?$|#$|[:/]$", before) or TIME_AFTER.match(after) or _model_code(m, before, after):
+    code = re.search(r"[A-Za-z]-?$|#$|[:/]$", before) and not UNIT_BEFORE.search(before)  # not "magnitude-6.1"
+    if code or TIME_AFTER.match(after) or _model_code(m, before, after):
         return True  # F-16, mk5, #3, 10:30, 10 p.m., AK 47
     if re.match(r"/\d", after) or (m.group().startswith(".") and CALIBER_AFTER.match(after)):
         return True  # "9/11", "24/7": a date or a name; ".357 magnum", ".38-caliber": a calibre

@@ -17,6 +17,9 @@ PARENT_OF = re.compile(r"\b([A-Za-z]+)\s+of\s*$")  # "a mother of 12"
 REACH = 24  # characters either side of a figure that these readings look at
 CHILDREN = "children"  # the measure of "a mother of 12"
 MAGNITUDE = "magnitude"
+AFTERSHOCK = "aftershock"
+AFTERSHOCK_BEFORE = re.compile(r"\baftershocks?\s+(?:of|measuring|with a magnitude of)\s+(?:magnitude[\s-]*)?$", re.I)
+AFTERSHOCK_AFTER = re.compile(r"^[\s-]*(?:magnitude[\s-]+)?aftershocks?\b", re.I)
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.I)
 MAGNITUDE_AFTER = re.compile(r"^[\s-]*(?:magnitude\b|on the richter scale|richter\b)", re.I)
 QUAKE_AFTER = re.compile(r"^[\s-]*(?:earthquake|quake|temblor|tremor|aftershock)s?\b", re.I)
@@ -59,6 +62,13 @@ def magnitude(doc: Doc, fig: Figure) -> bool:
     if MAGNITUDE_BEFORE.search(before) or MAGNITUDE_AFTER.match(after):
         return True
     return "." in text[fig.start : fig.end] and bool(QUAKE_AFTER.match(after))  # "a 5.6 quake", not "two quakes"
+
+
+def aftershock(doc: Doc, fig: Figure) -> bool:
+    """Whether a magnitude is an aftershock's: "a magnitude-4.5 aftershock", "an aftershock of magnitude 4.5"."""
+    text = text_of(doc)
+    before, after = text[max(0, fig.start - REACH) : fig.start], text[fig.end : fig.end + REACH]
+    return bool(AFTERSHOCK_BEFORE.search(before) or AFTERSHOCK_AFTER.match(after))
 
 
 def lone_one(doc: Doc, fig: Figure) -> bool:

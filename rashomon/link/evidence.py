@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from rashomon.extract.readings import MAGNITUDE
 from rashomon.lexicons import lexicon
 from rashomon.link.measures import (
     CONVERTED,
@@ -132,6 +133,7 @@ class Table:
         self.key = _codes([key(x) for x in f])
         self.measure = _codes([x.measure for x in f])
         self.sense = np.array([x.measure in senses() for x in f], dtype=bool)
+        self.magnitude = np.array([x.measure == MAGNITUDE and x.kind == "measure" for x in f], dtype=bool)
         self.kind = np.array([x.kind for x in f], dtype=object)
         self.period = _codes([x.period for x in f])
         self.period_names = list(dict.fromkeys(x.period for x in f if x.period is not None))  # by code

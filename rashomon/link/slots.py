@@ -123,14 +123,15 @@ def evidence_of(found: list[Item]) -> Read:
 
 
 def speakers_disagree(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """One report, two sources, one sense, each source giving one figure for it, of one period and place
-    as far as the report says, each a whole with the same qualifiers and owners: "the ministry said 120
-    escaped ... an SDF spokesperson said about 1,500 had escaped" (the frames are already compatible: one
-    class, no part of the other)."""
+    """One report, two sources, one sense (or one quake's magnitude), each source giving one figure for it,
+    of one period and place as far as the report says, each a whole with the same qualifiers and owners:
+    "the ministry said 120 escaped ... an SDF spokesperson said about 1,500 had escaped" (the frames are
+    already compatible: one class, no part of the other)."""
     two_sources = (t.article[i] == t.article[j]) & (t.source[i] != t.source[j])
     one_each = (t.voices[i] == 0) & (t.voices[j] == 0)  # a source giving two tolls says two things, not one
     where = (t.period[i] == t.period[j]) & (t.place[i] == t.place[j])
-    result: np.ndarray = two_sources & one_each & _one_sense(t, i, j) & where & t.alike(i, j)
+    one_measure = _one_sense(t, i, j) | _one_magnitude(t, i, j)  # "the USGS said 6.1, Iran's centre 5.9"
+    result: np.ndarray = two_sources & one_each & one_measure & where & t.alike(i, j)
     return result
 
 
@@ -150,6 +151,12 @@ def one_persons_age(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two reports giving one named person's age in apposition, differently: "Jose Luis Orozco, 29," and
     "Orozco, 27," (a birthday between the reports, or an error: the slot's status says which)."""
     result: np.ndarray = (t.article[i] != t.article[j]) & (t.apposed[i] >= 0) & (t.apposed[i] == t.apposed[j])
+    return result
+
+
+def _one_magnitude(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    same_shock = t.counted[i] == t.counted[j]  # a quake's and its aftershock's are two
+    result: np.ndarray = t.magnitude[i] & t.magnitude[j] & same_shock & (t.pair[i] == 0) & (t.pair[j] == 0)
     return result
 
 

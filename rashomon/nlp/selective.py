@@ -44,6 +44,7 @@ from rashomon.nlp.rules import AttributeRules, Lemmas, UnsupportedRules
 
 PARSED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 MARKS = frozenset({'"', "“", "”", "‘", "’", ":", "«", "»"})
+GLUED_DECIMAL = re.compile(r"-\d+\.\d")  # "magnitude-6.0": a figure inside a word
 RUN_BATCH = 16  # runs of sentences per call to the parsing components (measured here: 256 was up to 15 % slower)
 CORE_BATCH = 256  # name cores per call to NER's decisions (measured here: faster than 16 or 64)
 WINDOW_BATCH = 64  # name windows per call to NER's encoder (measured here: faster than 8, 32, 128 or 1,000)
@@ -314,7 +315,7 @@ class Cues:
         """Whether ``sent`` holds a number, a mark, a cue word or every word of a cue phrase."""
         seen: set[str] = set()
         for tok in sent:
-            if tok.like_num or tok.text in MARKS:
+            if tok.like_num or tok.text in MARKS or GLUED_DECIMAL.search(tok.text):
                 return True
             word, forms = self._verdict(tok.lower_)
             if word:

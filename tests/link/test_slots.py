@@ -151,3 +151,16 @@ def test_ages_of_two_people_are_two_quantities(nlp: Callable[[str], Any]) -> Non
         "The suspect, Anthony LaCalamita, 38, was fired last week.",
     )
     assert flagged(found) == []
+
+
+def test_two_agencies_magnitudes_for_one_quake_in_one_report_are_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = story(nlp, "A strong earthquake shook the coast on Sunday. The national seismology centre said the "
+                       "quake measured 5.8 on the Richter scale, while the U.S. Geological Survey said it was a "
+                       "magnitude-6.2 temblor.")  # fmt: skip
+    assert flagged(found) == [{"5.8", "6.2"}]
+
+
+def test_a_quake_and_its_aftershock_are_two_magnitudes(nlp: Callable[[str], Any]) -> None:
+    found = story(nlp, "The national seismology centre said the quake had a magnitude of 6.2. The U.S. Geological "
+                       "Survey said a magnitude-4.7 aftershock also shook the coast.")  # fmt: skip
+    assert flagged(found) == []
