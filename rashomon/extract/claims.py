@@ -204,12 +204,14 @@ def _modality(tok: Token) -> Stance | None:
 
 
 def _generic(tok: Token, verb: Token, kids: list[Token], words: dict[str, list[str]]) -> bool:
-    """ "A magnitude-6.0 quake can cause severe damage": a figure on an indefinite subject of "can" says
-    what would happen, of no event in particular."""
-    subject = nominal_of(tok)
-    indefinite = subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == verb.i
-    indefinite = indefinite and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
-    return indefinite and any(c.dep_ == "aux" and c.lower_ in words["generic_aux"] for c in kids)
+    """ "A magnitude-6.0 quake can cause severe damage", "a quake of magnitude 6 can ...": a figure inside an
+    indefinite subject of "can" says what would happen, of no event in particular."""
+    if not any(c.dep_ == "aux" and c.lower_ in words["generic_aux"] for c in kids):
+        return False
+    subject = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not subject.left_edge.i <= tok.i <= subject.right_edge.i:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
 
 
 def _projected(verb: Token, kids: list[Token], words: dict[str, list[str]]) -> bool:
