@@ -166,7 +166,8 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 def headline_cosine(headline: Mapping[str, float], centroid: Mapping[str, float]) -> float:
     """The cosine of a report's headline vector and the headline terms of a story's centroid (0 if none)."""
-    theirs = {t: w for t, w in centroid.items() if t.startswith(HEADLINE_TERM)}
-    dot = sum(w * theirs.get(t, 0.0) for t, w in headline.items())
-    norm = math.sqrt(sum(w * w for w in headline.values())) * math.sqrt(sum(w * w for w in theirs.values()))
-    return dot / norm if norm else 0.0
+    dot = sum(w * centroid.get(t, 0.0) for t, w in headline.items())  # headline terms carry their prefix
+    if not dot:
+        return 0.0  # no word in common: the centroid's headline terms need not be read (most candidates)
+    theirs = (w for t, w in centroid.items() if t.startswith(HEADLINE_TERM))
+    return dot / (math.sqrt(sum(w * w for w in headline.values())) * math.sqrt(sum(w * w for w in theirs)))
