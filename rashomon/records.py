@@ -15,10 +15,21 @@ from datetime import date, datetime
 from typing import Literal
 
 Stance = Literal[
-    "asserted", "claimed", "unverified", "hedged", "denied", "disputed", "projected", "conditional", "target"
+    "asserted",
+    "claimed",
+    "unverified",
+    "hedged",
+    "denied",
+    "disputed",
+    "projected",
+    "conditional",
+    "target",
+    "generic",
 ]
 # Figures not put forward as what happened: kept, shown, but never part of an agreement or a conflict.
-NOT_FACT: frozenset[str] = frozenset({"projected", "conditional", "target", "denied"})
+NOT_FACT: frozenset[str] = frozenset({"projected", "conditional", "target", "denied", "generic"})
+# Figures of no event in particular ("a magnitude-6.0 quake can cause severe damage"): no slot of the story.
+OF_NO_EVENT: frozenset[str] = frozenset({"generic"})
 SlotStatus = Literal["single", "agree", "conflict", "evolving"]
 Severity = Literal["info", "low", "medium", "high"]
 InputKind = Literal["text", "html", "jsonl"]

@@ -178,8 +178,9 @@ def _stance(
 
 
 def _modality(tok: Token) -> Stance | None:
-    """Projected ("could die", "are expected to flee"), conditional ("if 100 had been killed") or
-    target ("aims to resettle 10,000", "a target of 10,000") figures, from the words that govern them."""
+    """Projected ("could die", "are expected to flee"), conditional ("if 100 had been killed"), target
+    ("aims to resettle 10,000", "a target of 10,000") or generic ("a magnitude-6.0 quake can cause severe
+    damage") figures, from the words that govern them."""
     words = _lex()["modality"]
     node = nominal_of(tok)
     first_verb = True  # a modal counts on the figure's own verb: "until the last nine are home" is no projection
@@ -192,7 +193,7 @@ def _modality(tok: Token) -> Stance | None:
             if _projected(node, kids, words):
                 return "projected"
             if _generic(tok, node, kids, words):
-                return "conditional"
+                return "generic"
         if node.lemma_.lower() in words["target_verbs"] and node.pos_ == "VERB":
             return "target"
         if node.pos_ == "NOUN" and node.lemma_.lower() in words["target_nouns"] and node.i < tok.i:

@@ -11,9 +11,11 @@ from rashomon.lexicons import lexicon
 # of grouping read as the digits written); a number never ends just before another digit.
 DIGITS = re.compile(r"(?<![\d.,/])(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d,]\d|\d)")
 # Text detokenised from tokens ("2, 116", "magnitude 6. 1"): a group of three digits after a comma and
-# a space, or one or two decimals after a point and a space before a lower-case word, are one number.
+# a space, or one or two decimals after a point and a space before a lower-case word (or a comma and
+# one: "magnitude-5. 9, but"), are one number.
 SPACED_DIGITS = re.compile(
-    r"(?<![\d.,/])(?:\d{1,3}(?:, \d{3})+(?![\d,]\d|, \d)|\d{1,2}\. \d{1,2}(?=\s?(?:[a-z%)-]|bn\b|$)))", re.M
+    r"(?<![\d.,/])(?:\d{1,3}(?:, \d{3})+(?![\d,]\d|, \d)|\d{1,2}\. \d{1,2}(?=\s?(?:[a-z%)-]|bn\b|$)|, [a-z]))",
+    re.M,
 )
 
 

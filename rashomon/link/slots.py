@@ -27,7 +27,7 @@ import numpy as np
 from rashomon.link import merging
 from rashomon.link.evidence import FEATURES, Evidence, Table, evidence, items, model, probabilities
 from rashomon.link.measures import Item, dimension
-from rashomon.records import Claim
+from rashomon.records import OF_NO_EVENT, Claim
 
 MAX_BUCKET = 60  # a bucket up to this size is compared whole; a bigger one (a long story) is blocked
 MAX_BLOCK = 30  # claims compared with each other per block of a big bucket
@@ -41,10 +41,12 @@ def group(claims: Sequence[Claim], sources: Sequence[str], params: dict[str, Any
     """The slots of ``claims`` as lists of their indexes (``sources[i]`` is who stands behind claim i);
     ``params`` replaces the shipped model (training uses it)."""
     params = params or model()
-    found = items(claims, sources)
+    of_event = [i for i, c in enumerate(claims) if c.stance not in OF_NO_EVENT]  # a general statement: alone
+    alone = [[i] for i, c in enumerate(claims) if c.stance in OF_NO_EVENT]
+    found = items([claims[i] for i in of_event], [sources[i] for i in of_event])
     if len(found) < 2:
-        return [[i] for i in range(len(found))]
-    return grow(found, scored_pairs(found, params), params["thresholds"])
+        return [[i] for i in of_event] + alone
+    return [[of_event[k] for k in g] for g in grow(found, scored_pairs(found, params), params["thresholds"])] + alone
 
 
 def candidate_pairs(found: list[Item], table: Table) -> tuple[np.ndarray, np.ndarray]:

@@ -116,3 +116,20 @@ def test_a_score_is_two_figures_each_with_its_own_span(nlp: Callable[[str], Any]
 def test_a_misgrouped_number_is_read_whole_not_cut_before_a_digit(nlp: Callable[[str], Any]) -> None:
     f = one(nlp, "The average fell to 5340,000 claims.")  # a misprint of 534,000, read as written
     assert f.low == 5_340_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The centre said the quake measured magnitude-5. 9 on Sunday.",  # text rejoined from tokens
+        "The centre said the quake measured magnitude-5. 9, but the survey put it higher.",
+    ],
+)
+def test_a_decimal_split_by_a_space_is_one_number(nlp: Callable[[str], Any], text: str) -> None:
+    f = one(nlp, text)
+    assert (text[f.start : f.end], f.low) == ("5. 9", 5.9)
+
+
+def test_a_sentence_ending_in_a_number_and_the_next_opening_with_one_are_two(nlp: Callable[[str], Any]) -> None:
+    text = "The bus carried 12. 9, Ahmed said, were children."
+    assert [text[f.start : f.end] for f in figures(nlp, text)] == ["12", "9"]

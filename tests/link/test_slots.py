@@ -164,3 +164,12 @@ def test_a_quake_and_its_aftershock_are_two_magnitudes(nlp: Callable[[str], Any]
     found = story(nlp, "The national seismology centre said the quake had a magnitude of 6.2. The U.S. Geological "
                        "Survey said a magnitude-4.7 aftershock also shook the coast.")  # fmt: skip
     assert flagged(found) == []
+
+
+def test_a_general_statement_joins_no_slot_of_the_quake(nlp: Callable[[str], Any]) -> None:
+    found = story(nlp, "A strong earthquake shook the coast on Sunday. The national seismology centre said the "
+                       "quake measured 5.8 on the Richter scale, while the U.S. Geological Survey said it was a "
+                       "magnitude-6.2 temblor. A magnitude-6.0 quake can cause severe damage.")  # fmt: skip
+    assert flagged(found) == [{"5.8", "6.2"}]
+    general = slot_of(found, "6.0", "r0")
+    assert general.claim_ids == (next(c.id for _, m in found for c in m if c.value.text == "6.0"),)
