@@ -200,6 +200,8 @@ def _modality(tok: Token) -> Stance | None:
             return "target"
         if node.dep_ in ("ROOT", "ccomp", "parataxis") or node.head.i == node.i:
             break  # a reporting verb above does not make the figure a projection
+        if node.dep_ == "advcl" and node.tag_ == "VBD" and any(c.lower_ in words["time_marks"] for c in kids):
+            break  # "aiming for rivals when a stray bullet hit the mother of 13": what happened meanwhile
         node = node.head
     return None
 

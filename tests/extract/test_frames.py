@@ -195,6 +195,22 @@ def test_a_figure_in_the_past_is_a_fact_and_a_promise_is_not_its_projection(nlp:
     assert {c.stance for c in claims(nlp, text)} == {"asserted"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was aiming for rival gang members when a stray bullet hit the mother of 13.",
+        "The rebels plan to attack the town after 300 fighters arrived from the north.",
+    ],
+)
+def test_what_happened_meanwhile_is_no_target_of_the_aim_it_interrupts(nlp: Callable[[str], Any], text: str) -> None:
+    assert {c.stance for c in claims(nlp, text)} == {"asserted"}
+
+
+def test_a_future_aim_still_makes_its_own_figure_a_target(nlp: Callable[[str], Any]) -> None:
+    [c] = claims(nlp, "The agency plans to resettle 3,000 families when the camps open.")
+    assert c.stance == "target"
+
+
 # -- 6. kinds that were missing --------------------------------------------------------------------
 def test_money_percentages_votes_arrests_ages_and_shootings_are_claims(nlp: Callable[[str], Any]) -> None:
     text = (
