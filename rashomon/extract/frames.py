@@ -50,6 +50,7 @@ INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|other)\s+$", re.
 INCREMENT_AFTER = re.compile(r"\s+(?:more|others?)\b(?!\s+than)", re.I)
 PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
 PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
+ELSEWHERE = "elsewhere"  # the context word of a figure told of another incident than the one before
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "displaced", "fled", "escaped",
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
@@ -126,7 +127,7 @@ def frame_of(
     return Frame(
         measure=measure, kind=kind, unit=unit, counted=counted, modifiers=_modifiers(counted_head),
         owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
-        period=_period(doc, fig, governor, timexes, dated), part_of=_whole_of(doc, fig, figures),
+        period=_period(doc, fig, governor, timexes, dated), part_of=_whole_of(doc, fig, figures, predicate),
         increment=_increment(doc, fig),
         pair=fig.pair, partner=_partner(fig, figures), context=_context(doc, tok, governor), near=_near(doc, fig),
     )  # fmt: skip
@@ -456,14 +457,19 @@ def _modifiers(noun: Token | None) -> tuple[str, ...]:
     return tuple(w for w in found if w not in _stopwords())
 
 
-def _whole_of(doc: Doc, fig: Figure, figures: list[Figure]) -> int | None:
+def _whole_of(doc: Doc, fig: Figure, figures: list[Figure], predicate: str | None) -> int | None:
     """ "90 deaths, including 70 children", "6,000 missing, among them 200 children", "200 children are among
     them", "20 of them": the start of the whole's figure, earlier in the sentence; "30 of the 80 wounded":
-    the figure that follows."""
+    the figure that follows; "17 of the dead were children": the group's own word, when it names what the
+    figure measures (not "three of the hostages were released": the released are no part of a count)."""
     text = text_of(doc)
     of_the = OF_THE.match(text[fig.end : fig.end + 24])
     if of_the:  # "30 of the 80 wounded": the whole is the figure that follows
-        whole = next((f for f in figures if f.start == fig.end + of_the.end() and f.kind == fig.kind), None)
+        at = fig.end + of_the.end()
+        whole = next((f for f in figures if f.start == at and f.kind == fig.kind), None)
+        group = re.match(r"[a-z]+", text[at : at + 24])
+        if whole is None and group is not None and predicate is not None and _names(group.group()) == predicate:
+            return at
         return whole.start if whole is not None else None
     if not (PART.search(text[max(0, fig.start - 24) : fig.start]) or PART_AFTER.match(text[fig.end : fig.end + 40])):
         return None
@@ -473,6 +479,12 @@ def _whole_of(doc: Doc, fig: Figure, figures: list[Figure]) -> int | None:
         return None
     same = [f for f in earlier if f.start >= sentence.sent.start_char]
     return same[-1].start if same else None
+
+
+def _names(word: str) -> str | None:
+    """The predicate a group's word names: "the dead" are the killed, "the wounded" the injured."""
+    found = _lex()["nouns"].get(word) or _lex()["states"].get(word)
+    return str(found) if found else None
 
 
 def _increment(doc: Doc, fig: Figure) -> bool:
@@ -498,7 +510,15 @@ def _context(doc: Doc, tok: Token, governor: Token) -> tuple[str, ...]:
     near = doc[max(sent.start, tok.i - WINDOW) : min(sent.end, tok.i + WINDOW + 1)]
     words = [t for t in [*near, *_clause(governor)] if t.i != tok.i]
     lemmas = [_word(t) for t in words if t.pos_ in CONTENT and not t.like_num]
+    if any(_elsewhere(t) for t in words):
+        lemmas.append(ELSEWHERE)  # "in a separate attack", "in another raid": not the incident told before
     return tuple(sorted({w for w in lemmas if w and w not in _stopwords()}))
+
+
+def _elsewhere(t: Token) -> bool:
+    if t.lower_ == "another":
+        return t.head.pos_ == "NOUN" and not t.head.like_num and t.head.lower_ not in ("one",)
+    return t.lower_ in _lex()["elsewhere_words"]
 
 
 def _near(doc: Doc, fig: Figure) -> tuple[str, ...]:

@@ -233,6 +233,16 @@ def test_a_part_names_its_whole(nlp: Callable[[str], Any]) -> None:
     assert part.frame is not None and whole.figure is not None and part.frame.part_of == whole.figure.start
 
 
+def test_some_of_the_dead_are_a_part_of_the_dead_but_the_released_no_part_of_the_hostages(
+    nlp: Callable[[str], Any],
+) -> None:
+    text = "A doctor said 17 of the dead were children."
+    part = by_text(nlp, text)["17"].frame
+    assert part is not None and part.measure == "killed" and part.part_of == text.index("dead")
+    released = by_text(nlp, "Three of the hostages were released on Friday.")["Three"].frame
+    assert released is not None and released.measure == "released" and released.part_of is None
+
+
 def test_a_new_batch_is_not_a_bound(nlp: Callable[[str], Any]) -> None:
     found = by_text(nlp, "Six more hostages were released, and more than 300 people were killed.")
     assert found["Six"].frame is not None and found["Six"].frame.increment

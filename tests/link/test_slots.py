@@ -173,3 +173,29 @@ def test_a_general_statement_joins_no_slot_of_the_quake(nlp: Callable[[str], Any
     assert flagged(found) == [{"5.8", "6.2"}]
     general = slot_of(found, "6.0", "r0")
     assert general.claim_ids == (next(c.id for _, m in found for c in m if c.value.text == "6.0"),)
+
+
+def test_a_part_of_the_dead_another_source_gives_is_no_conflict_with_the_toll(nlp: Callable[[str], Any]) -> None:
+    found = story(nlp, "The ministry said 45 people were killed. A doctor said 17 of the dead were children.")
+    assert flagged(found) == []
+
+
+def test_a_toll_of_a_separate_attack_is_no_conflict_with_the_first(nlp: Callable[[str], Any]) -> None:
+    found = story(nlp, "Police said a car bomb killed nine people in the market. In a separate attack, gunmen "
+                       "killed four people at a checkpoint, officials said.")  # fmt: skip
+    assert flagged(found) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The health ministry said 18 people drowned when the boat capsized. Survivors told reporters that "
+         "at least 40 people drowned.", {"18", "at least 40"}),
+        ("Firefighters said 12 homes were destroyed. The mayor said 30 homes were destroyed by the fire.",
+         {"12", "30"}),
+    ],
+)  # fmt: skip
+def test_drownings_and_destroyed_homes_two_sources_count_differently_are_a_conflict(
+    nlp: Callable[[str], Any], text: str, pair: set[str]
+) -> None:
+    assert flagged(story(nlp, text)) == [pair]
