@@ -44,7 +44,8 @@ class Item:
 def senses() -> frozenset[str]:
     """The predicates of ``lexicons/claims.json`` (killed, escaped, held, ...)."""
     lex = lexicon("claims")
-    return frozenset(lex["verbs"].values()) | frozenset(lex["states"].values()) | frozenset(lex["nouns"].values())
+    found = (*lex["verbs"].values(), *lex["states"].values(), *lex["nouns"].values(), *lex["derived_senses"])
+    return frozenset(found)
 
 
 @cache

@@ -199,3 +199,10 @@ def test_drownings_and_destroyed_homes_two_sources_count_differently_are_a_confl
     nlp: Callable[[str], Any], text: str, pair: set[str]
 ) -> None:
     assert flagged(story(nlp, text)) == [pair]
+
+
+def test_two_sources_counting_captured_soldiers_differently_are_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp, "Rebels said they had captured 70 government soldiers. The army said 12 soldiers had been captured."
+    )
+    assert flagged(found) == [{"70", "12"}]
