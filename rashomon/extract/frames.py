@@ -516,8 +516,9 @@ def _context(doc: Doc, tok: Token, governor: Token) -> tuple[str, ...]:
 
 
 def _elsewhere(t: Token) -> bool:
+    """ "a separate attack", "elsewhere", "another raid" (not "another nine": a new batch, see _increment)."""
     if t.lower_ == "another":
-        return t.head.pos_ == "NOUN" and not t.head.like_num and t.head.lower_ not in ("one",)
+        return t.head.pos_ == "NOUN" and t.i + 1 < len(t.doc) and not t.nbor().like_num
     return t.lower_ in _lex()["elsewhere_words"]
 
 
