@@ -24,14 +24,21 @@ from rashomon.extract.figure import Figure
 from rashomon.extract.readings import (
     AFTERSHOCK,
     CHILDREN,
+    ELSEWHERE,
     MAGNITUDE,
+    POPULATION,
     aftershock,
+    elsewhere,
+    group_predicate,
+    increment,
     lone_one,
     magnitude,
     one_of,
     parent_of,
     parent_owners,
+    partner,
     picked_from,
+    population,
 )
 from rashomon.extract.time import Timex
 from rashomon.lexicons import lexicon, phrase_pattern
@@ -46,11 +53,8 @@ PLACES = ("GPE", "LOC", "FAC")
 CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "ADV")  # the words a context keeps
 PLACE_PREPOSITIONS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout", "within")
 WINDOW = 4
-INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|other)\s+$", re.I)
-INCREMENT_AFTER = re.compile(r"\s+(?:more|others?)\b(?!\s+than)", re.I)
 PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
 PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
-ELSEWHERE = "elsewhere"  # the context word of a figure told of another incident than the one before
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "displaced", "fled", "escaped",
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
@@ -99,6 +103,10 @@ def frame_of(
     if (parent := parent_of(doc, fig)) is not None:  # "killing Zurana Horton, 34, a mother of 12"
         return Frame(measure=CHILDREN, counted="child", owners=parent_owners(parent),
                      context=_context(doc, tok, _governor(parent)), near=_near(doc, fig))  # fmt: skip
+    if (place := population(doc, fig)) is not None:  # "struck Qeshm island, home to 120,000 people"
+        return Frame(measure=POPULATION, counted="people", owners=place,
+                     context=_context(doc, tok, _governor(nominal_of(tok))),
+                     near=_near(doc, fig))  # fmt: skip
     nominal = nominal_of(tok)
     sense = sense_of(tok)
     counted_head = nominal if nominal is not tok else _of_object(tok)
@@ -128,8 +136,8 @@ def frame_of(
         measure=measure, kind=kind, unit=unit, counted=counted, modifiers=_modifiers(counted_head),
         owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
         period=_period(doc, fig, governor, timexes, dated), part_of=_whole_of(doc, fig, figures, predicate),
-        increment=_increment(doc, fig),
-        pair=fig.pair, partner=_partner(fig, figures), context=_context(doc, tok, governor), near=_near(doc, fig),
+        increment=increment(doc, fig),
+        pair=fig.pair, partner=partner(fig, figures), context=_context(doc, tok, governor), near=_near(doc, fig),
     )  # fmt: skip
 
 
@@ -468,7 +476,12 @@ def _whole_of(doc: Doc, fig: Figure, figures: list[Figure], predicate: str | Non
         at = fig.end + of_the.end()
         whole = next((f for f in figures if f.start == at and f.kind == fig.kind), None)
         group = re.match(r"[a-z]+", text[at : at + 24])
-        if whole is None and group is not None and predicate is not None and _names(group.group()) == predicate:
+        if (
+            whole is None
+            and group is not None
+            and predicate is not None
+            and group_predicate(group.group()) == predicate
+        ):
             return at
         return whole.start if whole is not None else None
     if not (PART.search(text[max(0, fig.start - 24) : fig.start]) or PART_AFTER.match(text[fig.end : fig.end + 40])):
@@ -481,45 +494,15 @@ def _whole_of(doc: Doc, fig: Figure, figures: list[Figure], predicate: str | Non
     return same[-1].start if same else None
 
 
-def _names(word: str) -> str | None:
-    """The predicate a group's word names: "the dead" are the killed, "the wounded" the injured."""
-    found = _lex()["nouns"].get(word) or _lex()["states"].get(word)
-    return str(found) if found else None
-
-
-def _increment(doc: Doc, fig: Figure) -> bool:
-    """ "another nine", "six more", "an additional 20": a new batch, not the running total ("more than
-    300" is a bound)."""
-    text = text_of(doc)
-    return bool(
-        INCREMENT_BEFORE.search(text[max(0, fig.start - 16) : fig.start]) or INCREMENT_AFTER.match(text[fig.end :])
-    )
-
-
-def _partner(fig: Figure, figures: list[Figure]) -> float | None:
-    if fig.pair == 1:
-        return next((f.low for f in figures if f.pair == 2 and f.start > fig.start), None)
-    if fig.pair == 2:
-        return next((f.low for f in reversed(figures) if f.pair == 1 and f.start < fig.start), None)
-    return None
-
-
 def _context(doc: Doc, tok: Token, governor: Token) -> tuple[str, ...]:
     """Content words of the figure's clause and of the few words either side: what a slot compares."""
     sent = tok.sent
     near = doc[max(sent.start, tok.i - WINDOW) : min(sent.end, tok.i + WINDOW + 1)]
     words = [t for t in [*near, *_clause(governor)] if t.i != tok.i]
     lemmas = [_word(t) for t in words if t.pos_ in CONTENT and not t.like_num]
-    if any(_elsewhere(t) for t in words):
+    if any(elsewhere(t) for t in words):
         lemmas.append(ELSEWHERE)  # "in a separate attack", "in another raid": not the incident told before
     return tuple(sorted({w for w in lemmas if w and w not in _stopwords()}))
-
-
-def _elsewhere(t: Token) -> bool:
-    """ "a separate attack", "elsewhere", "another raid" (not "another nine": a new batch, see _increment)."""
-    if t.lower_ == "another":
-        return t.head.pos_ == "NOUN" and t.i + 1 < len(t.doc) and not t.nbor().like_num
-    return t.lower_ in _lex()["elsewhere_words"]
 
 
 def _near(doc: Doc, fig: Figure) -> tuple[str, ...]:

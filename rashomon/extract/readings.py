@@ -1,6 +1,8 @@
 """What a figure reads as before its sense is sought: a member picked out ("one of the guards") or a set
-picked from ("one of the three guards"), a parent's children ("a mother of 12"), an earthquake's magnitude
-("a magnitude of 5.9", "6.0 on the Richter scale"), a lone "one" written as a word."""
+picked from ("one of the three guards"), a parent's children ("a mother of 12"), a place's population
+("Qeshm island, home to 120,000 people"), an earthquake's magnitude ("a magnitude of 5.9", "6.0 on the
+Richter scale"), a lone "one" written as a word, a new batch ("six more"), a tally's other figure, a
+group's word ("17 of the dead"), another incident ("in a separate attack")."""
 
 from __future__ import annotations
 
@@ -23,6 +25,17 @@ AFTERSHOCK_AFTER = re.compile(r"^[\s-]*(?:magnitude[\s-]+)?aftershocks?\b", re.I
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.I)
 MAGNITUDE_AFTER = re.compile(r"^[\s-]*(?:magnitude\b|on the richter scale|richter\b)", re.I)
 QUAKE_AFTER = re.compile(r"^[\s-]*(?:earthquake|quake|temblor|tremor|aftershock)s?\b", re.I)
+POPULATION = "population"  # the measure of "home to 120,000 people"
+ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|more than|over|at least|an estimated)\s+)?"
+POPULATION_BEFORE = re.compile(
+    r"\b(?:(home)\s+to|(population)\s+of|a\s+(city|town|village|island)\s+of)\s+" + ABOUT + "$", re.I
+)
+POPULATION_AFTER = re.compile(r"^\s*(?:million\s+|thousand\s+)?(?:people|residents|inhabitants)\b", re.I)
+RESIDENTS_AFTER = re.compile(r"^\s*(?:million\s+|thousand\s+)?(residents|inhabitants)\b", re.I)
+RELATIVE = frozenset({"which", "that", "who"})
+ELSEWHERE = "elsewhere"  # the context word of a figure told of another incident than the one before
+INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|other)\s+$", re.I)
+INCREMENT_AFTER = re.compile(r"\s+(?:more|others?)\b(?!\s+than)", re.I)
 ONE_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|these|those|them|us|whom|which)\b", re.I)
 PICKERS = frozenset({"one", "some", "most", "all", "none", "many", "several", "few", "each", "any", "both", "half",
                      "majority", "rest", "remainder", "dozens", "hundreds", "thousands"})  # fmt: skip
@@ -51,6 +64,65 @@ def parent_owners(parent: Token) -> tuple[str, ...]:
         names = [t for t in parent.head.subtree if t.pos_ == "PROPN" and t.i < parent.i]
     else:
         names = [t for c in parent.children if c.dep_ == "appos" for t in c.subtree if t.pos_ == "PROPN"]
+    return tuple(dict.fromkeys(t.lower_ for t in names))
+
+
+def population(doc: Doc, fig: Figure) -> tuple[str, ...] | None:
+    """A place's population, with the place's names as owners (empty when the text names none): "Qeshm
+    island, home to 120,000 people", "Qeshm ... has a population of more than 100,000", "the island, which
+    has about 200,000 residents", "Mosul, a city of two million people"; None for any other figure ("120,000
+    people fled": a count of people)."""
+    text = text_of(doc)
+    before, after = text[max(0, fig.start - 48) : fig.start], text[fig.end : fig.end + REACH]
+    m = POPULATION_BEFORE.search(before)
+    if m is not None and (m.group(2) or POPULATION_AFTER.match(after)):
+        word = next(g for g in m.groups() if g)
+        at = max(0, fig.start - 48) + m.start() + m.group().lower().index(word.lower())
+    elif (r := RESIDENTS_AFTER.match(after)) is not None:
+        at = fig.end + r.start(1)
+    else:
+        return None
+    key = doc.char_span(at, at + 1, alignment_mode="expand")
+    if key is None or not len(key):
+        return None
+    if m is None and not _object_of_have(key[0]):
+        return None  # "200,000 residents fled": people counted, not a population
+    holder = _holder(key[0])
+    return _place_names(holder) if holder is not None else ()
+
+
+def _object_of_have(tok: Token) -> bool:
+    return bool(tok.dep_ == "dobj" and tok.head.lemma_ == "have")
+
+
+def _holder(tok: Token) -> Token | None:
+    """The place a population phrase describes: the subject of "has"/"is home to" (through "which" to its
+    antecedent), the noun "home to" or "a city of" stands beside."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ in ("dobj", "attr", "advmod") and node.head.lemma_ in ("have", "be"):  # "is home to"
+            verb = node.head
+            while verb.dep_ == "conj" and verb.head.i != verb.i:
+                verb = verb.head  # "situated off the coast ... and is home to"
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if node.dep_ == "appos":
+            return node.head
+        if node.head.i == node.i:
+            break
+        node = node.head
+    before = tok.doc[max(tok.sent.start, tok.i - 2) : tok.i]
+    if len(before) == 2 and before[1].text == "," and before[0].pos_ in ("NOUN", "PROPN"):
+        return before[0]  # "Qeshm island, home to": the noun before the comma
+    return None
+
+
+def _place_names(holder: Token) -> tuple[str, ...]:
+    names = [t for t in [*holder.lefts, holder] if t.pos_ == "PROPN" and t.dep_ in ("compound", holder.dep_)]
+    if not names and holder.dep_ == "appos" and holder.head.pos_ == "PROPN":
+        names = [holder.head]
     return tuple(dict.fromkeys(t.lower_ for t in names))
 
 
@@ -84,3 +156,35 @@ def picked_from(nominal: Token) -> bool:
         return False
     picker = of.head
     return picker.i != of.i and (picker.like_num or picker.lower_ in PICKERS)
+
+
+def increment(doc: Doc, fig: Figure) -> bool:
+    """ "another nine", "six more", "an additional 20": a new batch, not the running total ("more than
+    300" is a bound)."""
+    text = text_of(doc)
+    return bool(
+        INCREMENT_BEFORE.search(text[max(0, fig.start - 16) : fig.start]) or INCREMENT_AFTER.match(text[fig.end :])
+    )
+
+
+def partner(fig: Figure, figures: list[Figure]) -> float | None:
+    """The other figure of a score or tally ("65-53")."""
+    if fig.pair == 1:
+        return next((f.low for f in figures if f.pair == 2 and f.start > fig.start), None)
+    if fig.pair == 2:
+        return next((f.low for f in reversed(figures) if f.pair == 1 and f.start < fig.start), None)
+    return None
+
+
+def group_predicate(word: str) -> str | None:
+    """The predicate a group's word names: "the dead" are the killed, "the wounded" the injured."""
+    words = lexicon("claims")
+    found = words["nouns"].get(word) or words["states"].get(word)
+    return str(found) if found else None
+
+
+def elsewhere(t: Token) -> bool:
+    """ "a separate attack", "elsewhere", "another raid" (not "another nine": a new batch, see increment)."""
+    if t.lower_ == "another":
+        return bool(t.head.pos_ == "NOUN" and t.i + 1 < len(t.doc) and not t.nbor().like_num)
+    return t.lower_ in lexicon("claims")["elsewhere_words"]

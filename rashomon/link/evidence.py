@@ -27,8 +27,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from rashomon.extract.frames import ELSEWHERE
-from rashomon.extract.readings import MAGNITUDE
+from rashomon.extract.readings import ELSEWHERE, MAGNITUDE, POPULATION
 from rashomon.lexicons import lexicon
 from rashomon.link.measures import (
     CONVERTED,
@@ -136,6 +135,7 @@ class Table:
         self.measure = _codes([x.measure for x in f])
         self.sense = np.array([x.measure in senses() for x in f], dtype=bool)
         self.magnitude = np.array([x.measure == MAGNITUDE and x.kind == "measure" for x in f], dtype=bool)
+        self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
         self.kind = np.array([x.kind for x in f], dtype=object)
         self.period = _codes([x.period for x in f])
         self.period_names = list(dict.fromkeys(x.period for x in f if x.period is not None))  # by code
@@ -171,6 +171,12 @@ class Table:
         owners = (self.n_owners[i] == 0) | (self.n_owners[j] == 0) | (_rowdot(self.owners, self.owners, i, j) > 0)
         wholes = (self.part_of[i] == -2) & (self.part_of[j] == -2)
         result: np.ndarray = one_time & mods & owners & wholes
+        return result
+
+    def one_place(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Pairs whose owners name one place (or person) in common, both having some."""
+        result: np.ndarray = (self.n_owners[i] > 0) & (self.n_owners[j] > 0)
+        result &= _rowdot(self.owners, self.owners, i, j) > 0
         return result
 
     def compatible(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -119,7 +119,10 @@ def evidence_of(found: list[Item]) -> Read:
     read = evidence(table, i, j)
     one_source = (table.article[i] == table.article[j]) & (table.source[i] == table.source[j])
     keep = read.meet | (~one_source & ~read.restated)
-    rule = ~read.meet & (speakers_disagree(table, i, j) | updated(table, i, j, read) | one_persons_age(table, i, j))
+    rule = ~read.meet & (
+        speakers_disagree(table, i, j) | updated(table, i, j, read) | one_persons_age(table, i, j)
+        | one_places_population(table, i, j)
+    )  # fmt: skip
     which = np.where(read.meet, "agree", "differ")
     return Read(i[keep], j[keep], read.x[keep], which[keep], rule[keep])
 
@@ -144,8 +147,9 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     dated = (t.day[i] >= 0) & (t.day[j] >= 0) & (t.day[i] != t.day[j])
     alone = (t.rivals[i] == 0) & (t.rivals[j] == 0)
     batch = t.increment[i] | t.increment[j]  # "six more", "another nine": each batch is its own quantity
+    by_place = t.population[i] | t.population[j]  # a population goes by its place (one_places_population)
     same_time = read.x[:, FEATURES.index("period_clash")] == 0 if len(i) else np.zeros(0, dtype=bool)
-    result: np.ndarray = dated & alone & ~batch & _one_sense(t, i, j) & same_time
+    result: np.ndarray = dated & alone & ~batch & ~by_place & _one_sense(t, i, j) & same_time
     return result
 
 
@@ -153,6 +157,13 @@ def one_persons_age(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two reports giving one named person's age in apposition, differently: "Jose Luis Orozco, 29," and
     "Orozco, 27," (a birthday between the reports, or an error: the slot's status says which)."""
     result: np.ndarray = (t.article[i] != t.article[j]) & (t.apposed[i] >= 0) & (t.apposed[i] == t.apposed[j])
+    return result
+
+
+def one_places_population(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Two reports giving one named place's population differently: "Qeshm island, home to 120,000 people"
+    and "Qeshm Island, home to 200,000 people" (a population does not change between reports: a conflict)."""
+    result: np.ndarray = (t.article[i] != t.article[j]) & t.population[i] & t.population[j] & t.one_place(i, j)
     return result
 
 

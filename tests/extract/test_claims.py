@@ -73,7 +73,8 @@ def test_populations_distances_and_ages_are_claims_in_their_own_units(nlp: Calla
         "measure",
         "kilometre",
     )
-    assert found["40,000"].frame is not None and found["40,000"].frame.counted == "people"
+    population = found["40,000"].frame
+    assert population is not None and (population.measure, population.counted) == ("population", "people")
     [age] = claims(nlp, "A 45-year-old man spoke in 2019.")
     assert age.frame is not None and age.frame.kind == "age" and age.value.low == 45
 

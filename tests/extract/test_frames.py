@@ -243,6 +243,28 @@ def test_some_of_the_dead_are_a_part_of_the_dead_but_the_released_no_part_of_the
     assert released is not None and released.measure == "released" and released.part_of is None
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "owners"),
+    [
+        ("The quake struck Qeshm island, home to 120,000 people, and the port.", "120,000", ("qeshm",)),
+        ("Qeshm, an island off the coast, has a population of more than 100,000.", "more than 100,000", ("qeshm",)),
+        ("Qeshm, which lies off the coast and is home to about 100,000 people, was shaken.", "about 100,000",
+         ("qeshm",)),
+        ("The island, which has about 200,000 residents, was shaken.", "about 200,000", ()),
+    ],
+)  # fmt: skip
+def test_a_places_population_is_its_own_measure_owned_by_the_place(
+    nlp: Callable[[str], Any], text: str, figure: str, owners: tuple[str, ...]
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and (frame.measure, frame.owners) == ("population", owners)
+
+
+def test_people_who_fled_or_residents_evacuated_are_no_population(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "More than 120,000 people fled the island. About 200,000 residents were evacuated.")
+    assert {c.frame.measure for c in found.values() if c.frame is not None} == {"fled", "evacuated"}
+
+
 def test_a_new_batch_is_not_a_bound(nlp: Callable[[str], Any]) -> None:
     found = by_text(nlp, "Six more hostages were released, and more than 300 people were killed.")
     assert found["Six"].frame is not None and found["Six"].frame.increment

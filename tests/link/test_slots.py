@@ -206,3 +206,21 @@ def test_two_sources_counting_captured_soldiers_differently_are_a_conflict(nlp: 
         nlp, "Rebels said they had captured 70 government soldiers. The army said 12 soldiers had been captured."
     )
     assert flagged(found) == [{"70", "12"}]
+
+
+def test_two_reports_giving_one_islands_population_differently_are_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The quake struck Qeshm island, home to 120,000 people, and the port of Bandar Abbas.",
+        "The quake was centred near Qeshm Island, home to 200,000 people, the U.S. Geological Survey said.",
+    )
+    assert flagged(found) == [{"120,000", "200,000"}]
+
+
+def test_populations_of_two_places_are_two_quantities(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The quake struck Qeshm island, home to 120,000 people.",
+        "Helicopters flew the injured to Bandar Abbas, a city of 500,000 people.",
+    )
+    assert flagged(found) == []
