@@ -27,6 +27,7 @@ from rashomon.extract.readings import (
     ELSEWHERE,
     MAGNITUDE,
     POPULATION,
+    SINCE,
     aftershock,
     elsewhere,
     group_predicate,
@@ -502,6 +503,8 @@ def _context(doc: Doc, tok: Token, governor: Token) -> tuple[str, ...]:
     lemmas = [_word(t) for t in words if t.pos_ in CONTENT and not t.like_num]
     if any(elsewhere(t) for t in words):
         lemmas.append(ELSEWHERE)  # "in a separate attack", "in another raid": not the incident told before
+    if any(t.lower_ == "since" for t in _clause(governor)):
+        lemmas.append(SINCE)  # "1.2 million had returned since the ceasefire": a total from a starting point
     return tuple(sorted({w for w in lemmas if w and w not in _stopwords()}))
 
 

@@ -34,6 +34,7 @@ POPULATION_AFTER = re.compile(r"^\s*(?:million\s+|thousand\s+)?(?:people|residen
 RESIDENTS_AFTER = re.compile(r"^\s*(?:million\s+|thousand\s+)?(residents|inhabitants)\b", re.I)
 RELATIVE = frozenset({"which", "that", "who"})
 ELSEWHERE = "elsewhere"  # the context word of a figure told of another incident than the one before
+SINCE = "cumulative"  # the context word of a total counted from a starting point ("since the ceasefire")
 INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|other)\s+$", re.I)
 INCREMENT_AFTER = re.compile(r"\s+(?:more|others?)\b(?!\s+than)", re.I)
 ONE_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|these|those|them|us|whom|which)\b", re.I)

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from rashomon.extract.readings import ELSEWHERE, MAGNITUDE, POPULATION
+from rashomon.extract.readings import ELSEWHERE, MAGNITUDE, POPULATION, SINCE
 from rashomon.lexicons import lexicon
 from rashomon.link.measures import (
     CONVERTED,
@@ -125,6 +125,7 @@ class Table:
         earlier = frozenset(lexicon("claims")["earlier_qualifiers"])
         self.earlier = np.array([bool(earlier & set(item.frame.modifiers)) for item in found], dtype=bool)
         self.elsewhere = np.array([ELSEWHERE in item.frame.context for item in found], dtype=bool)
+        self.since = np.array([SINCE in item.frame.context for item in found], dtype=bool)
         self.n_mods = np.asarray(self.mods.sum(axis=1)).ravel()
         self.owners = _binary(found, lambda item: item.frame.owners)
         self.n_owners = np.asarray(self.owners.sum(axis=1)).ravel()
@@ -163,10 +164,12 @@ class Table:
 
     def alike(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Pairs whose figures are wholes (neither is "30 of the 80"), of one time (neither alone counts
-        "prior" or "previous" ones) and one incident (neither is told of "a separate attack"), with no two
-        different sets of qualifiers or owners: "four prior arrests" and "one arrest" that night are not two
-        accounts of one number; "120 escaped" and "1,500 ISIS members escaped" are."""
-        one_time = (self.earlier[i] == self.earlier[j]) & ~self.elsewhere[i] & ~self.elsewhere[j]
+        "prior" or "previous" ones, or "since" a starting point) and one incident (neither is told of "a
+        separate attack"), with no two different sets of qualifiers or owners: "four prior arrests" and "one
+        arrest" that night are not two accounts of one number; "120 escaped" and "1,500 ISIS members
+        escaped" are."""
+        one_time = (self.earlier[i] == self.earlier[j]) & (self.since[i] == self.since[j])
+        one_time &= ~self.elsewhere[i] & ~self.elsewhere[j]
         mods = (self.n_mods[i] == 0) | (self.n_mods[j] == 0) | (_rowdot(self.mods, self.mods, i, j) > 0)
         owners = (self.n_owners[i] == 0) | (self.n_owners[j] == 0) | (_rowdot(self.owners, self.owners, i, j) > 0)
         wholes = (self.part_of[i] == -2) & (self.part_of[j] == -2)

@@ -224,3 +224,19 @@ def test_populations_of_two_places_are_two_quantities(nlp: Callable[[str], Any])
         "Helicopters flew the injured to Bandar Abbas, a city of 500,000 people.",
     )
     assert flagged(found) == []
+
+
+def test_police_and_organisers_counting_a_rally_differently_are_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = story(nlp, "Police said 3,000 people attended the rally. Organisers said 15,000 people attended the rally.")
+    assert flagged(found) == [{"3,000", "15,000"}]
+
+
+def test_returns_since_the_ceasefire_are_no_conflict_with_returns_told_without_a_period(
+    nlp: Callable[[str], Any],
+) -> None:
+    found = story(
+        nlp,
+        "The UN said 400,000 people had returned home. The government said 1.2 million had returned since the "
+        "ceasefire.",
+    )
+    assert flagged(found) == []
