@@ -20,6 +20,7 @@ from rashomon.records import Entity, Geo, Mention, Span, Speaker, content_id
 Doc = Any
 NER_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,9 +184,11 @@ def speaker_from_span(doc: Doc, start: int, end: int, mentions: list[Found], ear
     root = doc.char_span(start, end, alignment_mode="expand")
     if actor is not None and root is not None and actor.start <= root.root.idx < actor.end:
         return Speaker(_clean_name(actor.text), None, actor.entity_id)  # named as written; the id is canonical
+    words = [w for w in text.lower().split() if w not in DETERMINERS]
     for prior in reversed(earlier):
         head = text.lower().split()[-1] if text else ""
-        if head and prior.name.lower().endswith(head) and len(text.split()) <= 2:
+        same_words = set(words) <= set(prior.name.lower().split())  # "Iraqi officials" are not "Kurdish officials"
+        if head and prior.name.lower().endswith(head) and len(text.split()) <= 2 and same_words:
             return prior
     return Speaker(text or text_of(doc)[start:end], None, None)
 

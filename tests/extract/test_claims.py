@@ -107,3 +107,12 @@ def test_seed_claims_pass_the_seed_checker(tmp_path: Path) -> None:
     for story in data["stories"]:
         escapes = [e for e in story["events"] if e["type"] == "escape" and e["date"] == "2026-01-19"]
         assert escapes, f"no escape dated 2026-01-19 in {story['articles'][0]['origin']}"
+
+
+def test_officials_of_another_side_are_another_speaker_and_the_ministry_the_same_one(
+    nlp: Callable[[str], Any],
+) -> None:
+    text = "Kurdish officials said 300 prisoners escaped. Iraqi officials said 150 prisoners escaped."
+    assert [c.speaker.name for c in claims(nlp, text) if c.speaker] == ["Kurdish officials", "Iraqi officials"]
+    text = "The interior ministry said 14 people were killed. The ministry said 20 were wounded."
+    assert [c.speaker.name for c in claims(nlp, text) if c.speaker] == ["interior ministry", "interior ministry"]
