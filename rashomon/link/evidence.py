@@ -137,6 +137,8 @@ class Table:
         self.sense = np.array([x.measure in senses() for x in f], dtype=bool)
         self.magnitude = np.array([x.measure == MAGNITUDE and x.kind == "measure" for x in f], dtype=bool)
         self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
+        things = frozenset(lexicon("claims")["costed_things"])
+        self.cost = np.array([x.kind == "money" and x.counted in things for x in f], dtype=bool)
         self.kind = np.array([x.kind for x in f], dtype=object)
         self.period = _codes([x.period for x in f])
         self.period_names = list(dict.fromkeys(x.period for x in f if x.period is not None))  # by code
@@ -174,6 +176,12 @@ class Table:
         owners = (self.n_owners[i] == 0) | (self.n_owners[j] == 0) | (_rowdot(self.owners, self.owners, i, j) > 0)
         wholes = (self.part_of[i] == -2) & (self.part_of[j] == -2)
         result: np.ndarray = one_time & mods & owners & wholes
+        return result
+
+    def one_kind_of_thing(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Pairs sharing a qualifier ("bipartisan infrastructure") with no two different sets of owners."""
+        owners = (self.n_owners[i] == 0) | (self.n_owners[j] == 0) | (_rowdot(self.owners, self.owners, i, j) > 0)
+        result: np.ndarray = (_rowdot(self.mods, self.mods, i, j) > 0) & owners
         return result
 
     def one_place(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -121,7 +121,7 @@ def evidence_of(found: list[Item]) -> Read:
     keep = read.meet | (~one_source & ~read.restated)
     rule = ~read.meet & (
         speakers_disagree(table, i, j) | updated(table, i, j, read) | one_persons_age(table, i, j)
-        | one_places_population(table, i, j)
+        | one_places_population(table, i, j) | one_things_cost(table, i, j)
     )  # fmt: skip
     which = np.where(read.meet, "agree", "differ")
     return Read(i[keep], j[keep], read.x[keep], which[keep], rule[keep])
@@ -164,6 +164,15 @@ def one_places_population(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two reports giving one named place's population differently: "Qeshm island, home to 120,000 people"
     and "Qeshm Island, home to 200,000 people" (a population does not change between reports: a conflict)."""
     result: np.ndarray = (t.article[i] != t.article[j]) & t.population[i] & t.population[j] & t.one_place(i, j)
+    return result
+
+
+def one_things_cost(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Two reports giving the cost of one thing differently: "the $1.2 trillion bipartisan infrastructure
+    package" and "a $1 trillion bipartisan infrastructure plan" (a bill, plan, deal or budget named by the
+    same qualifiers, whose owners, if both name some, share one)."""
+    two = t.article[i] != t.article[j]
+    result: np.ndarray = two & t.cost[i] & t.cost[j] & t.one_kind_of_thing(i, j) & (t.pair[i] == 0) & (t.pair[j] == 0)
     return result
 
 

@@ -168,10 +168,16 @@ def folds(stories: list[Story], k: int, seed: int) -> Iterator[tuple[list[Story]
 def choose(held_out: dict[tuple[float, float], dict[str, dict[str, Any]]]) -> tuple[float, float]:
     """The agree threshold with the best mean held-out link F1; then the lowest differ threshold whose
     held-out flags are precise (0.8 on every file, none inside one report of a file that has no
-    disagreement), which finds the most disagreements."""
+    disagreement) and that finds more disagreements than the rules alone (the last threshold, which lets
+    no pair of the model through); else that one."""
     links = {t: sum(m["link_f1"] for m in ms.values()) / len(ms) for t, ms in held_out.items()}
     agree = max(AGREE_GRID, key=lambda a: (max(links[(a, d)] for d in DIFFER_GRID), -a))
-    precise = [d for d in DIFFER_GRID if all(m["differ_p"] >= PRECISION for m in held_out[(agree, d)].values())]
+    found = {d: sum(m["differ_r"] for m in held_out[(agree, d)].values()) for d in DIFFER_GRID}
+    precise = [
+        d
+        for d in DIFFER_GRID
+        if all(m["differ_p"] >= PRECISION for m in held_out[(agree, d)].values()) and found[d] > found[DIFFER_GRID[-1]]
+    ]
     return agree, min(precise, default=DIFFER_GRID[-1])
 
 

@@ -240,3 +240,21 @@ def test_returns_since_the_ceasefire_are_no_conflict_with_returns_told_without_a
         "ceasefire.",
     )
     assert flagged(found) == []
+
+
+def test_two_reports_sizing_one_bill_differently_are_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The Senate passed the $1.2 trillion bipartisan infrastructure package on Tuesday.",
+        "Senators approved a $1 trillion bipartisan infrastructure plan, sending it to the House.",
+    )
+    assert flagged(found) == [{"$1.2 trillion", "$1 trillion"}]
+
+
+def test_the_sums_of_two_bills_are_two_quantities(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The Senate passed the $1.2 trillion bipartisan infrastructure package on Tuesday.",
+        "Democrats then turned to a $3.5 trillion social spending package.",
+    )
+    assert flagged(found) == []
