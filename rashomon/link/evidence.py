@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -141,6 +142,7 @@ class Table:
         self.cost = np.array([x.kind == "money" and x.counted in things for x in f], dtype=bool)
         self.kind = np.array([x.kind for x in f], dtype=object)
         self.period = _codes([x.period for x in f])
+        self.stretch = np.array([x.period is not None and not DAY.fullmatch(x.period) for x in f], dtype=bool)
         self.period_names = list(dict.fromkeys(x.period for x in f if x.period is not None))  # by code
         self.place = _codes([x.place for x in f])
         self.pair = np.array([x.pair for x in f], dtype=int)
@@ -156,6 +158,8 @@ class Table:
         self.voices = np.array([item.voices for item in found], dtype=int)
         self.day = np.array([c.as_of.toordinal() if c.as_of else -1 for c in (item.claim for item in found)], dtype=int)
         self.increment = np.array([x.increment for x in f], dtype=bool)
+        values = [item.claim.value for item in found]
+        self.vague = np.array([v.approximate and v.low != v.high for v in values], dtype=bool)  # "thousands"
         self.dimension = _codes([dimension(x) for x in f])
         self.counted = _codes([x.counted for x in f])
         self.cls = _codes([classes().get(x.counted or "") for x in f])
@@ -204,6 +208,9 @@ class Table:
         ok: np.ndarray = same_dim & (self.increment[i] == self.increment[j])
         ok &= ~part & ~senses_differ & ~classes_differ & ~places_differ
         return ok
+
+
+DAY = re.compile(r"~?\d{4}-\d{2}-\d{2}")  # a period that is one day, not a stretch ("2026-W09-WE", "P3M")
 
 
 def _apposed(frame: Frame) -> str | None:

@@ -141,15 +141,20 @@ def speakers_disagree(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 
 def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarray:
-    """Two reports of different days, each giving one figure for one sense: "18 are still held" on
-    Wednesday, "nine remain in the hands of" on Thursday. Whether the change is plausible (an
-    evolution) or not (a conflict) is the slot's status to say."""
-    dated = (t.day[i] >= 0) & (t.day[j] >= 0) & (t.day[i] != t.day[j])
-    alone = (t.rivals[i] == 0) & (t.rivals[j] == 0)
+    """Two dated reports, each giving one figure for one sense: "18 are still held" on Wednesday, "nine
+    remain in the hands of" on Thursday; "police said 14 were killed", "the ministry said 22 were
+    killed" the same day. Both wholes of one time and incident, no two different qualifiers, owners or
+    places. Whether a change is plausible (an evolution) or not (a conflict) is the slot's status to say."""
+    dated = (t.day[i] >= 0) & (t.day[j] >= 0) & (t.article[i] != t.article[j])
+    alone = (t.rivals[i] == 0) & (t.rivals[j] == 0) & ~t.vague[i] & ~t.vague[j]  # "thousands fled": no count
     batch = t.increment[i] | t.increment[j]  # "six more", "another nine": each batch is its own quantity
     by_place = t.population[i] | t.population[j]  # a population goes by its place (one_places_population)
     same_time = read.x[:, FEATURES.index("period_clash")] == 0 if len(i) else np.zeros(0, dtype=bool)
+    places = (t.place[i] < 0) | (t.place[j] < 0) | (t.place[i] == t.place[j])  # "killed in Kirkuk", "in Basra"
+    one_day = (t.period[i] == t.period[j]) | (~t.stretch[i] & ~t.stretch[j])  # "over the weekend": another time
+    same_time &= (t.day[i] != t.day[j]) | one_day
     result: np.ndarray = dated & alone & ~batch & ~by_place & _one_sense(t, i, j) & same_time
+    result &= t.alike(i, j) & places
     return result
 
 

@@ -258,3 +258,39 @@ def test_the_sums_of_two_bills_are_two_quantities(nlp: Callable[[str], Any]) -> 
         "Democrats then turned to a $3.5 trillion social spending package.",
     )
     assert flagged(found) == []
+
+
+def flagged_the_same_day(nlp: Callable[[str], Any], *reports: str) -> list[set[str]]:
+    """The flagged slots of reports from their own outlets, all published on one day."""
+    claims = []
+    for n, text in enumerate(reports):
+        article = Article(id=f"r{n}", origin=f"r{n}.txt", text=text, outlet=f"Outlet {n}", published=date(2026, 3, 2))
+        claims += extract(article, nlp(text)).claims
+    by_id = {c.id: c for c in claims}
+    slots, _ = reconcile("s", claims, {})
+    return [{by_id[i].value.text for i in s.claim_ids} for s in slots if s.status in ("conflict", "evolving")]
+
+
+def test_two_outlets_tolls_of_one_bombing_the_same_day_are_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "A car bomb killed 14 people in the market of Velmora on Monday, police said.",
+        "The interior ministry said 22 people were killed when a car bomb exploded in Velmora's market.",
+    )
+    assert found == [{"14", "22"}]
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        ("Gunmen killed 9 people at a checkpoint near Kirkuk on Monday, police said.",
+         "A suicide bomber killed 31 people at a mosque in Basra on Monday, officials said."),
+        ("Police arrested 12 protesters outside parliament, a spokesman said.",
+         "Over the weekend, police have arrested 140 people across the country, the spokesman said."),
+        ("Thousands of people fled the fighting, aid groups said.", "The UN said 12,000 people fled the fighting."),
+    ],
+)  # fmt: skip
+def test_two_places_two_periods_or_a_vague_word_are_no_conflict_across_reports_of_one_day(
+    nlp: Callable[[str], Any], reports: tuple[str, str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == []
