@@ -17,49 +17,28 @@ precision and recall of the flagged pairs and a JSON line.
 
 from __future__ import annotations
 
-import itertools
-import json
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
+
+from flagged import flagged_pairs, run
 
 from rashomon.extract import extract, parse
-from rashomon.link.reconcile import reconcile
 from rashomon.records import Article, Claim
 
 DATA = Path(__file__).parent / "data" / "across_reports.jsonl"
 FIRST_DAY = date(2026, 3, 2)
 
 
-def flagged_pairs(story_id: str, reports: list[str], days: list[int]) -> set[frozenset[str]]:
+def flags(case: dict[str, Any]) -> set[frozenset[str]]:
     """The pairs of figures (as written) that share a conflicting or evolving slot of the story."""
     claims: list[Claim] = []
-    for n, (text, day) in enumerate(zip(reports, days, strict=True)):
-        article = Article(id=f"{story_id}-{n}", origin=f"{story_id}-{n}.txt", text=text, outlet=f"Outlet {n}",
+    for n, (text, day) in enumerate(zip(case["reports"], case["days"], strict=True)):
+        article = Article(id=f"{case['id']}-{n}", origin=f"{case['id']}-{n}.txt", text=text, outlet=f"Outlet {n}",
                           published=FIRST_DAY + timedelta(days=day))  # fmt: skip
         claims += extract(article, next(parse([text]))).claims
-    by_id = {c.id: c for c in claims}
-    slots, _ = reconcile(story_id, claims, {})
-    out = set()
-    for slot in slots:
-        if slot.status in ("conflict", "evolving"):
-            texts = sorted({by_id[i].value.text for i in slot.claim_ids})
-            out |= {frozenset(p) for p in itertools.combinations(texts, 2)}
-    return out
-
-
-def main() -> None:
-    tp = fp = fn = 0
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        case = json.loads(line)
-        gold = {frozenset(p) for p in case["conflicts"]}
-        found = flagged_pairs(case["id"], case["reports"], case["days"])
-        tp, fp, fn = tp + len(found & gold), fp + len(found - gold), fn + len(gold - found)
-        print(f"{case['id']}: flagged {sorted(sorted(p) for p in found)}; expected {sorted(sorted(p) for p in gold)}")
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    print(f"conflicts across reports: precision {precision:.3f} ({tp} of {tp + fp} flagged), recall {recall:.3f}")
-    print(json.dumps({"precision": round(precision, 4), "recall": round(recall, 4), "flagged": tp + fp, "true": tp}))
+    return flagged_pairs(case["id"], claims)
 
 
 if __name__ == "__main__":
-    main()
+    run(DATA, flags, "conflicts across reports")

@@ -24,45 +24,24 @@ Prints each report's flags, then precision and recall of the flagged pairs and a
 
 from __future__ import annotations
 
-import itertools
-import json
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from flagged import flagged_pairs, run
 
 from rashomon.extract import extract, parse
-from rashomon.link.reconcile import reconcile
 from rashomon.records import Article
 
 DATA = Path(__file__).parent / "data" / "within_report.jsonl"
 
 
-def flagged_pairs(text: str) -> set[frozenset[str]]:
+def flags(case: dict[str, Any]) -> set[frozenset[str]]:
     """The pairs of figures (as written) that share a conflicting slot of the report."""
+    text = case["text"]
     article = Article(id="r", origin="r.txt", text=text, outlet="Test", published=date(2026, 1, 20))
-    claims = list(extract(article, next(parse([text]))).claims)
-    by_id = {c.id: c for c in claims}
-    slots, _ = reconcile("s", claims, {})
-    out = set()
-    for slot in slots:
-        if slot.status in ("conflict", "evolving"):
-            texts = sorted({by_id[i].value.text for i in slot.claim_ids})
-            out |= {frozenset(p) for p in itertools.combinations(texts, 2)}
-    return out
-
-
-def main() -> None:
-    tp = fp = fn = 0
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        case = json.loads(line)
-        gold = {frozenset(p) for p in case["conflicts"]}
-        found = flagged_pairs(case["text"])
-        tp, fp, fn = tp + len(found & gold), fp + len(found - gold), fn + len(gold - found)
-        print(f"{case['id']}: flagged {sorted(sorted(p) for p in found)}; expected {sorted(sorted(p) for p in gold)}")
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    print(f"within-report conflicts: precision {precision:.3f} ({tp} of {tp + fp} flagged), recall {recall:.3f}")
-    print(json.dumps({"precision": round(precision, 4), "recall": round(recall, 4), "flagged": tp + fp, "true": tp}))
+    return flagged_pairs("s", list(extract(article, next(parse([text]))).claims))
 
 
 if __name__ == "__main__":
-    main()
+    run(DATA, flags, "within-report conflicts")
