@@ -205,6 +205,11 @@ class Value:
         """The values it allows, its tolerance included."""
         return self.low * (1 - self.tolerance), self.high * (1 + self.tolerance)
 
+    @property
+    def vague(self) -> bool:
+        """A word for a range ("several", "dozens", "thousands"), not a number."""
+        return self.approximate and self.low != self.high
+
 
 @dataclass(frozen=True, slots=True)
 class Frame:

@@ -158,8 +158,7 @@ class Table:
         self.voices = np.array([item.voices for item in found], dtype=int)
         self.day = np.array([c.as_of.toordinal() if c.as_of else -1 for c in (item.claim for item in found)], dtype=int)
         self.increment = np.array([x.increment for x in f], dtype=bool)
-        values = [item.claim.value for item in found]
-        self.vague = np.array([v.approximate and v.low != v.high for v in values], dtype=bool)  # "thousands"
+        self.vague = np.array([item.claim.value.vague for item in found], dtype=bool)  # "thousands"
         self.dimension = _codes([dimension(x) for x in f])
         self.counted = _codes([x.counted for x in f])
         self.cls = _codes([classes().get(x.counted or "") for x in f])
@@ -177,15 +176,20 @@ class Table:
         one_time = (self.earlier[i] == self.earlier[j]) & (self.since[i] == self.since[j])
         one_time &= ~self.elsewhere[i] & ~self.elsewhere[j]
         mods = (self.n_mods[i] == 0) | (self.n_mods[j] == 0) | (_rowdot(self.mods, self.mods, i, j) > 0)
-        owners = (self.n_owners[i] == 0) | (self.n_owners[j] == 0) | (_rowdot(self.owners, self.owners, i, j) > 0)
+        owners = self._owners_meet(i, j)
         wholes = (self.part_of[i] == -2) & (self.part_of[j] == -2)
         result: np.ndarray = one_time & mods & owners & wholes
         return result
 
     def one_kind_of_thing(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Pairs sharing a qualifier ("bipartisan infrastructure") with no two different sets of owners."""
-        owners = (self.n_owners[i] == 0) | (self.n_owners[j] == 0) | (_rowdot(self.owners, self.owners, i, j) > 0)
-        result: np.ndarray = (_rowdot(self.mods, self.mods, i, j) > 0) & owners
+        result: np.ndarray = (_rowdot(self.mods, self.mods, i, j) > 0) & self._owners_meet(i, j)
+        return result
+
+    def _owners_meet(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Pairs with an owner in common, or one of them with none."""
+        result: np.ndarray = (self.n_owners[i] == 0) | (self.n_owners[j] == 0)
+        result |= _rowdot(self.owners, self.owners, i, j) > 0
         return result
 
     def one_place(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:

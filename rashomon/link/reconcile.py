@@ -223,5 +223,5 @@ def _point(c: Claim, copies: dict[str, str], unit: str | None) -> Point:
     low, high = (in_unit(c, v, unit) for v in c.value.span())
     if c.frame is not None and c.frame.unit != unit and convertible(c.frame.unit, unit):
         low, high = low * (1 - CONVERTED), high * (1 + CONVERTED)  # a converted figure may be rounded
-    vague = c.value.approximate and c.value.low != c.value.high
-    return Point(c.id, low, high, c.as_of, source_of(c, copies), c.speaker is not None or not vague, c.article_id)
+    sourced = c.speaker is not None or not c.value.vague
+    return Point(c.id, low, high, c.as_of, source_of(c, copies), sourced, c.article_id)

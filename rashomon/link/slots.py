@@ -41,12 +41,17 @@ def group(claims: Sequence[Claim], sources: Sequence[str], params: dict[str, Any
     """The slots of ``claims`` as lists of their indexes (``sources[i]`` is who stands behind claim i);
     ``params`` replaces the shipped model (training uses it)."""
     params = params or model()
-    of_event = [i for i, c in enumerate(claims) if c.stance not in OF_NO_EVENT]  # a general statement: alone
-    alone = [[i] for i, c in enumerate(claims) if c.stance in OF_NO_EVENT]
+    of_event = about_events(claims)
+    alone = [[i] for i, c in enumerate(claims) if c.stance in OF_NO_EVENT]  # a general statement: alone
     found = items([claims[i] for i in of_event], [sources[i] for i in of_event])
     if len(found) < 2:
         return [[i] for i in of_event] + alone
     return [[of_event[k] for k in g] for g in grow(found, scored_pairs(found, params), params["thresholds"])] + alone
+
+
+def about_events(claims: Sequence[Claim]) -> list[int]:
+    """The indexes of the claims a slot can hold: all but general statements of no event in particular."""
+    return [i for i, c in enumerate(claims) if c.stance not in OF_NO_EVENT]
 
 
 def candidate_pairs(found: list[Item], table: Table) -> tuple[np.ndarray, np.ndarray]:

@@ -56,7 +56,7 @@ def _speaker(c: Claim) -> str:
 
 def _vague(c: Claim) -> bool:
     """A figure given as a word for a range ("several", "dozens", "thousands"), not as a number."""
-    return c.value.approximate and not math.isinf(c.value.high) and c.value.high != c.value.low
+    return c.value.vague and not math.isinf(c.value.high)
 
 
 def _figure_row(c: Claim, outlets: dict[str, str], texts: dict[str, str]) -> FigureRow:

@@ -30,7 +30,7 @@ from rashomon.eval.tasks import slot_predictions, story_extractions
 from rashomon.link import evidence
 from rashomon.link import slots as slotting
 from rashomon.link.reconcile import derive, originals_of, slots_of, source_of
-from rashomon.records import OF_NO_EVENT, Claim
+from rashomon.records import Claim
 
 FILES = ("reconcile/ecbplus_dev.jsonl", "reconcile/allsides.jsonl", "reconcile/guardian_sdf_dev.jsonl")
 OUT = Path(__file__).resolve().parents[1] / "data" / "models" / "slots.json"
@@ -46,7 +46,8 @@ class Story:
 
     def __init__(self, file: str, record: dict[str, Any], claims: list[Claim]) -> None:
         self.file, self.record = file, record
-        self.claims = [c for c in originals_of(claims, {}) if c.stance not in OF_NO_EVENT]  # as slots.group
+        originals = originals_of(claims, {})
+        self.claims = [originals[i] for i in slotting.about_events(originals)]
         self.found = evidence.items(self.claims, [source_of(c, {}) for c in self.claims])
         gold = _gold_keys(record)
         read = slotting.evidence_of(self.found)
