@@ -25,6 +25,13 @@ DAY_MONTH_YEAR = re.compile(
 )
 MONTH_DAY_YEAR = re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I)
 ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+NUMERIC = re.compile(r"\b(?P<month>\d{1,2})\s?/\s?(?P<day>\d{1,2})\s?/\s?(?P<year>\d{4}|\d{2})\b")  # US order
+DATELINE_LEAD = re.compile(
+    r"(?:(?:last|first)\s+)?(?:updated|posted|published|release|edited)?(?:\s+(?:on|time))?\s*:?\s*"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?\s*,?\s*)?",
+    re.I,
+)  # what may come before a dateline's date: "Last Updated:", "Posted on: 3:35 pm,"
+LEAD_CHARS = 12  # a date this near the start of a line opens it whatever comes before ("THURSDAY, JUNE 30, 2005")
 URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?:/|-|$)")
 
 
@@ -43,6 +50,25 @@ def find_date(text: str) -> tuple[date, re.Match[str]] | None:
         built = _build(m["year"], m["month"], m["day"])
         if built is not None:
             return built, m
+    return None
+
+
+def find_dateline(line: str) -> date | None:
+    """The date a dateline gives: a full date opening ``line``, after at most the words datelines put
+    before it ("Posted 11 / 27 / 2005 7:21 AM", "Last Updated: Monday, 28 November 2005, 02:24 GMT").
+    A date written in digits is read month first (as US outlets write it) only where that cannot be
+    mistaken: "11/27/2005", "5/5/2010", not "4/9/2007"."""
+    found = find_date(line)
+    candidates = [(found[1].start(), found[0])] if found else []
+    m = NUMERIC.search(line)
+    if m and (int(m["day"]) > 12 or m["day"] == m["month"]):
+        year = int(m["year"]) + (2000 if len(m["year"]) == 2 else 0)
+        built = _build(str(year), m["month"], m["day"])
+        if built is not None:
+            candidates.append((m.start(), built))
+    for start, day in sorted(candidates, key=lambda c: c[0]):
+        if start <= LEAD_CHARS or DATELINE_LEAD.fullmatch(line[:start]):
+            return day
     return None
 
 

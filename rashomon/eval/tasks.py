@@ -13,6 +13,7 @@ from rashomon.extract.events import find_triggers
 from rashomon.extract.places import find_toponyms
 from rashomon.extract.quantities import find_figures
 from rashomon.extract.time import find_timexes
+from rashomon.ingest.clean import dateline
 from rashomon.link.cluster import MemoryIndex, assign
 from rashomon.link.reconcile import in_unit, slot_unit
 from rashomon.link.reconcile import reconcile as reconcile_story
@@ -110,11 +111,12 @@ def reconcile(records: list[Record], selective: bool = True) -> Iterator[Record]
 
 
 def story_extractions(records: list[Record], selective: bool = True) -> Iterator[list[Extraction]]:
-    """The extraction of every article of each reconcile line, article ids as given."""
+    """The extraction of every article of each reconcile line, article ids as given. An article the line
+    gives no date takes its dateline's, as ingesting its text would ("Posted: Nov 27, 2005 8:20 AM ET")."""
     for record in records:
         articles = [
             Article(id=a["id"], origin=a["id"], text=a["text"], outlet=a.get("outlet"), title=a.get("title"),
-                    published=date.fromisoformat(a["published"]) if a.get("published") else None)
+                    published=date.fromisoformat(a["published"]) if a.get("published") else dateline(a["text"]))
             for a in record["articles"]
         ]  # fmt: skip
         docs = parse((a.text for a in articles), selective=selective)

@@ -113,8 +113,9 @@ def frame_of(
     counted_head = nominal if nominal is not tok else _of_object(tok)
     people = counted_head is None or _counts_people(counted_head) or _counts_its_sense(counted_head)
     predicate = sense.predicate if sense else None
-    if predicate is not None and picked_from(nominal):
+    if predicate is not None and sense is not None and sense.head.head.i != nominal.i and picked_from(nominal):
         predicate = None  # "one of the three guards was killed": the verb's figure is the one, not the three
+        # (but "30 of the 80 wounded": the sense in the figure's own words counts it)
     if predicate in CASUALTY and (not people or fig.kind not in ("count", "proportion")):
         predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
     if predicate in EXPLICIT and (counted_head is None or counted_head is tok):
@@ -137,7 +138,7 @@ def frame_of(
         measure=measure, kind=kind, unit=unit, counted=counted, modifiers=_modifiers(counted_head),
         owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
         period=_period(doc, fig, governor, timexes, dated), part_of=_whole_of(doc, fig, figures, predicate),
-        increment=increment(doc, fig),
+        increment=_batch(doc, fig, figures, predicate),
         pair=fig.pair, partner=partner(fig, figures), context=_context(doc, tok, governor), near=_near(doc, fig),
     )  # fmt: skip
 
@@ -152,6 +153,8 @@ def _counted_key(noun: Token | None) -> str | None:
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = noun.lemma_.lower()
+    if lemma == "other":  # "wounding 70 others": people set apart from others counted, no class of their own
+        return None
     return unit_name(singular(lemma) if noun.pos_ == "PROPN" or lemma == noun.lower_ else lemma)
 
 
@@ -364,6 +367,25 @@ def _generic_measure(kind: str, unit: str | None, counted: str | None, verb: Tok
 
 
 # -- whose, part of what, which batch ---------------------------------------------------------
+def _batch(doc: Doc, fig: Figure, figures: list[Figure], predicate: str | None) -> bool:
+    """Whether the figure is a new batch ("six more", "another nine"). "Others" are a batch when the
+    figure before them counted the same sense ("three were killed on Monday; two others died on Tuesday"),
+    and a whole of their own when it counted another ("killing 10 people and wounding 70 others")."""
+    found = increment(doc, fig)
+    if found != "others":
+        return found == "batch"
+    tok = token_at(doc, fig.start)
+    earlier = [f for f in figures if f.end <= fig.start]
+    if predicate is None or tok is None or not earlier:
+        return True
+    before = token_at(doc, earlier[-1].end - 1)
+    reach = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0  # this sentence or the one before
+    if before is None or before.i < reach:
+        return True
+    sense = sense_of(before)
+    return sense is None or sense.predicate == predicate
+
+
 def _governor(nominal: Token) -> Token:
     """The verb (or the root) whose clause the figure belongs to."""
     node = nominal
@@ -411,7 +433,7 @@ def _period(doc: Doc, fig: Figure, governor: Token, timexes: list[Timex], dated:
     the day a statement was made. Verbs coordinated with the figure's share its time ("killed six,
     injured almost 50 and caused damage in September")."""
     roots = _cache(doc, "timex roots", lambda: _timex_roots(doc, timexes))
-    for clause in (_clause(governor), _clause(_coordination(governor), conj=True)):
+    for clause in _clauses_around(governor):
         indexes = {t.i for t in clause}
         for t in sorted(timexes, key=lambda t: abs(t.start - fig.start)):
             root = roots.get((t.start, t.end))
@@ -428,6 +450,17 @@ def _timex_roots(doc: Doc, timexes: list[Timex]) -> dict[tuple[int, int], int]:
         if span is not None and not _of_speech(span):
             out[(t.start, t.end)] = span.root.i
     return out
+
+
+def _clauses_around(governor: Token) -> list[list[Token]]:
+    """Where a figure's time or place is told, nearest first: its own clause, its coordinated verbs' ("killed
+    six, injured almost 50 and caused damage in September"), and the happening a participle tells the result
+    of ("In February, a quake hit Zarand, killing 612 people and wounding around 1,400")."""
+    first = _coordination(governor)
+    clauses = [_clause(governor), _clause(first, conj=True)]
+    if first.dep_ == "advcl" and first.tag_ == "VBG" and first.head.pos_ in ("VERB", "AUX"):
+        clauses.append(_clause(first.head))
+    return clauses
 
 
 def _period_value(t: Timex, dated: bool) -> str:

@@ -175,11 +175,11 @@ def _digit_figure(doc: Doc, text: str, m: re.Match[str]) -> Figure | None:
 def _not_a_figure(text: str, m: re.Match[str], before: str, after: str) -> bool:
     """Part of a code, a time, a footnote or a date, whatever its unit."""
     value = parse_digits(m.group())
-    code = re.search(r"[A-Za-z]-?$|#$|[:/]$", before) and not UNIT_BEFORE.search(before)  # not "magnitude-6.1"
+    code = re.search(r"[A-Za-z]-?$|#$|:$|/\s?$", before) and not UNIT_BEFORE.search(before)  # not "magnitude-6.1"
     if code or TIME_AFTER.match(after) or _model_code(m, before, after):
         return True  # F-16, mk5, #3, 10:30, 10 p.m., AK 47
-    if re.match(r"/\d", after) or (m.group().startswith(".") and CALIBER_AFTER.match(after)):
-        return True  # "9/11", "24/7": a date or a name; ".357 magnum", ".38-caliber": a calibre
+    if re.match(r"\s?/\s?\d", after) or (m.group().startswith(".") and CALIBER_AFTER.match(after)):
+        return True  # "9/11", "24/7", "11 / 27 / 2005": a date or a name; ".357 magnum", ".38-caliber": a calibre
     if re.match(r"^\s+block\s+of\b", after, re.I):
         return True  # "the 12200 block of Main Street": an address
     if re.search(r"\(\s*$", before) and re.match(r"^\s*\)", after):

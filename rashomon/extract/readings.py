@@ -35,8 +35,8 @@ RESIDENTS_AFTER = re.compile(r"^\s*(?:million\s+|thousand\s+)?(residents|inhabit
 RELATIVE = frozenset({"which", "that", "who"})
 ELSEWHERE = "elsewhere"  # the context word of a figure told of another incident than the one before
 SINCE = "cumulative"  # the context word of a total counted from a starting point ("since the ceasefire")
-INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|other)\s+$", re.I)
-INCREMENT_AFTER = re.compile(r"\s+(?:more|others?)\b(?!\s+than)", re.I)
+INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|(?P<other>other))\s+$", re.I)
+INCREMENT_AFTER = re.compile(r"\s+(?:more|(?P<other>others?))\b(?!\s+than)", re.I)
 ONE_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|these|those|them|us|whom|which)\b", re.I)
 PICKERS = frozenset({"one", "some", "most", "all", "none", "many", "several", "few", "each", "any", "both", "half",
                      "majority", "rest", "remainder", "dozens", "hundreds", "thousands"})  # fmt: skip
@@ -159,13 +159,15 @@ def picked_from(nominal: Token) -> bool:
     return picker.i != of.i and (picker.like_num or picker.lower_ in PICKERS)
 
 
-def increment(doc: Doc, fig: Figure) -> bool:
+def increment(doc: Doc, fig: Figure) -> str | None:
     """ "another nine", "six more", "an additional 20": a new batch, not the running total ("more than
-    300" is a bound)."""
+    300" is a bound): "batch"; "two others", "other 70": "others" (a batch only when what the others are
+    set apart from was counted in the same sense); None for a total."""
     text = text_of(doc)
-    return bool(
-        INCREMENT_BEFORE.search(text[max(0, fig.start - 16) : fig.start]) or INCREMENT_AFTER.match(text[fig.end :])
-    )
+    m = INCREMENT_BEFORE.search(text[max(0, fig.start - 16) : fig.start]) or INCREMENT_AFTER.match(text[fig.end :])
+    if m is None:
+        return None
+    return "others" if m["other"] else "batch"
 
 
 def partner(fig: Figure, figures: list[Figure]) -> float | None:

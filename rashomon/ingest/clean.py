@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
 
-from rashomon.dates import find_date
+from rashomon.dates import find_dateline
 from rashomon.ingest.metadata import Metadata, metadata_from_url, outlet_from_marker
 
 URL_LINE = re.compile(r"^\s*<?(https?://[^\s<>\"]+)>?\s*$", re.I)
@@ -127,10 +128,9 @@ def _take_title_and_date(doc: Cleaned) -> None:
     """A short first line is the title; a short line near the top opening with a date is the dateline."""
     idx = doc.content_indices()
     for i in idx[:HEAD_LINES]:
-        line = doc.lines[i].strip()
-        found = find_date(line) if len(line) <= MAX_DATE_LINE else None
-        if found and found[1].start() <= 12 and doc.meta.published is None:
-            doc.meta = doc.meta.with_(published=found[0])
+        found = _dateline(doc.lines[i])
+        if found and doc.meta.published is None:
+            doc.meta = doc.meta.with_(published=found)
             doc.lines[i] = ""
     idx = doc.content_indices()
     if not idx:
@@ -144,6 +144,18 @@ def _take_title_and_date(doc: Cleaned) -> None:
     if len(idx) >= 2 and stands_alone and _looks_like_title(first):
         doc.meta = doc.meta.with_(title=first)
         doc.lines[idx[0]] = ""
+
+
+def dateline(text: str) -> date | None:
+    """The date of the dateline among the first lines of ``text`` ("Posted: Nov 27, 2005 8:20 AM ET"), as
+    cleaning reads it: for a text whose date no metadata gives."""
+    lines = [line for line in text.splitlines() if line.strip()][:HEAD_LINES]
+    return next((d for d in map(_dateline, lines) if d is not None), None)
+
+
+def _dateline(line: str) -> date | None:
+    line = line.strip()
+    return find_dateline(line) if len(line) <= MAX_DATE_LINE else None
 
 
 def _looks_like_title(line: str) -> bool:

@@ -37,6 +37,7 @@ from rashomon.link.measures import (
     dimension,
     in_base_unit,
     key,
+    recalled,
     same_dimension,
     same_period,
     senses,
@@ -73,17 +74,24 @@ def items(claims: Sequence[Claim], sources: Sequence[str]) -> list[Item]:
     biggest = max(counts.values(), default=1)
     values: dict[tuple[object, ...], set[float]] = defaultdict(set)
     spoken: dict[tuple[object, ...], list[Item]] = defaultdict(list)
-    for item in out:
+    for item in (i for i in out if not _no_rival(i)):
         values[_rival_key(item)].add(item.claim.value.low)
         spoken[(*_rival_key(item), item.source)].append(item)
     for item in out:
-        item.rivals = len(values[_rival_key(item)]) - 1
+        item.rivals = len(values[_rival_key(item)] - {item.claim.value.low})
         if item.frame.measure in senses():  # only a sense is weighed by who gives it (slots.speakers_disagree)
             item.voices = sum(not values_meet(item, other) for other in spoken[(*_rival_key(item), item.source)][:50])
         item.words = {w: weights[w] for w in sorted(_terms(item))}  # sorted: sums in one order, every run
         item.norm = math.sqrt(sum(v * v for v in item.words.values()))
         item.rarity = 1.0 - math.log(counts[(item.frame.kind, item.claim.value.low)]) / math.log(biggest + 1)
     return out
+
+
+def _no_rival(item: Item) -> bool:
+    """A part ("30 of the 80 wounded") or an earlier happening's toll ("In February, a quake killed 612")
+    is no rival to the figures its report gives for the same sense."""
+    f = item.frame
+    return f.part_of is not None or (f.measure in senses() and recalled(f, item.claim.as_of))
 
 
 def _rival_key(item: Item) -> tuple[object, ...]:
@@ -127,6 +135,7 @@ class Table:
         self.earlier = np.array([bool(earlier & set(item.frame.modifiers)) for item in found], dtype=bool)
         self.elsewhere = np.array([ELSEWHERE in item.frame.context for item in found], dtype=bool)
         self.since = np.array([SINCE in item.frame.context for item in found], dtype=bool)
+        self.recalled = np.array([recalled(item.frame, item.claim.as_of) for item in found], dtype=bool)
         self.n_mods = np.asarray(self.mods.sum(axis=1)).ravel()
         self.owners = _binary(found, lambda item: item.frame.owners)
         self.n_owners = np.asarray(self.owners.sum(axis=1)).ravel()
@@ -174,6 +183,7 @@ class Table:
         arrest" that night are not two accounts of one number; "120 escaped" and "1,500 ISIS members
         escaped" are."""
         one_time = (self.earlier[i] == self.earlier[j]) & (self.since[i] == self.since[j])
+        one_time &= self.recalled[i] == self.recalled[j]
         one_time &= ~self.elsewhere[i] & ~self.elsewhere[j]
         mods = (self.n_mods[i] == 0) | (self.n_mods[j] == 0) | (_rowdot(self.mods, self.mods, i, j) > 0)
         owners = self._owners_meet(i, j)

@@ -13,13 +13,18 @@ required: the time expression nearest a figure is too often another's.
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cache
 
 from rashomon.lexicons import lexicon
 from rashomon.records import Claim, Frame
 
 CONVERTED = 0.03  # the rounding a figure converted into another unit may carry ("35 miles (57km)")
+RECALL_DAYS = 14  # a figure of a time that ended this long before its report is of an earlier happening
+CALENDAR = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
 
 @dataclass
@@ -129,6 +134,20 @@ def same_period(a: str | None, b: str | None) -> bool:
     if a.startswith("~") != b.startswith("~"):
         return True  # a day of an undated report (read against a stand-in date) and a real day
     return a.startswith(b) or b.startswith(a)  # "2026-01" holds "2026-01-19"
+
+
+def recalled(f: Frame, as_of: date | None) -> bool:
+    """Whether the figure is told of a time that ended well before its dated report: "In February, a quake
+    hit Zarand, killing 612 people" in a report of November is an earlier happening's figure."""
+    m = CALENDAR.fullmatch(f.period or "")
+    if as_of is None or m is None:
+        return False
+    year, month = int(m["year"]), int(m["month"] or 12)
+    try:
+        end = date(year, month, int(m["day"] or calendar.monthrange(year, month)[1]))
+    except ValueError:  # a month or day no calendar has
+        return False
+    return end < as_of - timedelta(days=RECALL_DAYS)
 
 
 def _part_and_whole(a: Item, b: Item) -> bool:

@@ -108,6 +108,7 @@ def test_a_noun_naming_the_happening_gives_the_figure_its_sense(
         "The hijackers who carried out the 9/11 attacks trained for months.",
         "The shop is open 24/7 during the holidays.",
         "He fired a .357 magnum and a .38-caliber revolver at the officers.",
+        "Updated 11 / 27 / 2005 3:41 PM\nThe wounded were taken to hospital.",
     ],
 )
 def test_dates_and_calibres_written_with_numbers_are_not_figures(nlp: Callable[[str], Any], text: str) -> None:
@@ -310,3 +311,42 @@ def test_a_figure_on_an_indefinite_subject_of_can_is_no_fact(nlp: Callable[[str]
     assert general["6.0"].stance == "generic" and general["6.0"].frame.measure == "magnitude"
     assert by_text(nlp, "The U.S. Geological Survey said it was a magnitude-6.1 temblor.")["6.1"].stance == "asserted"
     assert by_text(nlp, "The stadium can hold 500 people.")["500"].stance == "asserted"  # this one, not any
+
+
+def test_the_whole_a_part_is_picked_from_keeps_the_sense_in_its_own_words(nlp: Callable[[str], Any]) -> None:
+    """ "30 of the 80 wounded": the 80 are the wounded (the 30 are their part)."""
+    found = by_text(nlp, "He said 30 of the 80 wounded remained in hospital after the tremor.")
+    assert found["80"].predicate == "injured" and found["80"].frame.part_of is None
+    assert found["30"].predicate == "injured" and found["30"].frame.part_of is not None
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The blast killed 12 people and injured 30 others.", "30"),
+        ("A quake leveled seven villages, killing 10 persons and wounding other 70, officials said.", "70"),
+        ("One man was killed and two others were injured.", "two"),
+    ],
+)
+def test_others_set_apart_from_another_senses_count_are_a_whole(
+    nlp: Callable[[str], Any], text: str, figure: str
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame.measure == "injured" and not frame.increment and frame.counted is None
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Three people were killed on Monday. Two others died on Tuesday.", "Two"),
+        ("Police said six people were killed. Six more were killed overnight.", "Six"),
+    ],
+)
+def test_others_of_the_same_sense_and_more_are_a_new_batch(nlp: Callable[[str], Any], text: str, figure: str) -> None:
+    assert by_text(nlp, text)[figure].frame.increment
+
+
+def test_a_result_told_by_a_participle_has_the_time_of_the_happening(nlp: Callable[[str], Any]) -> None:
+    """ "In February, a quake hit Zarand, killing 612 people and wounding around 1,400": both in February."""
+    found = by_text(nlp, "In February, a quake hit the town of Zarand, killing 612 people and wounding around 1,400.")
+    assert found["612"].frame.period == found["around 1,400"].frame.period == "2025-02"

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from rashomon.ingest.clean import clean_text, is_furniture
+import pytest
+
+from rashomon.ingest.clean import clean_text, dateline, is_furniture
 
 REPORT = """Floods cut off mountain villages
 
@@ -85,3 +87,32 @@ def test_a_first_paragraph_sentence_is_not_taken_for_a_title() -> None:
 def test_control_characters_and_windows_newlines_are_normalised() -> None:
     text, _, _ = clean_text("First line.\r\nSecond\x07 line.\r\n")
     assert text == "First line.\nSecond line."
+
+
+@pytest.mark.parametrize(
+    "head, day",
+    [
+        ("Posted 11 / 27 / 2005 7:21 AM", date(2005, 11, 27)),
+        ("Last Updated: Monday, 28 November 2005, 02:24 GMT", date(2005, 11, 28)),
+        ("Posted on: 3:35 pm, December 23, 2012", date(2012, 12, 23)),
+        ("First Posted 23:37:00 05/05/2010", date(2010, 5, 5)),
+        ("12/23/12 06:03 PM ET", date(2012, 12, 23)),
+        ("THURSDAY, JUNE 30, 2005", date(2005, 6, 30)),
+    ],
+)
+def test_a_dateline_with_its_usual_lead_words_dates_the_text(head: str, day: date) -> None:
+    text = f"Quake jolts the coast\n{head}\nA strong earthquake shook the coast on Sunday, officials said.\n"
+    assert dateline(text) == day
+    assert clean_text(text)[1].published == day
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Updated 4/9/2007 6:04 PM",  # the 4th of September or the 9th of April: not guessed
+        "Release: 03 / 08 / 2013",
+        "Riots broke out again on May 5, 2010 across the city.",  # a date inside a sentence is no dateline
+    ],
+)
+def test_a_date_that_could_be_misread_or_is_no_dateline_gives_no_date(head: str) -> None:
+    assert dateline(f"Riots in the capital\n{head}\nPolice said 12 people were arrested.\n") is None

@@ -12,10 +12,11 @@ import pytest
 
 from rashomon.extract import extract
 from rashomon.link.evidence import Table, items
-from rashomon.link.measures import compatible, values_meet
+from rashomon.link.measures import compatible, recalled, values_meet
 from rashomon.link.merging import Group
 from rashomon.link.reconcile import source_of
 from rashomon.nlp import load_pipeline
+from rashomon.records import Frame
 
 REPORTS = (
     "The strike killed 40 civilians and 12 soldiers, including 3 children, the monitor said on Monday. "
@@ -55,3 +56,21 @@ def test_a_slot_profile_reads_compatibility_as_the_pairwise_definition(found: li
         one_voice = a.claim.article_id == b.claim.article_id and a.source == b.source
         expected = compatible(a, b) and (not one_voice or values_meet(a, b))
         assert Group.of(a).compatible(Group.of(b)) == expected
+
+
+@pytest.mark.parametrize(
+    ("period", "as_of", "told_before"),
+    [
+        ("2005-02", date(2005, 11, 28), True),  # "In February", in a report of November
+        ("2005", date(2006, 1, 20), True),
+        ("2005-11-27", date(2005, 11, 28), False),  # "on Sunday", the day before
+        ("2005-11", date(2005, 11, 28), False),
+        ("P3M", date(2005, 11, 28), False),  # a stretch is no earlier happening
+        (None, date(2005, 11, 28), False),
+        ("2005-02", None, False),  # an undated report cannot tell
+    ],
+)
+def test_a_figure_of_a_time_long_before_its_report_is_recalled(
+    period: str | None, as_of: date | None, told_before: bool
+) -> None:
+    assert recalled(Frame(measure="killed", period=period), as_of) is told_before

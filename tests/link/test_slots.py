@@ -294,3 +294,26 @@ def test_two_places_two_periods_or_a_vague_word_are_no_conflict_across_reports_o
     nlp: Callable[[str], Any], reports: tuple[str, str]
 ) -> None:
     assert flagged_the_same_day(nlp, *reports) == []
+
+
+def test_the_whole_of_a_part_and_others_wounded_are_two_accounts_of_one_toll(nlp: Callable[[str], Any]) -> None:
+    """ "30 of the 80 wounded" and "wounding 70 others" the same day: 80 against 70, the part and an earlier
+    quake's toll the first report recalls kept out."""
+    found = flagged_the_same_day(
+        nlp,
+        "A quake struck the island of Velmora on Sunday. The governor said 30 of the 80 wounded remained in "
+        "hospital. In October, a quake hit the town of Karst, killing 612 people and wounding around 1,400.",
+        "A quake leveled seven villages on Velmora on Sunday, killing 10 persons and wounding 70 others, "
+        "officials said.",
+    )
+    assert found == [{"80", "70"}]
+
+
+def test_an_earlier_happenings_toll_a_report_recalls_is_no_account_of_todays(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "A quake struck Velmora on Sunday, wounding 80 people, the governor said. In October, a quake hit the "
+        "town of Karst, killing 612 people and wounding around 1,400.",
+        "Officials said 75 people were wounded when the quake struck Velmora on Sunday.",
+    )
+    assert found == [{"80", "75"}]  # not the 1,400 wounded in Karst
