@@ -28,9 +28,10 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from rashomon.extract.readings import ELSEWHERE, MAGNITUDE, POPULATION, SINCE
+from rashomon.extract.readings import CHILDREN, ELSEWHERE, MAGNITUDE, POPULATION, SINCE
 from rashomon.lexicons import lexicon
 from rashomon.link.measures import (
+    ATTRIBUTES,
     CONVERTED,
     Item,
     classes,
@@ -88,10 +89,11 @@ def items(claims: Sequence[Claim], sources: Sequence[str]) -> list[Item]:
 
 
 def _no_rival(item: Item) -> bool:
-    """A part ("30 of the 80 wounded") or an earlier happening's toll ("In February, a quake killed 612")
-    is no rival to the figures its report gives for the same sense."""
+    """A part ("30 of the 80 wounded"), a new batch ("another 20,000 marched in Thessaloniki") or an earlier
+    happening's toll ("In February, a quake killed 612") is no rival to the figures its report gives for the
+    same sense."""
     f = item.frame
-    return f.part_of is not None or (f.measure in senses() and recalled(f, item.claim.as_of))
+    return f.part_of is not None or f.increment or (f.measure in senses() and recalled(f, item.claim.as_of))
 
 
 def _rival_key(item: Item) -> tuple[object, ...]:
@@ -147,6 +149,8 @@ class Table:
         self.sense = np.array([x.measure in senses() for x in f], dtype=bool)
         self.magnitude = np.array([x.measure == MAGNITUDE and x.kind == "measure" for x in f], dtype=bool)
         self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
+        self.children = np.array([x.measure == CHILDREN for x in f], dtype=bool)
+        self.attribute = _codes([x.measure if x.measure in ATTRIBUTES else None for x in f])
         things = frozenset(lexicon("claims")["costed_things"])
         self.cost = np.array([x.kind == "money" and x.counted in things for x in f], dtype=bool)
         self.kind = np.array([x.kind for x in f], dtype=object)
@@ -156,7 +160,7 @@ class Table:
         self.place = _codes([x.place for x in f])
         self.pair = np.array([x.pair for x in f], dtype=int)
         self.partner = np.array([np.nan if x.partner is None else x.partner for x in f], dtype=float)
-        self.value = np.array([item.claim.value.low for item in found], dtype=float)
+        self.value = np.array([_point(item.claim) for item in found], dtype=float)
         self.top = np.array([item.claim.value.high for item in found], dtype=float)
         self.low = np.array([item.low for item in found], dtype=float)
         self.high = np.array([item.high for item in found], dtype=float)
@@ -186,17 +190,17 @@ class Table:
         one_time &= self.recalled[i] == self.recalled[j]
         one_time &= ~self.elsewhere[i] & ~self.elsewhere[j]
         mods = (self.n_mods[i] == 0) | (self.n_mods[j] == 0) | (_rowdot(self.mods, self.mods, i, j) > 0)
-        owners = self._owners_meet(i, j)
+        owners = self.owners_meet(i, j)
         wholes = (self.part_of[i] == -2) & (self.part_of[j] == -2)
         result: np.ndarray = one_time & mods & owners & wholes
         return result
 
     def one_kind_of_thing(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Pairs sharing a qualifier ("bipartisan infrastructure") with no two different sets of owners."""
-        result: np.ndarray = (_rowdot(self.mods, self.mods, i, j) > 0) & self._owners_meet(i, j)
+        result: np.ndarray = (_rowdot(self.mods, self.mods, i, j) > 0) & self.owners_meet(i, j)
         return result
 
-    def _owners_meet(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    def owners_meet(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Pairs with an owner in common, or one of them with none."""
         result: np.ndarray = (self.n_owners[i] == 0) | (self.n_owners[j] == 0)
         result |= _rowdot(self.owners, self.owners, i, j) > 0
@@ -218,13 +222,21 @@ class Table:
         part = same_report & ((self.part_of[i] == self.start[j]) | (self.part_of[j] == self.start[i]))
         senses_differ = self.sense[i] & self.sense[j] & (self.measure[i] != self.measure[j])
         classes_differ = (self.cls[i] >= 0) & (self.cls[j] >= 0) & (self.cls[i] != self.cls[j])
+        attributes_differ = self.attribute[i] != self.attribute[j]  # "a mother of 13", "13 bullets"
         places_differ = same_report & (self.place[i] >= 0) & (self.place[j] >= 0) & (self.place[i] != self.place[j])
         ok: np.ndarray = same_dim & (self.increment[i] == self.increment[j])
-        ok &= ~part & ~senses_differ & ~classes_differ & ~places_differ
+        ok &= ~part & ~senses_differ & ~classes_differ & ~places_differ & ~attributes_differ
         return ok
 
 
 DAY = re.compile(r"~?\d{4}-\d{2}-\d{2}")  # a period that is one day, not a stretch ("2026-W09-WE", "P3M")
+
+
+def _point(claim: Claim) -> float:
+    """The figure's value as one number: its low end, or its top when it has only a top ("as many as 80" is
+    80, not 0, beside "as many as 2,000")."""
+    low, high = claim.value.low, claim.value.high
+    return high if low <= 0 < high < math.inf else low
 
 
 def _apposed(frame: Frame) -> str | None:

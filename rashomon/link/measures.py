@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
+from rashomon.extract.readings import CHILDREN, POPULATION
 from rashomon.lexicons import lexicon
 from rashomon.records import Claim, Frame
 
 CONVERTED = 0.03  # the rounding a figure converted into another unit may carry ("35 miles (57km)")
+ATTRIBUTES = frozenset({CHILDREN, POPULATION})  # what a named parent or place has: lined up only with its own kind
 RECALL_DAYS = 14  # a figure of a time that ended this long before its report is of an earlier happening
 CALENDAR = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
@@ -117,6 +119,8 @@ def compatible(a: Item, b: Item) -> bool:
         return False
     if fa.measure != fb.measure and fa.measure in senses() and fb.measure in senses():
         return False  # killed and injured, escaped and recaptured
+    if fa.measure != fb.measure and (fa.measure in ATTRIBUTES or fb.measure in ATTRIBUTES):
+        return False  # "a mother of 13" and "13 bullets"; "home to 120,000 people" and "120,000 people fled"
     ca, cb = classes().get(fa.counted or ""), classes().get(fb.counted or "")
     if ca and cb and ca != cb:
         return False  # civilians and soldiers; children and women (people and victims go with any)

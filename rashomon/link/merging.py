@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rashomon.link.measures import CONVERTED, Item, classes, same_dimension, senses
+from rashomon.link.measures import ATTRIBUTES, CONVERTED, Item, classes, same_dimension, senses
 from rashomon.records import Frame
 
 Interval = tuple[float, float, frozenset[str | None]]  # low, high, the units the values were given in
@@ -36,6 +36,7 @@ class Group:
     batches: set[bool]
     senses: set[str]
     classes: set[str]
+    attributes: set[str | None]  # the attribute measured (a parent's children, a place's population), or None
     reports: dict[str, Report]
     sources: dict[tuple[str, str], Interval]  # (report, source) -> the values that source allows there
     values: Interval  # the values every claim allows (while the slot agrees)
@@ -49,7 +50,8 @@ class Group:
         cls = classes().get(f.counted or "")
         return Group(
             [item.index], {(f.kind, f.unit, f.counted): f}, {f.increment}, {f.measure} & senses(),
-            {cls} if cls else set(), {c.article_id: report}, {(c.article_id, item.source): interval}, interval,
+            {cls} if cls else set(), {f.measure if f.measure in ATTRIBUTES else None}, {c.article_id: report},
+            {(c.article_id, item.source): interval}, interval,
         )  # fmt: skip
 
     def compatible(self, other: Group) -> bool:
@@ -58,7 +60,7 @@ class Group:
             return False
         if len(self.batches | other.batches) > 1 or len(self.senses | other.senses) > 1:
             return False
-        if len(self.classes | other.classes) > 1:
+        if len(self.classes | other.classes) > 1 or len(self.attributes | other.attributes) > 1:
             return False
         for name in self.reports.keys() & other.reports.keys():
             mine, theirs = self.reports[name], other.reports[name]
@@ -75,6 +77,7 @@ class Group:
         self.batches |= other.batches
         self.senses |= other.senses
         self.classes |= other.classes
+        self.attributes |= other.attributes
         for name, report in other.reports.items():
             mine = self.reports.setdefault(name, Report())
             mine.starts |= report.starts

@@ -126,7 +126,7 @@ def evidence_of(found: list[Item]) -> Read:
     keep = read.meet | (~one_source & ~read.restated)
     rule = ~read.meet & (
         speakers_disagree(table, i, j) | updated(table, i, j, read) | one_persons_age(table, i, j)
-        | one_places_population(table, i, j) | one_things_cost(table, i, j)
+        | one_places_population(table, i, j) | one_things_cost(table, i, j) | one_parents_children(table, i, j)
     )  # fmt: skip
     which = np.where(read.meet, "agree", "differ")
     return Read(i[keep], j[keep], read.x[keep], which[keep], rule[keep])
@@ -174,6 +174,13 @@ def one_places_population(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two reports giving one named place's population differently: "Qeshm island, home to 120,000 people"
     and "Qeshm Island, home to 200,000 people" (a population does not change between reports: a conflict)."""
     result: np.ndarray = (t.article[i] != t.article[j]) & t.population[i] & t.population[j] & t.one_place(i, j)
+    return result
+
+
+def one_parents_children(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Two reports each giving one number of children for a parent, differently: "Brooklyn mother of 12" and
+    "Mother of 13 Zurana Horton" (the parent named alike where both name one)."""
+    result: np.ndarray = (t.article[i] != t.article[j]) & t.children[i] & t.children[j] & t.owners_meet(i, j)
     return result
 
 

@@ -350,3 +350,15 @@ def test_a_result_told_by_a_participle_has_the_time_of_the_happening(nlp: Callab
     """ "In February, a quake hit Zarand, killing 612 people and wounding around 1,400": both in February."""
     found = by_text(nlp, "In February, a quake hit the town of Zarand, killing 612 people and wounding around 1,400.")
     assert found["612"].frame.period == found["around 1,400"].frame.period == "2025-02"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("An estimated 100,000 people took to the streets as police fired tear gas.", "An estimated 100,000"),
+        ("Police said as many as 20,000 people took to the streets of Athens.", "as many as 20,000"),
+    ],
+)
+def test_people_taking_to_the_streets_are_protesting(nlp: Callable[[str], Any], text: str, figure: str) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame.measure == "protested" and frame.modifiers == ()  # "estimated" is no class of protesters

@@ -317,3 +317,33 @@ def test_an_earlier_happenings_toll_a_report_recalls_is_no_account_of_todays(nlp
         "Officials said 75 people were wounded when the quake struck Velmora on Sunday.",
     )
     assert found == [{"80", "75"}]  # not the 1,400 wounded in Karst
+
+
+def test_two_reports_giving_a_mothers_children_differently_are_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "Jurors watched video of the shooting of Zurana Horton, a mother of 12, outside a school.",
+        "Video of Brooklyn mother of 13 Zurana Horton shot and killed in a gang shooting was released.",
+    )
+    assert flagged(found) == [{"12", "13"}]
+
+
+def test_a_parents_children_are_never_one_quantity_with_another_count(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "Zurana Horton, a mother of 13, was killed outside a school.",
+        "Police said 13 bullets were fired from the rooftop outside the school.",
+    )
+    assert all(len({c.frame.measure for c in members if c.frame}) == 1 for _, members in found)
+
+
+def test_two_upper_bounds_of_one_source_are_not_read_as_agreeing(nlp: Callable[[str], Any]) -> None:
+    """ "As many as 80 people were wounded", "as many as 2,000 people needed shelter": both allow 50, neither
+    says it; a report's two figures of two things stay two slots."""
+    found = story(
+        nlp,
+        "As many as 80 people were wounded in the quake, the governor said. He said as many as 2,000 people "
+        "in rural areas needed shelter.",
+        "The quake wounded 70 people, officials said.",
+    )
+    assert not any({"As many as 80", "as many as 2,000"} <= {c.value.text for c in m} for _, m in found)
