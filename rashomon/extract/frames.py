@@ -288,8 +288,20 @@ def _verb_predicate(node: Token) -> str | None:
         return None
     if lemma == "take" and not _taken_away(node):
         return None
+    if _to_death(node):
+        return "killed"  # "shot to death", "shot dead", "beaten to death", "froze to death"
     found = _lex()["verbs"].get(lemma)
     return str(found) if found else None
+
+
+def _to_death(verb: Token) -> bool:
+    """Whether the verb says its people died of it: "to death", or "dead" as its complement."""
+    for c in verb.children:
+        if c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "advcl"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
+            return True
+    return False
 
 
 def _taken_away(verb: Token) -> bool:

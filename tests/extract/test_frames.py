@@ -362,3 +362,17 @@ def test_a_result_told_by_a_participle_has_the_time_of_the_happening(nlp: Callab
 def test_people_taking_to_the_streets_are_protesting(nlp: Callable[[str], Any], text: str, figure: str) -> None:
     frame = by_text(nlp, text)[figure].frame
     assert frame.measure == "protested" and frame.modifiers == ()  # "estimated" is no class of protesters
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("A Michigan man shot to death one person and injured two others.", "one"),
+        ("Gunmen shot dead three policemen at the checkpoint.", "three"),
+        ("Police shot two protesters dead outside the ministry.", "two"),
+        ("Three men were beaten to death by the mob.", "Three"),
+    ],
+)
+def test_people_shot_or_beaten_to_death_are_killed(nlp: Callable[[str], Any], text: str, figure: str) -> None:
+    assert by_text(nlp, text)[figure].predicate == "killed"
+    assert by_text(nlp, "Police shot two protesters outside the ministry.")["two"].predicate == "shot"
