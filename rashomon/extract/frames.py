@@ -118,6 +118,8 @@ def frame_of(
         # (but "30 of the 80 wounded": the sense in the figure's own words counts it)
     if predicate in CASUALTY and (not people or fig.kind not in ("count", "proportion")):
         predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
+    if predicate is not None and fig.kind == "money" and predicate not in _lex()["money_senses"]:
+        predicate = None  # "voted to approve a roughly $1 trillion bill": the sum is the bill's, not votes
     if predicate in EXPLICIT and (counted_head is None or counted_head is tok):
         predicate = None  # "struck", "shot" count people only when the people are named ("12 people were hit")
     if predicate is None and lone_one(doc, fig) and not _names_people(counted_head, tok):
@@ -135,7 +137,8 @@ def frame_of(
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
     return Frame(
-        measure=measure, kind=kind, unit=unit, counted=counted, modifiers=_modifiers(counted_head),
+        measure=measure, kind=kind, unit=unit, counted=counted,
+        modifiers=_thing_qualifiers(counted_head) if kind == "money" else _modifiers(counted_head),
         owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
         period=_period(doc, fig, governor, timexes, dated), part_of=_whole_of(doc, fig, figures, predicate),
         increment=_batch(doc, fig, figures, predicate),
@@ -509,6 +512,18 @@ def _modifiers(noun: Token | None) -> tuple[str, ...]:
         return ()
     found = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and not c.like_num]
     return tuple(w for w in found if w not in _stopwords())
+
+
+def _thing_qualifiers(noun: Token | None) -> tuple[str, ...]:
+    """What a sum's thing is for: its modifiers, and the nouns of the clause or phrase that tells its
+    purpose ("a roughly $1 trillion bill to revamp the nation's infrastructure": infrastructure), so that
+    two reports naming one bill in other words still name one thing."""
+    things = _lex()["costed_things"]
+    if noun is None or (noun.lower_ not in things and noun.lemma_.lower() not in things):
+        return _modifiers(noun)
+    purpose = [c for c in noun.children if c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for")]
+    nouns = [t.lemma_.lower() for c in purpose for t in c.subtree if t.pos_ == "NOUN" and t.i > noun.i]
+    return tuple(dict.fromkeys([*_modifiers(noun), *(w for w in nouns if w not in _stopwords())]))
 
 
 def _whole_of(doc: Doc, fig: Figure, figures: list[Figure], predicate: str | None) -> int | None:

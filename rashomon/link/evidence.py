@@ -175,6 +175,8 @@ class Table:
         self.dimension = _codes([dimension(x) for x in f])
         self.counted = _codes([x.counted for x in f])
         self.cls = _codes([classes().get(x.counted or "") for x in f])
+        people = frozenset(lexicon("claims")["people_nouns"]) | classes().keys()
+        self.people = np.array([x.counted is None or x.counted in people for x in f], dtype=bool)
         self.start = np.array([item.claim.figure.start if item.claim.figure else -1 for item in found], dtype=int)
         self.apposed = _codes([_apposed(x) for x in f])
         self.part_of = np.array([-2 if x.part_of is None else x.part_of for x in f], dtype=int)
@@ -193,6 +195,12 @@ class Table:
         owners = self.owners_meet(i, j)
         wholes = (self.part_of[i] == -2) & (self.part_of[j] == -2)
         result: np.ndarray = one_time & mods & owners & wholes
+        return result
+
+    def things_differ(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Pairs counting two kinds of thing ("five villages", "several buildings"); people of any name
+        ("people", "civilians", "persons") are one kind, and a figure naming none goes with any."""
+        result: np.ndarray = ~self.people[i] & ~self.people[j] & (self.counted[i] != self.counted[j])
         return result
 
     def one_kind_of_thing(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:

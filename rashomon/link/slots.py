@@ -159,7 +159,7 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     one_day = (t.period[i] == t.period[j]) | (~t.stretch[i] & ~t.stretch[j])  # "over the weekend": another time
     same_time &= (t.day[i] != t.day[j]) | one_day
     result: np.ndarray = dated & alone & ~batch & ~by_place & _one_sense(t, i, j) & same_time
-    result &= t.alike(i, j) & places
+    result &= t.alike(i, j) & places & ~t.things_differ(i, j)  # "five villages damaged", "several buildings"
     return result
 
 

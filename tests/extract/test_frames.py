@@ -376,3 +376,11 @@ def test_people_taking_to_the_streets_are_protesting(nlp: Callable[[str], Any], 
 def test_people_shot_or_beaten_to_death_are_killed(nlp: Callable[[str], Any], text: str, figure: str) -> None:
     assert by_text(nlp, text)[figure].predicate == "killed"
     assert by_text(nlp, "Police shot two protesters outside the ministry.")["two"].predicate == "shot"
+
+
+def test_a_sum_takes_no_sense_of_counted_people(nlp: Callable[[str], Any]) -> None:
+    """ "voted to approve a $1 trillion bill": the sum is the bill's size, not a vote count."""
+    found = by_text(nlp, "The Senate voted to approve a roughly $1 trillion bill to revamp the nation's roads.")
+    assert found["roughly $1 trillion"].predicate != "voted"
+    assert "road" in found["roughly $1 trillion"].frame.modifiers  # what the bill is for names it
+    assert by_text(nlp, "The appeal raised $2 million for the victims.")["$2 million"].predicate == "raised"

@@ -251,6 +251,15 @@ def test_two_reports_sizing_one_bill_differently_are_a_conflict(nlp: Callable[[s
     assert flagged(found) == [{"$1.2 trillion", "$1 trillion"}]
 
 
+def test_a_bill_named_by_what_it_is_for_is_the_bill_named_by_its_qualifiers(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The Senate passed the $1.2 trillion bipartisan infrastructure package on Tuesday.",
+        "The Senate voted to approve a roughly $1 trillion bill to revamp the nation's infrastructure.",
+    )
+    assert flagged(found) == [{"$1.2 trillion", "roughly $1 trillion"}]
+
+
 def test_the_sums_of_two_bills_are_two_quantities(nlp: Callable[[str], Any]) -> None:
     found = story(
         nlp,
@@ -288,6 +297,8 @@ def test_two_outlets_tolls_of_one_bombing_the_same_day_are_a_conflict(nlp: Calla
         ("Police arrested 12 protesters outside parliament, a spokesman said.",
          "Over the weekend, police have arrested 140 people across the country, the spokesman said."),
         ("Thousands of people fled the fighting, aid groups said.", "The UN said 12,000 people fled the fighting."),
+        ("The quake damaged five villages on the island, officials said.",
+         "The governor said the quake damaged 40 buildings on the island."),
     ],
 )  # fmt: skip
 def test_two_places_two_periods_or_a_vague_word_are_no_conflict_across_reports_of_one_day(
