@@ -233,7 +233,10 @@ def _sense(tok: Token) -> Sense | None:
         verb_like = node.pos_ in ("VERB", "AUX") or (node.head.pos_ in ("VERB", "AUX") and node.dep_ == "conj")
         if verb_like and node.dep_ in OWN_CLAUSE:
             break  # "a receptionist died and two men underwent surgery": the verb beside is another's
+        via = node
         node = node.head if node.dep_ != "ROOT" else node
+        if via.dep_ == "prep" and via.lower_ in ("to", "at") and (found := _noun_predicate(node)):
+            return Sense(found, counted or holder_of_verb(node), node)  # "raising the toll to 21": the toll's
         found = _verb_predicate(node) or _state_predicate(node) or _noun_predicate(node)
         if found:
             return Sense(found, counted or holder_of_verb(node), node)
@@ -563,9 +566,15 @@ def _context(doc: Doc, tok: Token, governor: Token) -> tuple[str, ...]:
     lemmas = [_word(t) for t in words if t.pos_ in CONTENT and not t.like_num]
     if any(elsewhere(t) for t in words):
         lemmas.append(ELSEWHERE)  # "in a separate attack", "in another raid": not the incident told before
-    if any(t.lower_ == "since" for t in _clause(governor)):
+    if any(t.lower_ == "since" for t in _clause(governor)) or _since_clause(governor):
         lemmas.append(SINCE)  # "1.2 million had returned since the ceasefire": a total from a starting point
     return tuple(sorted({w for w in lemmas if w and w not in _stopwords()}))
+
+
+def _since_clause(governor: Token) -> bool:
+    """ "has killed 17 people since the rains began": a clause of its own telling the starting point."""
+    clauses = (c for c in governor.children if c.dep_ == "advcl")
+    return any(m.dep_ == "mark" and m.lower_ == "since" for c in clauses for m in c.children)
 
 
 def _near(doc: Doc, fig: Figure) -> tuple[str, ...]:

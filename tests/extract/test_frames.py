@@ -384,3 +384,15 @@ def test_a_sum_takes_no_sense_of_counted_people(nlp: Callable[[str], Any]) -> No
     assert found["roughly $1 trillion"].predicate != "voted"
     assert "road" in found["roughly $1 trillion"].frame.modifiers  # what the bill is for names it
     assert by_text(nlp, "The appeal raised $2 million for the victims.")["$2 million"].predicate == "raised"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Two more victims died in hospital on Thursday, raising the toll to 21, police said.", "21"),
+        ("The deaths brought the number of dead to 21.", "21"),
+    ],
+)
+def test_a_toll_raised_or_brought_to_a_figure_is_the_toll(nlp: Callable[[str], Any], text: str, figure: str) -> None:
+    assert by_text(nlp, text)[figure].predicate == "killed"
+    assert by_text(nlp, "The appeal raised $2 million for the victims.")["$2 million"].predicate == "raised"

@@ -297,6 +297,8 @@ def test_two_outlets_tolls_of_one_bombing_the_same_day_are_a_conflict(nlp: Calla
         ("Police arrested 12 protesters outside parliament, a spokesman said.",
          "Over the weekend, police have arrested 140 people across the country, the spokesman said."),
         ("Thousands of people fled the fighting, aid groups said.", "The UN said 12,000 people fled the fighting."),
+        ("Flooding has killed 17 people since the rains began last week, officials said.",
+         "Officials said 4 people drowned on Monday when a bridge collapsed."),
         ("The quake damaged five villages on the island, officials said.",
          "The governor said the quake damaged 40 buildings on the island."),
     ],
