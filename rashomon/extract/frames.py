@@ -471,7 +471,7 @@ def _timex_roots(doc: Doc, timexes: list[Timex]) -> dict[tuple[int, int], int]:
 
 
 def _clauses_around(governor: Token) -> list[list[Token]]:
-    """Where a figure's time or place is told, nearest first: its own clause, its coordinated verbs' ("killed
+    """Where a figure's time is told, nearest first: its own clause, its coordinated verbs' ("killed
     six, injured almost 50 and caused damage in September"), and the happening a participle tells the result
     of ("In February, a quake hit Zarand, killing 612 people and wounding around 1,400")."""
     first = _coordination(governor)

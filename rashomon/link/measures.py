@@ -6,7 +6,9 @@ currency, percent, years of age, or units of one family: "35 miles (57km)" is on
 have the same sense where both have one (killed is not injured), they count the same class of
 people where both name one (civilians are not soldiers), neither is a part of the other in one
 report ("90 deaths, including 70 children"), neither is a new batch of the other ("six more"), one
-report does not place them in two places ("in Damascus", "in Douma"). Periods (:func:`same_period`:
+report does not place them in two places ("in Damascus", "in Douma"), and what a named parent or
+place has (her children, its population) is measured by nothing else ("a mother of 13", "13
+bullets"). Periods (:func:`same_period`:
 "on Monday" and "in recent weeks"; a rate, "each day", and a total) are weighed as evidence, not
 required: the time expression nearest a figure is too often another's.
 """

@@ -178,8 +178,9 @@ def one_places_population(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 
 def one_parents_children(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Two reports each giving one number of children for a parent, differently: "Brooklyn mother of 12" and
-    "Mother of 13 Zurana Horton" (the parent named alike where both name one)."""
+    """Two reports giving a parent's number of children differently: "Brooklyn mother of 12" and "Mother
+    of 13 Zurana Horton" (the parent named alike where both name one; a story's parents seldom differ only
+    in how many children they have, and a report giving both figures disagrees with itself)."""
     result: np.ndarray = (t.article[i] != t.article[j]) & t.children[i] & t.children[j] & t.owners_meet(i, j)
     return result
 
