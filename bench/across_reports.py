@@ -15,7 +15,8 @@ and before the fixes they called for (2 of 4 right, 2 of 2 found), e01-e12 (woun
 and its whole, a recalled earlier toll, "shot dead", a mother's children, bills, a toll raised over a
 day, street protests) before the fixes they called for (6 of 7 right, 6 of 9 found: a toll "raised to
 21" read as money raised; a total "since the rains began" lined up with one day's drownings), and f01-f08
-after all of them, with no change since (4 of 4 right, 4 of 4 found). Prints each story's flags, then
+after all of them, with no change since (4 of 4 right, 4 of 4 found); g01-g03 are the negatives of the
+rule for one substance's amount, written with it. Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """
 

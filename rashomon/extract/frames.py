@@ -138,7 +138,7 @@ def frame_of(
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
     return Frame(
         measure=measure, kind=kind, unit=unit, counted=counted,
-        modifiers=_thing_qualifiers(counted_head) if kind == "money" else _modifiers(counted_head),
+        modifiers=_qualifiers(kind, counted_head),
         owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
         period=_period(doc, fig, governor, timexes, dated), part_of=_whole_of(doc, fig, figures, predicate),
         increment=_batch(doc, fig, figures, predicate),
@@ -515,6 +515,17 @@ def _modifiers(noun: Token | None) -> tuple[str, ...]:
         return ()
     found = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and not c.like_num]
     return tuple(w for w in found if w not in _stopwords())
+
+
+def _qualifiers(kind: str, noun: Token | None) -> tuple[str, ...]:
+    """What sets the counted or measured thing apart: a class's modifiers ("3 Syrian soldiers"), a sum's
+    thing and purpose (:func:`_thing_qualifiers`), a weight's or an area's substance ("300 kilograms of
+    cocaine": cocaine)."""
+    if kind == "money":
+        return _thing_qualifiers(noun)
+    if kind == "measure" and noun is not None and (stuff := _of_object(noun)) is not None and stuff.pos_ == "NOUN":
+        return tuple(dict.fromkeys([*_modifiers(noun), stuff.lemma_.lower(), *_modifiers(stuff)]))
+    return _modifiers(noun)
 
 
 def _thing_qualifiers(noun: Token | None) -> tuple[str, ...]:

@@ -176,6 +176,8 @@ class Table:
         self.counted = _codes([x.counted for x in f])
         self.cls = _codes([classes().get(x.counted or "") for x in f])
         people = frozenset(lexicon("claims")["people_nouns"]) | classes().keys()
+        families = ("mass", "area", "volume")
+        self.amount = np.array([dimension(x)[1] in families for x in f], dtype=bool)  # kilograms, acres, barrels
         self.people = np.array([x.counted is None or x.counted in people for x in f], dtype=bool)
         self.start = np.array([item.claim.figure.start if item.claim.figure else -1 for item in found], dtype=int)
         self.apposed = _codes([_apposed(x) for x in f])

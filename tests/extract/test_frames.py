@@ -396,3 +396,8 @@ def test_a_sum_takes_no_sense_of_counted_people(nlp: Callable[[str], Any]) -> No
 def test_a_toll_raised_or_brought_to_a_figure_is_the_toll(nlp: Callable[[str], Any], text: str, figure: str) -> None:
     assert by_text(nlp, text)[figure].predicate == "killed"
     assert by_text(nlp, "The appeal raised $2 million for the victims.")["$2 million"].predicate == "raised"
+
+
+def test_a_weight_is_qualified_by_its_substance(nlp: Callable[[str], Any]) -> None:
+    frame = by_text(nlp, "Customs officers seized 300 kilograms of cocaine at the port.")["300"].frame
+    assert frame.kind == "measure" and "cocaine" in frame.modifiers

@@ -360,3 +360,28 @@ def test_two_upper_bounds_of_one_source_are_not_read_as_agreeing(nlp: Callable[[
         "The quake wounded 70 people, officials said.",
     )
     assert not any({"As many as 80", "as many as 2,000"} <= {c.value.text for c in m} for _, m in found)
+
+
+def test_two_reports_weighing_one_seizure_differently_are_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "Customs officers seized 300 kilograms of cocaine at the port, the agency said.",
+        "The agency said officers found 250 kilograms of cocaine hidden in banana crates at the port.",
+    )
+    assert found == [{"300", "250"}]
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        ("Police seized 300 kilograms of cocaine at the port, the agency said.",
+         "Police seized 40 kilograms of heroin at the airport, the agency said."),
+        ("The wildfire has burned 12,000 acres in the county, firefighters said.",
+         "A second fire burned 3,000 acres near the lake."),
+        ("The ship is 1,500 kilometers south of the capital.", "The quake struck 58 kilometers from the port city."),
+    ],
+)  # fmt: skip
+def test_amounts_of_two_substances_or_things_unnamed_or_distances_are_no_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == []
