@@ -176,8 +176,7 @@ class Table:
         self.counted = _codes([x.counted for x in f])
         self.cls = _codes([classes().get(x.counted or "") for x in f])
         people = frozenset(lexicon("claims")["people_nouns"]) | classes().keys()
-        families = ("mass", "area", "volume")
-        self.amount = np.array([dimension(x)[1] in families for x in f], dtype=bool)  # kilograms, acres, barrels
+        self.amount = np.array([dimension(x)[1] in AMOUNT_FAMILIES for x in f], dtype=bool)
         self.people = np.array([x.counted is None or x.counted in people for x in f], dtype=bool)
         self.start = np.array([item.claim.figure.start if item.claim.figure else -1 for item in found], dtype=int)
         self.apposed = _codes([_apposed(x) for x in f])
@@ -239,6 +238,7 @@ class Table:
         return ok
 
 
+AMOUNT_FAMILIES = ("mass", "area", "volume")  # amounts of a thing (kilograms, acres, barrels), not distances
 DAY = re.compile(r"~?\d{4}-\d{2}-\d{2}")  # a period that is one day, not a stretch ("2026-W09-WE", "P3M")
 
 

@@ -151,16 +151,12 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     remain in the hands of" on Thursday; "police said 14 were killed", "the ministry said 22 were
     killed" the same day. Both wholes of one time and incident, no two different qualifiers, owners or
     places. Whether a change is plausible (an evolution) or not (a conflict) is the slot's status to say."""
-    dated = (t.day[i] >= 0) & (t.day[j] >= 0) & (t.article[i] != t.article[j])
-    alone = (t.rivals[i] == 0) & (t.rivals[j] == 0) & ~t.vague[i] & ~t.vague[j]  # "thousands fled": no count
     batch = t.increment[i] | t.increment[j]  # "six more", "another nine": each batch is its own quantity
     by_place = t.population[i] | t.population[j]  # a population goes by its place (one_places_population)
-    same_time = read.x[:, FEATURES.index("period_clash")] == 0 if len(i) else np.zeros(0, dtype=bool)
-    places = (t.place[i] < 0) | (t.place[j] < 0) | (t.place[i] == t.place[j])  # "killed in Kirkuk", "in Basra"
     one_day = (t.period[i] == t.period[j]) | (~t.stretch[i] & ~t.stretch[j])  # "over the weekend": another time
-    same_time &= (t.day[i] != t.day[j]) | one_day
-    result: np.ndarray = dated & alone & ~batch & ~by_place & _one_sense(t, i, j) & same_time
-    result &= t.alike(i, j) & places & ~t.things_differ(i, j)  # "five villages damaged", "several buildings"
+    result: np.ndarray = _two_dated_accounts(t, i, j, read) & ((t.day[i] != t.day[j]) | one_day)
+    result &= ~batch & ~by_place & _one_sense(t, i, j)
+    result &= t.alike(i, j) & ~t.things_differ(i, j)  # "five villages damaged", "several buildings"
     return result
 
 
@@ -169,12 +165,19 @@ def one_amount(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.nda
     of cocaine at the port", "found 250 kilograms of cocaine" (a weight, an area or a volume of what both
     name; distances are too often between other places, "1,500 km south of Tehran", "58km from Bandar
     Abbas"). Of one time and place, no two owners; cocaine is not heroin."""
+    result: np.ndarray = _two_dated_accounts(t, i, j, read) & t.amount[i] & t.amount[j]
+    result &= t.alike(i, j) & t.one_kind_of_thing(i, j)
+    return result
+
+
+def _two_dated_accounts(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarray:
+    """Two dated reports, each giving one precise figure for what it counts ("thousands fled" is no count),
+    of times that can be one and no two places ("killed in Kirkuk", "in Basra")."""
     dated = (t.day[i] >= 0) & (t.day[j] >= 0) & (t.article[i] != t.article[j])
     alone = (t.rivals[i] == 0) & (t.rivals[j] == 0) & ~t.vague[i] & ~t.vague[j]
     same_time = read.x[:, FEATURES.index("period_clash")] == 0 if len(i) else np.zeros(0, dtype=bool)
     places = (t.place[i] < 0) | (t.place[j] < 0) | (t.place[i] == t.place[j])
-    result: np.ndarray = dated & t.amount[i] & t.amount[j] & alone & same_time & places
-    result &= t.alike(i, j) & t.one_kind_of_thing(i, j)
+    result: np.ndarray = dated & alone & same_time & places
     return result
 
 
