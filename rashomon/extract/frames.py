@@ -61,6 +61,7 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
                       "buried", "returned", "surrendered", "captured", "struck", "shot"})  # fmt: skip
 EXPLICIT = frozenset({"struck", "shot"})
+OF_PEOPLE = CASUALTY | {"vaccinated", "fully vaccinated"}  # senses only people take ("2.7 million shots" are none)
 
 
 @cache
@@ -116,7 +117,7 @@ def frame_of(
     if predicate is not None and sense is not None and sense.head.head.i != nominal.i and picked_from(nominal):
         predicate = None  # "one of the three guards was killed": the verb's figure is the one, not the three
         # (but "30 of the 80 wounded": the sense in the figure's own words counts it)
-    if predicate in CASUALTY and (not people or fig.kind not in ("count", "proportion")):
+    if predicate in OF_PEOPLE and (not people or (predicate in CASUALTY and fig.kind not in ("count", "proportion"))):
         predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
     if predicate is not None and fig.kind == "money" and predicate not in _lex()["money_senses"]:
         predicate = None  # "voted to approve a roughly $1 trillion bill": the sum is the bill's, not votes
@@ -297,6 +298,8 @@ def _verb_predicate(node: Token) -> str | None:
     if _to_death(node):
         return "killed"  # "shot to death", "shot dead", "beaten to death", "froze to death"
     found = _lex()["verbs"].get(lemma)
+    if found in _lex()["full_senses"] and any(c.lower_ in _lex()["full_adverbs"] for c in node.children):
+        return str(_lex()["full_senses"][found])  # "fully vaccinated": another share than "vaccinated"
     return str(found) if found else None
 
 
@@ -421,9 +424,20 @@ def _owners(governor: Token, nominal: Token, tok: Token) -> tuple[str, ...]:
     if tok.head.pos_ == "PROPN" and tok.dep_ in ("appos", "amod", "npadvmod", "nummod") and tok.head.i < tok.i:
         own = [t for t in tok.head.subtree if t.pos_ == "PROPN" and t.i < tok.i]  # "Zurana Horton, 34,"
         return tuple(dict.fromkeys(t.lower_ for t in own))
-    clause = [t for t in _clause(governor) if t.pos_ == "PROPN"]
+    clause = [t for t in _clause(governor) if t.pos_ == "PROPN" and not _cited(t, governor)]
     names = [t.lower_ for t in own + clause if len(t.text) > 1 and t.lower_ not in _stopwords()]
     return tuple(dict.fromkeys(names))
+
+
+def _cited(tok: Token, governor: Token) -> bool:
+    """Whether the name is who tells the figure, not whose it is: "39% have been fully vaccinated, according
+    to the Centers for Disease Control" (the CDC's is the source, the share is the country's)."""
+    node = tok
+    while node.i != governor.i and node.head.i != node.i:
+        if node.lower_ in ("according", "citing", "quoting") and node.dep_ in ("prep", "advcl", "xcomp"):
+            return True
+        node = node.head
+    return False
 
 
 def _clause(governor: Token, conj: bool = False) -> list[Token]:

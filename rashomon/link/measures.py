@@ -53,7 +53,8 @@ class Item:
 def senses() -> frozenset[str]:
     """The predicates of ``lexicons/claims.json`` (killed, escaped, held, ...)."""
     lex = lexicon("claims")
-    found = (*lex["verbs"].values(), *lex["states"].values(), *lex["nouns"].values(), *lex["derived_senses"])
+    found = (*lex["verbs"].values(), *lex["states"].values(), *lex["nouns"].values(), *lex["derived_senses"],
+             *lex["full_senses"].values())
     return frozenset(found)
 
 

@@ -401,3 +401,30 @@ def test_a_toll_raised_or_brought_to_a_figure_is_the_toll(nlp: Callable[[str], A
 def test_a_weight_is_qualified_by_its_substance(nlp: Callable[[str], Any]) -> None:
     frame = by_text(nlp, "Customs officers seized 300 kilograms of cocaine at the port.")["300"].frame
     assert frame.kind == "measure" and "cocaine" in frame.modifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "owners"),
+    [
+        ("39% have been fully vaccinated, according to the Centers for Disease Control and Prevention.", "39%", ()),
+        ("At least 40 people were killed in Homs, according to the Syrian Observatory.", "At least 40", ("homs",)),
+    ],
+)
+def test_who_a_figure_is_cited_from_does_not_own_it(
+    nlp: Callable[[str], Any], text: str, figure: str, owners: tuple[str, ...]
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and frame.owners == owners
+    owned = by_text(nlp, "Police arrested 12 people in Paris on Sunday.")["12"].frame
+    assert owned is not None and "paris" in owned.owners
+
+
+def test_a_share_fully_vaccinated_is_another_measure_than_one_vaccinated(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "By Tuesday, 55% of adults had been vaccinated and 37.3% were fully vaccinated.")
+    assert (found["55%"].predicate, found["37.3%"].predicate) == ("vaccinated", "fully vaccinated")
+
+
+def test_shots_given_are_no_people_vaccinated(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "37.3% of U.S. adults were fully vaccinated, with about 2.7 million shots each day.")
+    assert found["37.3%"].predicate == "fully vaccinated"
+    assert found["about 2.7 million"].predicate not in ("vaccinated", "fully vaccinated")

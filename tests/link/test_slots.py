@@ -385,3 +385,23 @@ def test_amounts_of_two_substances_or_things_unnamed_or_distances_are_no_conflic
     nlp: Callable[[str], Any], reports: tuple[str, str]
 ) -> None:
     assert flagged_the_same_day(nlp, *reports) == []
+
+
+def test_two_reports_giving_the_share_fully_vaccinated_differently_are_flagged(nlp: Callable[[str], Any]) -> None:
+    """Whoever a share is cited from ("according to the health agency") does not make it another country's."""
+    found = flagged_the_same_day(
+        nlp,
+        "Nearly 60% of adults have had one dose, and 41% have been fully vaccinated, according to the National "
+        "Health Agency.",
+        "By Sunday, 38.5% of Freedonian adults were fully vaccinated, officials said.",
+    )
+    assert found == [{"41%", "38.5%"}]
+
+
+def test_a_share_with_one_dose_and_a_share_fully_vaccinated_are_two_quantities(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "About 58% of adults have been vaccinated, according to the National Health Agency.",
+        "By Sunday, 38.5% of Freedonian adults were fully vaccinated, officials said.",
+    )
+    assert found == []
