@@ -53,8 +53,13 @@ class Item:
 def senses() -> frozenset[str]:
     """The predicates of ``lexicons/claims.json`` (killed, escaped, held, ...)."""
     lex = lexicon("claims")
-    found = (*lex["verbs"].values(), *lex["states"].values(), *lex["nouns"].values(), *lex["derived_senses"],
-             *lex["full_senses"].values())
+    found = (
+        *lex["verbs"].values(),
+        *lex["states"].values(),
+        *lex["nouns"].values(),
+        *lex["derived_senses"],
+        *lex["full_senses"].values(),
+    )
     return frozenset(found)
 
 
