@@ -221,7 +221,8 @@ class Frame:
     23"); ``place`` a place its clause names ("killed in Damascus"); ``period`` the time of its clause:
     a day ("2026-01-19"), a stretch ("P3M", "in three months") or a rate ("every P1D", "each day"). A
     part ("including 70 children") names its whole by the character offset of the whole's figure in
-    ``part_of``. ``pair`` is
+    ``part_of``. ``through`` marks a running total up to the day of ``period`` ("By Tuesday, 37.3% were
+    fully vaccinated": as of Tuesday, whenever the report was written). ``pair`` is
     1 or 2 for the figures of a score or tally ("65-53"), with the other one in ``partner``. ``context``
     holds the content words of the figure's clause and ``near`` its neighbours, which slots compare.
     """
@@ -236,6 +237,7 @@ class Frame:
     period: str | None = None
     part_of: int | None = None
     increment: bool = False
+    through: bool = False  # a running total up to its period's day ("by Tuesday", "as of Monday")
     pair: int = 0
     partner: float | None = None
     context: tuple[str, ...] = ()

@@ -56,6 +56,7 @@ PLACE_PREPOSITIONS = ("in", "at", "near", "across", "inside", "outside", "around
 WINDOW = 4
 PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
 PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
+THROUGH = re.compile(r"\b(?:by|as\s+of|as\s+at|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "displaced", "fled", "escaped",
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
@@ -137,12 +138,13 @@ def frame_of(
         counted = AFTERSHOCK if aftershock(doc, fig) else None  # a quake's and its aftershock's are two
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
+    when = _time_of(doc, fig, governor, timexes)
     return Frame(
         measure=measure, kind=kind, unit=unit, counted=counted,
         modifiers=_qualifiers(kind, counted_head),
         owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
-        period=_period(doc, fig, governor, timexes, dated), part_of=_whole_of(doc, fig, figures, predicate),
-        increment=_batch(doc, fig, figures, predicate),
+        period=_period_value(when, dated) if when else None, part_of=_whole_of(doc, fig, figures, predicate),
+        increment=_batch(doc, fig, figures, predicate), through=when is not None and _through(doc, when),
         pair=fig.pair, partner=partner(fig, figures), context=_context(doc, tok, governor), near=_near(doc, fig),
     )  # fmt: skip
 
@@ -459,19 +461,26 @@ def _clause_words(governor: Token, conj: bool) -> list[Token]:
     return out
 
 
-def _period(doc: Doc, fig: Figure, governor: Token, timexes: list[Timex], dated: bool) -> str | None:
-    """The time of the figure's own clause: a day ("1,500 fled on Monday": its date, or its words in a
-    report without a date), a stretch ("in three months": P3M) or a rate ("each day": every P1D); never
-    the day a statement was made. Verbs coordinated with the figure's share its time ("killed six,
-    injured almost 50 and caused damage in September")."""
+def _time_of(doc: Doc, fig: Figure, governor: Token, timexes: list[Timex]) -> Timex | None:
+    """The time expression of the figure's own clause, whose value is the frame's period: a day ("1,500
+    fled on Monday": its date, or its words in a report without a date), a stretch ("in three months":
+    P3M) or a rate ("each day": every P1D); never the day a statement was made. Verbs coordinated with the
+    figure's share its time ("killed six, injured almost 50 and caused damage in September")."""
     roots = _cache(doc, "timex roots", lambda: _timex_roots(doc, timexes))
     for clause in _clauses_around(governor):
         indexes = {t.i for t in clause}
         for t in sorted(timexes, key=lambda t: abs(t.start - fig.start)):
             root = roots.get((t.start, t.end))
             if (t.end <= fig.start or t.start >= fig.end) and root is not None and root in indexes:
-                return _period_value(t, dated)
+                return t
     return None
+
+
+def _through(doc: Doc, t: Timex) -> bool:
+    """Whether the time is the day a running total was reached: "By Tuesday, 37.3% were fully vaccinated",
+    "as of Monday", "up to the end of March"."""
+    text = text_of(doc)
+    return t.type == "DATE" and bool(THROUGH.search(text[max(0, t.start - 24) : t.start]))
 
 
 def _timex_roots(doc: Doc, timexes: list[Timex]) -> dict[tuple[int, int], int]:

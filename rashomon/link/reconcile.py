@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from rashomon.link.measures import CONVERTED, convertible, in_base_unit, senses,
 from rashomon.link.slots import group
 from rashomon.records import NOT_FACT, Claim, Derived, Interval, Slot, SlotStatus, Speaker, content_id
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day of a dated report (not "~": read against a stand-in)
 AGE = "year of age"  # the measure of an age (rashomon.extract.quantities)
 
 
@@ -224,4 +226,14 @@ def _point(c: Claim, copies: dict[str, str], unit: str | None) -> Point:
     if c.frame is not None and c.frame.unit != unit and convertible(c.frame.unit, unit):
         low, high = low * (1 - CONVERTED), high * (1 + CONVERTED)  # a converted figure may be rounded
     sourced = c.speaker is not None or not c.value.vague
-    return Point(c.id, low, high, c.as_of, source_of(c, copies), sourced, c.article_id)
+    return Point(c.id, low, high, reached_on(c), source_of(c, copies), sourced, c.article_id)
+
+
+def reached_on(c: Claim) -> date | None:
+    """The day a figure holds for: the day a running total was reached when its clause says ("By Tuesday,
+    37.3% were fully vaccinated", in a report of the Monday after), else the day it was said."""
+    f = c.frame
+    if f is None or not f.through or c.as_of is None or f.period is None or not ISO_DAY.fullmatch(f.period):
+        return c.as_of
+    day = date.fromisoformat(f.period)
+    return day if day <= c.as_of else c.as_of

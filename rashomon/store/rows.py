@@ -154,7 +154,7 @@ def frame_data(f: Frame) -> dict[str, Any]:
     return {
         "measure": f.measure, "kind": f.kind, "unit": f.unit, "counted": f.counted, "modifiers": list(f.modifiers),
         "owners": list(f.owners), "place": f.place, "period": f.period, "part_of": f.part_of, "increment": f.increment,
-        "pair": f.pair, "partner": f.partner, "context": list(f.context), "near": list(f.near),
+        "through": f.through, "pair": f.pair, "partner": f.partner, "context": list(f.context), "near": list(f.near),
     }  # fmt: skip
 
 
@@ -162,8 +162,8 @@ def frame_from(d: dict[str, Any]) -> Frame:
     return Frame(
         measure=d["measure"], kind=d["kind"], unit=d["unit"], counted=d["counted"], modifiers=tuple(d["modifiers"]),
         owners=tuple(d["owners"]), place=d.get("place"), period=d["period"], part_of=d["part_of"],
-        increment=d["increment"], pair=d["pair"], partner=d["partner"], context=tuple(d["context"]),
-        near=tuple(d.get("near", ())),
+        increment=d["increment"], through=d.get("through", False), pair=d["pair"], partner=d["partner"],
+        context=tuple(d["context"]), near=tuple(d.get("near", ())),
     )  # fmt: skip
 
 

@@ -428,3 +428,18 @@ def test_shots_given_are_no_people_vaccinated(nlp: Callable[[str], Any]) -> None
     found = by_text(nlp, "37.3% of U.S. adults were fully vaccinated, with about 2.7 million shots each day.")
     assert found["37.3%"].predicate == "fully vaccinated"
     assert found["about 2.7 million"].predicate not in ("vaccinated", "fully vaccinated")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "through"),
+    [
+        ("By Monday, 37.3% of adults were fully vaccinated.", "37.3%", True),
+        ("As of Sunday, 1,200 people remained missing.", "1,200", True),
+        ("Police arrested 12 people on Sunday.", "12", False),
+    ],
+)
+def test_a_total_reached_by_a_day_is_marked_as_running_up_to_it(
+    nlp: Callable[[str], Any], text: str, figure: str, through: bool
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and frame.period is not None and frame.through is through

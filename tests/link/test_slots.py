@@ -405,3 +405,34 @@ def test_a_share_with_one_dose_and_a_share_fully_vaccinated_are_two_quantities(n
         "By Sunday, 38.5% of Freedonian adults were fully vaccinated, officials said.",
     )
     assert found == []
+
+
+def statuses_the_same_day(nlp: Callable[[str], Any], *reports: str) -> list[tuple[str, set[str]]]:
+    claims = []
+    for n, text in enumerate(reports):
+        article = Article(id=f"r{n}", origin=f"r{n}.txt", text=text, outlet=f"Outlet {n}", published=date(2026, 3, 2))
+        claims += extract(article, nlp(text)).claims
+    by_id = {c.id: c for c in claims}
+    slots, _ = reconcile("s", claims, {})
+    return [(s.status, {by_id[i].value.text for i in s.claim_ids}) for s in slots if len(s.claim_ids) > 1]
+
+
+def test_a_running_total_reached_by_an_earlier_day_evolves_into_todays(nlp: Callable[[str], Any]) -> None:
+    """ "By Sunday, 38.5%" in a report of Monday holds as of Sunday: Monday's 41% is a rise, not a conflict."""
+    found = statuses_the_same_day(
+        nlp,
+        "Nearly 60% of adults have had one dose, and 41% have been fully vaccinated, according to the National "
+        "Health Agency.",
+        "By Sunday, 38.5% of Freedonian adults were fully vaccinated, officials said.",
+    )
+    assert found == [("evolving", {"41%", "38.5%"})]
+
+
+def test_a_running_total_higher_on_the_earlier_day_is_still_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = statuses_the_same_day(
+        nlp,
+        "Nearly 60% of adults have had one dose, and 41% have been fully vaccinated, according to the National "
+        "Health Agency.",
+        "By Sunday, 45.5% of Freedonian adults were fully vaccinated, officials said.",
+    )
+    assert found == [("conflict", {"41%", "45.5%"})]
