@@ -15,7 +15,7 @@ from rashomon.extract.quantities import find_figures
 from rashomon.extract.time import find_timexes
 from rashomon.ingest.clean import dateline
 from rashomon.link.cluster import MemoryIndex, assign
-from rashomon.link.reconcile import in_unit, slot_unit
+from rashomon.link.reconcile import interval_in_unit, slot_unit
 from rashomon.link.reconcile import reconcile as reconcile_story
 from rashomon.link.vectors import article_terms
 from rashomon.records import Article, Claim, Extraction, Slot
@@ -132,10 +132,11 @@ def slot_predictions(slots: list[Slot], claims: list[Claim]) -> list[Record]:
         if len(members) < 2:
             continue
         unit = slot_unit(members)
+        intervals = [interval_in_unit(c, unit) for c in members]
         mentions = [
             {"article": c.article_id, "span": [c.figure.start, c.figure.end],
-             "low": _finite(in_unit(c, c.value.low, unit)), "high": _finite(in_unit(c, c.value.high, unit))}
-            for c in members if c.figure is not None
+             "low": _finite(low), "high": _finite(high)}
+            for c, (low, high) in zip(members, intervals, strict=True) if c.figure is not None
         ]  # fmt: skip
         out.append({"status": slot.status, "mentions": mentions})
     return out

@@ -179,6 +179,7 @@ class Table:
         self.amount = np.array([dimension(x)[1] in AMOUNT_FAMILIES for x in f], dtype=bool)
         self.people = np.array([x.counted is None or x.counted in people for x in f], dtype=bool)
         self.start = np.array([item.claim.figure.start if item.claim.figure else -1 for item in found], dtype=int)
+        self.end = np.array([item.claim.figure.end if item.claim.figure else -1 for item in found], dtype=int)
         self.apposed = _codes([_apposed(x) for x in f])
         self.part_of = np.array([-2 if x.part_of is None else x.part_of for x in f], dtype=int)
         self._frames = f

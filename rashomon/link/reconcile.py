@@ -209,9 +209,20 @@ def _predicate(claims: list[Claim]) -> str:
 
 
 def slot_unit(claims: list[Claim]) -> str | None:
-    """The unit a slot's values are compared and shown in: its claims' most common one."""
-    units = Counter(c.frame.unit for c in claims if c.frame is not None)
+    """The unit a slot's values are compared and shown in: its claims' most common one, on a tie the one
+    written first ("6kg (13lbs)": kilograms, the bracket holding the conversion)."""
+    written = sorted(claims, key=lambda c: (c.article_id, c.figure.start if c.figure else 0))
+    units = Counter(c.frame.unit for c in written if c.frame is not None)  # a tie goes to the first counted
     return units.most_common(1)[0][0] if units else None
+
+
+def interval_in_unit(c: Claim, unit: str | None) -> tuple[float, float]:
+    """The claim's interval in the slot's unit; a figure converted from another unit is widened by the
+    rounding a conversion may carry ("lost 6kg (13lbs)": 13 lb is 5.9 kg, written for 6)."""
+    low, high = (in_unit(c, v, unit) for v in c.value.span())
+    if c.frame is not None and c.frame.unit != unit and convertible(c.frame.unit, unit):
+        low, high = low * (1 - CONVERTED), high * (1 + CONVERTED)
+    return low, high
 
 
 def in_unit(c: Claim, value: float, unit: str | None) -> float:
@@ -222,9 +233,7 @@ def in_unit(c: Claim, value: float, unit: str | None) -> float:
 
 
 def _point(c: Claim, copies: dict[str, str], unit: str | None) -> Point:
-    low, high = (in_unit(c, v, unit) for v in c.value.span())
-    if c.frame is not None and c.frame.unit != unit and convertible(c.frame.unit, unit):
-        low, high = low * (1 - CONVERTED), high * (1 + CONVERTED)  # a converted figure may be rounded
+    low, high = interval_in_unit(c, unit)
     sourced = c.speaker is not None or not c.value.vague
     return Point(c.id, low, high, reached_on(c), source_of(c, copies), sourced, c.article_id)
 

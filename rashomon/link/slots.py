@@ -32,6 +32,8 @@ from rashomon.records import OF_NO_EVENT, Claim
 MAX_BUCKET = 60  # a bucket up to this size is compared whole; a bigger one (a long story) is blocked
 MAX_BLOCK = 30  # claims compared with each other per block of a big bucket
 BLOCK_TERMS = 3  # the rarer shared context words of a claim that block it with others
+CONVERSION_GAP = 14  # characters between a measure's figure and its conversion's: " kilometers (" in
+# "1,150 kilometers (700 miles)" (a figure's span may leave its unit out)
 RULE = 1.0  # the weight of a pair a rule decides (the models' probabilities stay below it)
 LINKED_SHARE = 0.5  # of the pairs across two slots, the share that must be linked for them to merge
 Scored = merging.Scored
@@ -129,6 +131,7 @@ def evidence_of(found: list[Item]) -> Read:
         | one_persons_age(table, i, j)
         | one_places_population(table, i, j) | one_things_cost(table, i, j) | one_parents_children(table, i, j)
     )  # fmt: skip
+    rule |= read.meet & converted(table, i, j)
     which = np.where(read.meet, "agree", "differ")
     return Read(i[keep], j[keep], read.x[keep], which[keep], rule[keep])
 
@@ -157,6 +160,16 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     result: np.ndarray = _two_dated_accounts(t, i, j, read) & ((t.day[i] != t.day[j]) | one_day)
     result &= ~batch & ~by_place & _one_sense(t, i, j)
     result &= t.alike(i, j) & ~t.things_differ(i, j)  # "five villages damaged", "several buildings"
+    return result
+
+
+def converted(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """A measure and its conversion written beside it: "lost 6kg (13lbs)", "about 58km (36 miles) south-west
+    of Bandar Abbas" (two units of one family, the second figure right after the first; the values are
+    already known to meet)."""
+    beside = (np.abs(t.start[j] - t.end[i]) <= CONVERSION_GAP) | (np.abs(t.start[i] - t.end[j]) <= CONVERSION_GAP)
+    measures = (t.kind[i] == "measure") & (t.kind[j] == "measure") & (t.unit_name[i] != t.unit_name[j])
+    result: np.ndarray = (t.article[i] == t.article[j]) & beside & measures & (t.dimension[i] == t.dimension[j])
     return result
 
 

@@ -436,3 +436,25 @@ def test_a_running_total_higher_on_the_earlier_day_is_still_a_conflict(nlp: Call
         "By Sunday, 45.5% of Freedonian adults were fully vaccinated, officials said.",
     )
     assert found == [("conflict", {"41%", "45.5%"})]
+
+
+def test_a_measure_and_its_conversion_in_brackets_are_one_quantity(nlp: Callable[[str], Any]) -> None:
+    found = story(nlp, "Her daughter lost 6kg (13lbs) in three weeks; the camp is 62 miles (100km) from the coast.")
+    together = [{c.value.text for c in members} for _, members in found if len(members) > 1]
+    assert sorted(together, key=sorted) == [{"62", "100km"}, {"6kg", "13lbs"}]
+
+
+def test_a_conversion_is_shown_in_the_unit_written_first_with_its_rounding(nlp: Callable[[str], Any]) -> None:
+    from rashomon.link.reconcile import interval_in_unit, slot_unit
+
+    found = story(nlp, "Her daughter lost 6kg (13lbs) in three weeks at the centre.")
+    members = next(m for _, m in found if len(m) > 1)
+    unit = slot_unit(members)
+    pounds = next(c for c in members if c.value.text == "13lbs")
+    low, high = interval_in_unit(pounds, unit)
+    assert unit == "kilogram" and low <= 6 <= high
+
+
+def test_measures_beside_each_other_that_do_not_meet_are_no_conversion(nlp: Callable[[str], Any]) -> None:
+    found = story(nlp, "The village lies 5 miles (8km) north of the dam and 40 miles from the city.")
+    assert not any({"40"} < {c.value.text for c in members} for _, members in found)
