@@ -103,6 +103,7 @@ def frame_of(
     tok = token_at(doc, fig.end - 1)
     if tok is None or one_of(doc, fig):
         return None
+    tok = _range_word(fig, tok)
     if (parent := parent_of(doc, fig)) is not None:  # "killing Zurana Horton, 34, a mother of 12"
         return Frame(measure=CHILDREN, counted="child", owners=parent_owners(parent),
                      context=_context(doc, tok, _governor(parent)), near=_near(doc, fig))  # fmt: skip
@@ -147,6 +148,15 @@ def frame_of(
         increment=_batch(doc, fig, figures, predicate), through=when is not None and _through(doc, when),
         pair=fig.pair, partner=partner(fig, figures), context=_context(doc, tok, governor), near=_near(doc, fig),
     )  # fmt: skip
+
+
+def _range_word(fig: Figure, tok: Token) -> Token:
+    """The word of a range that the parse hangs the counted noun on: "at 300-400 fighters" is often parsed
+    with 400 under 300 and 300 on the fighters (a score, "a 17-7 lead", is two figures, not a range)."""
+    low = tok.head
+    if fig.pair == 0 and fig.start <= low.idx < tok.idx and low.like_num and low.dep_ == "nummod":
+        return low
+    return tok
 
 
 def unit_name(unit: str) -> str:

@@ -443,3 +443,10 @@ def test_a_total_reached_by_a_day_is_marked_as_running_up_to_it(
 ) -> None:
     frame = by_text(nlp, text)[figure].frame
     assert frame is not None and frame.period is not None and frame.through is through
+
+
+def test_a_range_counts_the_noun_after_it_however_it_is_parsed(nlp: Callable[[str], Any]) -> None:
+    frame = by_text(nlp, "Coalition sources put the number lower at 300-400 fighters.")["300-400"].frame
+    assert frame is not None and frame.counted == "fighter"
+    score = by_text(nlp, "The Colts took a 17-7 lead at halftime.")
+    assert all(c.frame is not None and c.frame.counted is None for c in score.values())
