@@ -289,6 +289,8 @@ def _is_identifier(doc: Doc, start: int, before: str) -> bool:
     if word.group(1).lower() in _amounts()["identifier_labels"]:
         return True
     tok = _token_at(doc, start)
+    if tok is not None and _names_a_formation(tok):
+        return True
     prev = doc[tok.i - 1] if tok is not None and tok.i > 0 else None
     return bool(
         prev is not None
@@ -297,6 +299,17 @@ def _is_identifier(doc: Doc, start: int, before: str) -> bool:
         and not prev.is_sent_start
         and not _counts_plural_noun(doc, start)
     )
+
+
+def _names_a_formation(tok: Any) -> bool:
+    """ "the 223 YPG sniper unit", "the 106 Brigade": a number naming one unit, brigade or squadron (its noun
+    singular), not counting them ("two units")."""
+    if tok.dep_ != "nummod":
+        return False
+    node = tok.head
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+    return node.tag_ in ("NN", "NNP") and node.lemma_.lower() in _amounts()["formation_nouns"]
 
 
 def _word_figures(doc: Doc, text: str) -> list[Figure]:

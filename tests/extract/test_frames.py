@@ -450,3 +450,11 @@ def test_a_range_counts_the_noun_after_it_however_it_is_parsed(nlp: Callable[[st
     assert frame is not None and frame.counted == "fighter"
     score = by_text(nlp, "The Colts took a 17-7 lead at halftime.")
     assert all(c.frame is not None and c.frame.counted is None for c in score.values())
+
+
+@pytest.mark.parametrize(
+    "text", ["In a statement, the 223 YPG sniper unit paid tribute to him.", "The 106 Brigade fought in Raqqa."]
+)
+def test_a_number_naming_a_unit_or_brigade_is_no_figure(nlp: Callable[[str], Any], text: str) -> None:
+    assert claims(nlp, text) == []
+    assert by_text(nlp, "Troops from two units arrived.")["two"].frame is not None
