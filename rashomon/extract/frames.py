@@ -62,6 +62,8 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
                       "buried", "returned", "surrendered", "captured", "struck", "shot"})  # fmt: skip
 EXPLICIT = frozenset({"struck", "shot"})
+LEVEL, CHANGE = "level", "change"  # what a figure a verb of movement brings a thing to, or moves it by, measures
+MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}
 OF_PEOPLE = CASUALTY | {"vaccinated", "fully vaccinated"}  # senses only people take ("2.7 million shots" are none)
 
 
@@ -139,6 +141,9 @@ def frame_of(
         counted = AFTERSHOCK if aftershock(doc, fig) else None  # a quake's and its aftershock's are two
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
+    moved = _moved(doc, fig, nominal) if predicate is None and counted is None and fig.pair == 0 else None
+    if moved is not None:  # "jobless claims fell to 385,000", "dropped to 385,000": one level, however it moved
+        measure, counted = moved[0] if kind == "count" else measure, _counted_key(level_subject(moved[1]))
     when = _time_of(doc, fig, governor, timexes)
     return Frame(
         measure=measure, kind=kind, unit=unit, counted=counted,
@@ -157,6 +162,28 @@ def _range_word(fig: Figure, tok: Token) -> Token:
     if fig.pair == 0 and fig.start <= low.idx < tok.idx and low.like_num and low.dep_ == "nummod":
         return low
     return tok
+
+
+def _moved(doc: Doc, fig: Figure, nominal: Token) -> tuple[str, Token] | None:
+    """ "fell to 385,000" (a level), "rose by 9,000" (a change): what a verb of movement makes of the figure
+    the word before it brings it to, with the verb."""
+    first = token_at(doc, fig.start)
+    if first is None or first.i == 0 or (found := MOVED_BY.get(doc[first.i - 1].lower_)) is None:
+        return None
+    verb = nominal
+    for _ in range(MAX_CLIMB + 2):
+        if verb.pos_ == "VERB" or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    return (found, verb) if verb.lemma_.lower() in _lex()["level_verbs"] else None
+
+
+def level_subject(verb: Token) -> Token | None:
+    """The subject of a verb of movement ("New jobless claims fell to 473,000": claims), through "continued
+    to fall" to the verb above."""
+    while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
 
 
 def unit_name(unit: str) -> str:

@@ -17,7 +17,7 @@ from rashomon.lexicons import lexicon, phrase_pattern
 
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 PAIR = re.compile(
-    r"(?<![\d.,$£€/:-])(\d{1,3})(\s?(?:-|–|—)\s?|-(?:of|for)-|\s(?:to)\s)(\d{1,3}|all)(?![\d.,]\d|\s?%|\s?per\s?cent|-\w)",
+    r"(?<![\d.,$£€/:-])(\d{1,3})(\s?(?:-|–|—)\s?|-(?:of|for)-|\s(?:to)\s)(\d{1,3}|all)(?!\d|[.,]\d|\s?%|\s?per\s?cent|-\w)",
     re.I,
 )
 DAY_RANGE = re.compile(

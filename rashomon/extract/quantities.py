@@ -482,7 +482,19 @@ def _joins(text: str, a: Figure, b: Figure) -> bool:
     joiner = gap.strip().lower()
     if joiner in ("and", "or"):
         return bool(RANGE_OPEN.search(text[max(0, a.start - 12) : a.start]))
-    return True
+    # "claims fell 34,000 to 444,000": a change and the level it led to, no range
+    return not (joiner == "to" and _moved_by(text, a) and b.low > LEVEL_RATIO * max(a.high, 0))
+
+
+LEVEL_RATIO = 3  # "fell 34,000 to 444,000" (a change, then a level far above it), not "fell 5 to 10 percent"
+
+
+def _moved_by(text: str, a: Figure) -> bool:
+    """Whether a verb of movement comes right before the figure ("fell 34,000", "rose by 9,000")."""
+    before = re.findall(r"[a-z]+", text[max(0, a.start - 20) : a.start].lower())
+    if before and before[-1] == "by":
+        before = before[:-1]
+    return bool(before) and before[-1] in _amounts()["movement_verbs"]
 
 
 def _token_at(doc: Doc, char: int) -> Any:

@@ -28,6 +28,8 @@ from rashomon.records import Claim, Frame
 CONVERTED = 0.03  # the rounding a figure converted into another unit may carry ("35 miles (57km)")
 ATTRIBUTES = frozenset({CHILDREN, POPULATION})  # what a named parent or place has: lined up only with its own kind
 RECALL_DAYS = 14  # a figure of a time that ended this long before its report is of an earlier happening
+WEEK = re.compile(r"(?P<year>\d{4})-W(?P<week>\d{2})")
+DAY_OF = re.compile(r"\d{4}-\d{2}-\d{2}")
 CALENDAR = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
 
@@ -145,7 +147,19 @@ def same_period(a: str | None, b: str | None) -> bool:
         return a == b
     if a.startswith("~") != b.startswith("~"):
         return True  # a day of an undated report (read against a stand-in date) and a real day
-    return a.startswith(b) or b.startswith(a)  # "2026-01" holds "2026-01-19"
+    return a.startswith(b) or b.startswith(a) or _week_holds(a, b) or _week_holds(b, a)  # "2026-01" holds "2026-01-19"
+
+
+def _week_holds(week: str, day: str) -> bool:
+    """ "2021-W19" (last week) holds "2021-05-15" (the week ended May 15)."""
+    w, d = WEEK.fullmatch(week), DAY_OF.fullmatch(day)
+    if w is None or d is None:
+        return False
+    try:
+        year, number, _ = date.fromisoformat(d.group()).isocalendar()
+    except ValueError:
+        return False
+    return (year, number) == (int(w["year"]), int(w["week"]))
 
 
 def recalled(f: Frame, as_of: date | None) -> bool:

@@ -458,3 +458,20 @@ def test_a_range_counts_the_noun_after_it_however_it_is_parsed(nlp: Callable[[st
 def test_a_number_naming_a_unit_or_brigade_is_no_figure(nlp: Callable[[str], Any], text: str) -> None:
     assert claims(nlp, text) == []
     assert by_text(nlp, "Troops from two units arrived.")["two"].frame is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New jobless claims fell to 473,000 for the week.",
+        "Initial claims dropped to 473,000 last week.",
+        "First-time claims continued to fall last week to 473,000.",
+    ],
+)
+def test_a_figure_a_thing_moved_to_is_its_level_whatever_the_verb(nlp: Callable[[str], Any], text: str) -> None:
+    frame = by_text(nlp, text)["473,000"].frame
+    assert frame is not None and (frame.measure, frame.counted) == ("level", "claim")
+    change = by_text(nlp, "Claims rose by 9,000 to 507,000.")["9,000"].frame
+    assert change is not None and change.measure == "change"
+    toll = by_text(nlp, "The death toll rose to 21 on Monday.")["21"]
+    assert toll.predicate == "killed"

@@ -133,3 +133,14 @@ def test_a_decimal_split_by_a_space_is_one_number(nlp: Callable[[str], Any], tex
 def test_a_sentence_ending_in_a_number_and_the_next_opening_with_one_are_two(nlp: Callable[[str], Any]) -> None:
     text = "The bus carried 12. 9, Ahmed said, were children."
     assert [text[f.start : f.end] for f in figures(nlp, text)] == ["12", "9"]
+
+
+def test_a_change_and_the_level_it_led_to_are_two_figures_not_a_range(nlp: Callable[[str], Any]) -> None:
+    found = figures(nlp, "New jobless claims fell 34,000 to 444,000 last week.")
+    assert [(f.low, f.high) for f in found] == [(34000, 34000), (444000, 444000)]
+
+
+@pytest.mark.parametrize("text", ["Shares fell 5 to 10 percent on Monday.", "He lost 5 to 10 pounds in a month."])
+def test_a_range_after_a_verb_of_change_stays_a_range(nlp: Callable[[str], Any], text: str) -> None:
+    found = [f for f in figures(nlp, text) if f.low == 5]
+    assert len(found) == 1 and found[0].high == 10

@@ -74,3 +74,10 @@ def test_a_figure_of_a_time_long_before_its_report_is_recalled(
     period: str | None, as_of: date | None, told_before: bool
 ) -> None:
     assert recalled(Frame(measure="killed", period=period), as_of) is told_before
+
+
+def test_a_week_holds_its_days_and_no_other() -> None:
+    from rashomon.link.measures import same_period
+
+    assert same_period("2021-W19", "2021-05-15") and same_period("2021-05-15", "2021-W19")
+    assert not same_period("2021-W18", "2021-05-15")
