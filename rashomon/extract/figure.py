@@ -47,6 +47,28 @@ def pair_figures(text: str, days: list[tuple[int, int]]) -> list[Figure]:
     return out
 
 
+AGE_BAND = re.compile(
+    r"\b(?:aged?|ages|between the ages of)\s+(\d{1,3})\s*(?:-|–|to|and|through)\s*(\d{1,3})\b(?!\s*(?:%|per))"
+    r"|\b(\d{1,3})(?:-year-olds?)?-?\s*(?:to|and|through|-|–)\s*(\d{1,3})[- ]years?[- ]olds?\b"
+    r"|\b(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})\s+age\s+(?:group|range|bracket)s?\b",
+    re.I,
+)
+
+
+def age_bands(text: str) -> list[Figure]:
+    """ "children aged 5 to 11", "teenagers 12- to 17-years-old", "the 5 to 11 age group": the youngest and
+    the oldest age of a band, two ages (a pair, like a score's two figures)."""
+    out = []
+    for m in AGE_BAND.finditer(text):
+        first, second = (g for g in range(1, 7) if m.group(g) is not None)
+        low, high = float(m.group(first)), float(m.group(second))
+        if low >= high:
+            continue
+        for n, (g, value) in enumerate(((first, low), (second, high)), start=1):
+            out.append(Figure(m.start(g), m.end(g), value, value, (value,), kind="age", unit="year of age", pair=n))
+    return out
+
+
 def scaled_figures(text: str) -> list[Figure]:
     """ "several hundred" (300-900), "a few dozen"; "half a million" (500,000), "a quarter million"."""
     out = []

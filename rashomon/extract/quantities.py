@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from rashomon.dates import MONTHS
-from rashomon.extract.figure import Figure, pair_figures, scaled_figures
+from rashomon.extract.figure import Figure, age_bands, pair_figures, scaled_figures
 from rashomon.extract.numbers import (
     DIGITS,
     SPACED_DIGITS,
@@ -104,13 +104,19 @@ def find_figures(doc: Doc) -> list[Figure]:
     text: str = text_of(doc)
     days = day_ranges(text)
     blocked = [(m.start(), m.end()) for p in (PHONE, URLISH, STAMP) for m in p.finditer(text)] + days
-    paired = [f for f in pair_figures(text, days) if not _inside(f, blocked)]  # scores and tallies come first
+    bands = age_bands(text)  # "aged 5 to 11": two ages, not a range of counts
+    paired = [f for f in pair_figures(text, days) if not _inside(f, blocked) and not _inside_band(f, bands)]
+    paired = sorted(paired + bands, key=lambda f: f.start)  # scores, tallies and age bands come first
     ages = _ages(doc, text)
     # a number set off by commas after a word that is no age ("the tally, 34, ...") is left alone
     blocked += [(m.start(), m.end()) for m in APPOSITIVE_AGE.finditer(text) if not _inside_any(m, ages)]
     found = ages + _digit_figures(doc, text) + _word_figures(doc, text) + _vague_figures(doc, text)
     found = [f for f in found if not _inside(f, blocked + [(p.start, p.end) for p in paired])]
     return sorted(_merge_ranges(text, without_overlaps(found)) + paired, key=lambda f: f.start)
+
+
+def _inside_band(f: Figure, bands: list[Figure]) -> bool:
+    return any(b.start <= f.start < b.end or f.start <= b.start < f.end for b in bands)
 
 
 def _inside(f: Figure, spans: list[tuple[int, int]]) -> bool:

@@ -144,3 +144,17 @@ def test_a_change_and_the_level_it_led_to_are_two_figures_not_a_range(nlp: Calla
 def test_a_range_after_a_verb_of_change_stays_a_range(nlp: Callable[[str], Any], text: str) -> None:
     found = [f for f in figures(nlp, text) if f.low == 5]
     assert len(found) == 1 and found[0].high == 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vaccine was safe in children aged 5 to 11.",
+        "It works in teenagers 5- to 11-years-old, the company said.",
+        "Regulators will review it for the 5 to 11 age group.",
+    ],
+)
+def test_an_age_band_is_two_ages_its_youngest_and_its_oldest(nlp: Callable[[str], Any], text: str) -> None:
+    found = [(f.low, f.kind, f.unit, f.pair) for f in figures(nlp, text)]
+    assert found == [(5, "age", "year of age", 1), (11, "age", "year of age", 2)]
+    assert [(f.low, f.high, f.kind) for f in figures(nlp, "Between 5 and 11 people were hurt.")] == [(5, 11, "count")]

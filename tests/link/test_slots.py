@@ -458,3 +458,13 @@ def test_a_conversion_is_shown_in_the_unit_written_first_with_its_rounding(nlp: 
 def test_measures_beside_each_other_that_do_not_meet_are_no_conversion(nlp: Callable[[str], Any]) -> None:
     found = story(nlp, "The village lies 5 miles (8km) north of the dam and 40 miles from the city.")
     assert not any({"40"} < {c.value.text for c in members} for _, members in found)
+
+
+def test_two_reports_age_bands_line_up_bound_by_bound(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The vaccine produced a robust response in children aged 5 to 11, the company said on Monday.",
+        "The company said its vaccine was safe for kids ages 5 to 11.",
+    )
+    together = sorted(sorted(c.value.low for c in members) for _, members in found if len(members) > 1)
+    assert together == [[5, 5], [11, 11]]
