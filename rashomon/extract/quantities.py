@@ -43,7 +43,11 @@ TIME_AFTER = re.compile(
 SCALE_WORDS = re.compile(r"^(?:\s?(?:hundred|thousand|million|billion|trillion|dozen)\b)+", re.I)
 SCALE_SHORT = re.compile(r"^\s?(?:bn|Bn|mn|mln|tn|[kKmMbB])(?![\w])")
 CURRENCY_AFTER_CODE = re.compile(r"^\s?([A-Z]{3})\b")
-TIMES_AFTER = re.compile(r"^\s+times\b", re.I)
+TIMES_AFTER = re.compile(  # "three times the figure", "five times as many"; not "shot 11 times" (a count)
+    r"^\s+times\s+(?:as|more|less|fewer|larger|bigger|higher|greater|smaller|lower|faster|slower|longer|the|that|"
+    r"what|its|their|his|her|our|over|a|an|this|those|these)\b",
+    re.I,
+)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 PERCENT_AFTER = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)", re.I)
 LETTERS_AFTER = re.compile(r"^(?:[A-Za-z°][A-Za-z°/-]*)")

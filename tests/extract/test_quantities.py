@@ -158,3 +158,9 @@ def test_an_age_band_is_two_ages_its_youngest_and_its_oldest(nlp: Callable[[str]
     found = [(f.low, f.kind, f.unit, f.pair) for f in figures(nlp, text)]
     assert found == [(5, "age", "year of age", 1), (11, "age", "year of age", 2)]
     assert [(f.low, f.high, f.kind) for f in figures(nlp, "Between 5 and 11 people were hurt.")] == [(5, 11, "count")]
+
+
+def test_shot_n_times_counts_the_shots_and_n_times_higher_multiplies(nlp: Callable[[str], Any]) -> None:
+    assert [(f.low, f.kind) for f in figures(nlp, "The teen was shot 11 times by police.")] == [(11, "count")]
+    assert [f.kind for f in figures(nlp, "Prices are three times higher than last year.")] == ["multiplier"]
+    assert [f.kind for f in figures(nlp, "The fund holds five times the amount it held.")] == ["multiplier"]
