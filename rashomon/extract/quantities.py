@@ -368,6 +368,8 @@ def _vague_figures(doc: Doc, text: str) -> list[Figure]:
     out = []
     table = {k.lower(): v for k, v in _amounts()["vague"].items()}
     for m in _vague_pattern().finditer(text):
+        if _counted_by_a_number(text, m.start()):
+            continue  # "three decades": the unit of the figure before it, no vague amount of its own
         low, high = table[re.sub(r"\s+", " ", m.group().lower())]
         exact = low == high  # "a pair", "a dozen"
         fig = Figure(m.start(), m.end(), float(low), float(high), (float(low), float(high))[: 2 - exact],
@@ -385,6 +387,11 @@ def _vague_figures(doc: Doc, text: str) -> list[Figure]:
         fig = Figure(m.start(), m.end(), float(low), float(high), values, kind="proportion", vague=low != high)
         out.append(_with_context(doc, text, replace(fig, unit=_unit_after(doc, text, fig) or "share")))
     return out
+
+
+def _counted_by_a_number(text: str, start: int) -> bool:
+    word = re.search(r"(\S+)\s+$", text[max(0, start - 24) : start])
+    return word is not None and (word.group(1)[-1].isdigit() or parse_number_words(word.group(1).lower()) is not None)
 
 
 # -- context: bounds, approximation, change, unit --------------------------------------

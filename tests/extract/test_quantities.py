@@ -164,3 +164,9 @@ def test_shot_n_times_counts_the_shots_and_n_times_higher_multiplies(nlp: Callab
     assert [(f.low, f.kind) for f in figures(nlp, "The teen was shot 11 times by police.")] == [(11, "count")]
     assert [f.kind for f in figures(nlp, "Prices are three times higher than last year.")] == ["multiplier"]
     assert [f.kind for f in figures(nlp, "The fund holds five times the amount it held.")] == ["multiplier"]
+
+
+def test_a_vague_word_after_a_number_is_its_unit_not_another_figure(nlp: Callable[[str], Any]) -> None:
+    found = figures(nlp, "He feigned insanity for three decades.")
+    assert [(f.low, f.kind) for f in found] == [(3, "duration")]
+    assert [(f.low, f.high) for f in figures(nlp, "For decades he feigned insanity.")] == [(20, 99)]
