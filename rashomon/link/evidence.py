@@ -36,6 +36,7 @@ from rashomon.link.measures import (
     Item,
     classes,
     dimension,
+    family,
     in_base_unit,
     key,
     recalled,
@@ -146,6 +147,7 @@ class Table:
         self.source = _codes([item.source for item in found])
         self.key = _codes([key(x) for x in f])
         self.measure = _codes([x.measure for x in f])
+        self.family = _codes([family(x.measure) for x in f])
         self.sense = np.array([x.measure in senses() for x in f], dtype=bool)
         self.magnitude = np.array([x.measure == MAGNITUDE and x.kind == "measure" for x in f], dtype=bool)
         self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
@@ -230,7 +232,7 @@ class Table:
             same_dim[k] = same_dimension(self._frames[i[k]], self._frames[j[k]])
         same_report = self.article[i] == self.article[j]
         part = same_report & ((self.part_of[i] == self.start[j]) | (self.part_of[j] == self.start[i]))
-        senses_differ = self.sense[i] & self.sense[j] & (self.measure[i] != self.measure[j])
+        senses_differ = self.sense[i] & self.sense[j] & (self.family[i] != self.family[j])
         classes_differ = (self.cls[i] >= 0) & (self.cls[j] >= 0) & (self.cls[i] != self.cls[j])
         attributes_differ = self.attribute[i] != self.attribute[j]  # "a mother of 13", "13 bullets"
         places_differ = same_report & (self.place[i] >= 0) & (self.place[j] >= 0) & (self.place[i] != self.place[j])

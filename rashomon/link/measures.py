@@ -65,6 +65,12 @@ def senses() -> frozenset[str]:
     return frozenset(found)
 
 
+def family(measure: str) -> str:
+    """The family of a sense that names one happening in other words ("arrested", "captured": custody), else
+    the sense itself."""
+    return str(lexicon("claims")["sense_families"].get(measure, measure))
+
+
 @cache
 def classes() -> dict[str, str]:
     """Each noun of a group of people ("soldier" -> combatants)."""
@@ -127,8 +133,8 @@ def compatible(a: Item, b: Item) -> bool:
         return False
     if a.claim.article_id == b.claim.article_id and _part_and_whole(a, b):
         return False
-    if fa.measure != fb.measure and fa.measure in senses() and fb.measure in senses():
-        return False  # killed and injured, escaped and recaptured
+    if family(fa.measure) != family(fb.measure) and fa.measure in senses() and fb.measure in senses():
+        return False  # killed and injured, escaped and recaptured (arrested and captured are one custody)
     if fa.measure != fb.measure and (fa.measure in ATTRIBUTES or fb.measure in ATTRIBUTES):
         return False  # "a mother of 13" and "13 bullets"; "home to 120,000 people" and "120,000 people fled"
     ca, cb = classes().get(fa.counted or ""), classes().get(fb.counted or "")

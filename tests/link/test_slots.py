@@ -468,3 +468,23 @@ def test_two_reports_age_bands_line_up_bound_by_bound(nlp: Callable[[str], Any])
     )
     together = sorted(sorted(c.value.low for c in members) for _, members in found if len(members) > 1)
     assert together == [[5, 5], [11, 11]]
+
+
+def test_pirates_captured_and_pirates_arrested_are_one_custody(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The navy captured 23 pirates in the Gulf of Aden on Saturday.",
+        "The navy said it had arrested 23 pirates who tried to board the vessel.",
+        "Gunmen killed 23 sailors in a separate attack.",
+    )
+    together = [sorted(c.predicate for c in members) for _, members in found if len(members) > 1]
+    assert together == [["arrested", "captured"]]
+
+
+def test_a_conflict_still_needs_one_sense_within_a_family(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "Police arrested 12 protesters outside parliament, a spokesman said.",
+        "Soldiers captured 30 fighters near the border, the army said.",
+    )
+    assert found == []
