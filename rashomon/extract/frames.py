@@ -332,6 +332,8 @@ def _verb_predicate(node: Token) -> str | None:
         return _state_predicate(node)
     if lemma == "break" and not any(c.lower_ == "out" for c in node.children):
         return None
+    if lemma == "take" and _into_custody(node):
+        return "arrested"  # "took 23 into custody"
     if lemma == "take" and not _taken_away(node):
         return None
     if _to_death(node):
@@ -350,6 +352,10 @@ def _to_death(verb: Token) -> bool:
         if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
             return True
     return False
+
+
+def _into_custody(verb: Token) -> bool:
+    return any(c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children) for c in verb.children)
 
 
 def _taken_away(verb: Token) -> bool:

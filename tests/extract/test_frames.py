@@ -475,3 +475,15 @@ def test_a_figure_a_thing_moved_to_is_its_level_whatever_the_verb(nlp: Callable[
     assert change is not None and change.measure == "change"
     toll = by_text(nlp, "The death toll rose to 21 on Monday.")["21"]
     assert toll.predicate == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The navy stopped the attack and took 23 into custody.", "23"),
+        ("The warship nabbed 23 sea brigands.", "23"),
+    ],
+)
+def test_people_nabbed_or_taken_into_custody_are_arrested(nlp: Callable[[str], Any], text: str, figure: str) -> None:
+    assert by_text(nlp, text)[figure].predicate == "arrested"
+    assert by_text(nlp, "Gunmen took 30 people from their homes.")["30"].predicate == "abducted"
