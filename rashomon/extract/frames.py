@@ -64,6 +64,7 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
 EXPLICIT = frozenset({"struck", "shot"})
 LEVEL, CHANGE = "level", "change"  # what a figure a verb of movement brings a thing to, or moves it by, measures
 MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}
+BOUND_WORDS = ("below", "above", "under", "over", "beneath")  # a figure's own bound: "dipped below 300,000"
 OF_PEOPLE = CASUALTY | {"vaccinated", "fully vaccinated"}  # senses only people take ("2.7 million shots" are none)
 
 
@@ -168,7 +169,10 @@ def _moved(doc: Doc, fig: Figure, nominal: Token) -> tuple[str, Token] | None:
     """ "fell to 385,000" (a level), "rose by 9,000" (a change): what a verb of movement makes of the figure
     the word before it brings it to, with the verb."""
     first = token_at(doc, fig.start)
-    if first is None or first.i == 0 or (found := MOVED_BY.get(doc[first.i - 1].lower_)) is None:
+    if first is None or first.i == 0:
+        return None
+    found = LEVEL if first.lower_ in BOUND_WORDS else MOVED_BY.get(doc[first.i - 1].lower_)  # "dipped below 300,000"
+    if found is None:
         return None
     verb = nominal
     for _ in range(MAX_CLIMB + 2):

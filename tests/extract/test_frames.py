@@ -487,3 +487,13 @@ def test_a_figure_a_thing_moved_to_is_its_level_whatever_the_verb(nlp: Callable[
 def test_people_nabbed_or_taken_into_custody_are_arrested(nlp: Callable[[str], Any], text: str, figure: str) -> None:
     assert by_text(nlp, text)[figure].predicate == "arrested"
     assert by_text(nlp, "Gunmen took 30 people from their homes.")["30"].predicate == "abducted"
+
+
+def test_murders_and_homicides_are_killings(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "There were 21,570 murders last year and 600 homicides in the city.")
+    assert (found["21,570"].predicate, found["600"].predicate) == ("killed", "killed")
+
+
+def test_a_thing_that_dipped_below_a_bound_has_its_level_under_it(nlp: Callable[[str], Any]) -> None:
+    frame = by_text(nlp, "Jobless claims dipped below 300,000 for the first time.")["below 300,000"].frame
+    assert frame is not None and (frame.measure, frame.counted) == ("level", "claim")
