@@ -62,6 +62,7 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
                       "buried", "returned", "surrendered", "captured", "struck", "shot"})  # fmt: skip
 EXPLICIT = frozenset({"struck", "shot"})
+TIMES_SHOT = "times shot"  # a derived sense: how many times one person was shot or hit
 LEVEL, CHANGE = "level", "change"  # what a figure a verb of movement brings a thing to, or moves it by, measures
 MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}
 BOUND_WORDS = ("below", "above", "under", "over", "beneath")  # a figure's own bound: "dipped below 300,000"
@@ -122,6 +123,8 @@ def frame_of(
     if predicate is not None and sense is not None and sense.head.head.i != nominal.i and picked_from(nominal):
         predicate = None  # "one of the three guards was killed": the verb's figure is the one, not the three
         # (but "30 of the 80 wounded": the sense in the figure's own words counts it)
+    if predicate in EXPLICIT and counted_head is not None and counted_head.lemma_.lower() == "time":
+        predicate = TIMES_SHOT  # "shot 11 times", "hitting Gray eleven times": how often one was hit
     if predicate in OF_PEOPLE and (not people or (predicate in CASUALTY and fig.kind not in ("count", "proportion"))):
         predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
     if predicate is not None and fig.kind == "money" and predicate not in _lex()["money_senses"]:
@@ -133,6 +136,8 @@ def frame_of(
     if predicate == "recaptured" and not escaped:
         predicate = "captured"  # a capture is a recapture only after an escape
     counted = _counted_key(counted_head) if fig.pair == 0 else None  # "a 65-53 victory" counts no victories
+    if predicate is not None and counted_head is not None and _counts_its_sense(counted_head):
+        counted = None  # "21,570 murders", "600 homicides": the happenings themselves, counting people
     unit = unit_name(fig.unit) if fig.kind not in ("count", "proportion") and fig.unit else None
     kind = fig.kind
     if kind == "count" and counted in _conversions():  # "60 kilometres": a measure, however it was written

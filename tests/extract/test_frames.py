@@ -497,3 +497,14 @@ def test_murders_and_homicides_are_killings(nlp: Callable[[str], Any]) -> None:
 def test_a_thing_that_dipped_below_a_bound_has_its_level_under_it(nlp: Callable[[str], Any]) -> None:
     frame = by_text(nlp, "Jobless claims dipped below 300,000 for the first time.")["below 300,000"].frame
     assert frame is not None and (frame.measure, frame.counted) == ("level", "claim")
+
+
+def test_how_many_times_one_was_shot_is_its_own_measure(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "Gunmen shot the teenager 11 times; police fired 40 shots and 12 people were shot.")
+    assert found["11"].predicate == "times shot"
+    assert found["12"].predicate == "shot" and found["40"].predicate != "times shot"
+
+
+def test_murders_count_the_killed_not_a_thing_called_murder(nlp: Callable[[str], Any]) -> None:
+    frame = by_text(nlp, "There were 21,570 murders in 2020.")["21,570"].frame
+    assert frame is not None and frame.counted is None

@@ -488,3 +488,14 @@ def test_a_conflict_still_needs_one_sense_within_a_family(nlp: Callable[[str], A
         "Soldiers captured 30 fighters near the border, the army said.",
     )
     assert found == []
+
+
+def test_two_reports_counting_the_shots_that_hit_one_person_differently_are_a_conflict(
+    nlp: Callable[[str], Any],
+) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "Police officers shot the teenager 11 times, a witness said.",
+        "An autopsy showed the teenager was shot seven times, the medical examiner said.",
+    )
+    assert found == [{"11", "seven"}]
