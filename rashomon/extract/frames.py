@@ -27,6 +27,7 @@ from rashomon.extract.readings import (
     ELSEWHERE,
     MAGNITUDE,
     POPULATION,
+    RECORD,
     SINCE,
     aftershock,
     elsewhere,
@@ -40,6 +41,7 @@ from rashomon.extract.readings import (
     partner,
     picked_from,
     population,
+    record_holder,
 )
 from rashomon.extract.time import Timex
 from rashomon.lexicons import lexicon, phrase_pattern
@@ -114,6 +116,9 @@ def frame_of(
     if (place := population(doc, fig)) is not None:  # "struck Qeshm island, home to 120,000 people"
         return Frame(measure=POPULATION, counted="people", owners=place,
                      context=_context(doc, tok, _governor(nominal_of(tok))),
+                     near=_near(doc, fig))  # fmt: skip
+    if (holder := record_holder(doc, fig, tok)) is not None:  # "broke Rodney Buford's record of 2,116 points"
+        return Frame(measure=RECORD, owners=holder, context=_context(doc, tok, _governor(nominal_of(tok))),
                      near=_near(doc, fig))  # fmt: skip
     nominal = nominal_of(tok)
     sense = sense_of(tok)

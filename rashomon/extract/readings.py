@@ -26,6 +26,8 @@ MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.I)
 MAGNITUDE_AFTER = re.compile(r"^[\s-]*(?:magnitude\b|on the richter scale|richter\b)", re.I)
 QUAKE_AFTER = re.compile(r"^[\s-]*(?:earthquake|quake|temblor|tremor|aftershock)s?\b", re.I)
 POPULATION = "population"  # the measure of "home to 120,000 people"
+RECORD = "record"  # the measure of "Rodney Buford's school scoring record of 2,116 points"
+RECORD_NOUNS = frozenset({"record", "mark"})
 ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|more than|over|at least|an estimated)\s+)?"
 POPULATION_BEFORE = re.compile(
     r"\b(?:(home)\s+to|(population)\s+of|a\s+(city|town|village|island)\s+of)\s+" + ABOUT + "$", re.I
@@ -90,6 +92,23 @@ def population(doc: Doc, fig: Figure) -> tuple[str, ...] | None:
         return None  # "200,000 residents fled": people counted, not a population
     holder = _holder(key[0])
     return _place_names(holder) if holder is not None else ()
+
+
+def record_holder(doc: Doc, fig: Figure, tok: Token) -> tuple[str, ...] | None:
+    """The names of whose record a figure is: "broke Rodney Buford's school scoring record of 2,116 points"
+    (rodney, buford); None for any other figure, and for a record no one named holds ("a record of 9.58").
+    The figure's first word is tried too: "2, 106" is often parsed as two numbers."""
+    first = doc.char_span(fig.start, fig.start + 1, alignment_mode="expand")
+    for word in (tok, first[0] if first is not None and len(first) else tok):
+        node = word.head if word.dep_ in ("nummod", "quantmod", "compound") and word.head.pos_ == "NOUN" else word
+        of = node.head if node.dep_ == "pobj" and node.head.lower_ == "of" else None
+        record = of.head if of is not None else None
+        if record is None or record.lemma_.lower() not in RECORD_NOUNS:
+            continue
+        holder = next((c for c in record.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if holder is not None:
+            return tuple(t.lower_ for t in holder.subtree if t.pos_ == "PROPN")
+    return None
 
 
 def _object_of_have(tok: Token) -> bool:

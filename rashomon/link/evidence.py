@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from rashomon.extract.readings import CHILDREN, ELSEWHERE, MAGNITUDE, POPULATION, SINCE
+from rashomon.extract.readings import CHILDREN, ELSEWHERE, MAGNITUDE, POPULATION, RECORD, SINCE
 from rashomon.lexicons import lexicon
 from rashomon.link.measures import (
     ATTRIBUTES,
@@ -152,6 +152,7 @@ class Table:
         self.magnitude = np.array([x.measure == MAGNITUDE and x.kind == "measure" for x in f], dtype=bool)
         self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
         self.children = np.array([x.measure == CHILDREN for x in f], dtype=bool)
+        self.record = np.array([x.measure == RECORD for x in f], dtype=bool)
         self.attribute = _codes([x.measure if x.measure in ATTRIBUTES else None for x in f])
         things = frozenset(lexicon("claims")["costed_things"])
         self.cost = np.array([x.kind == "money" and x.counted in things for x in f], dtype=bool)

@@ -130,6 +130,7 @@ def evidence_of(found: list[Item]) -> Read:
         speakers_disagree(table, i, j) | updated(table, i, j, read) | one_amount(table, i, j, read)
         | one_persons_age(table, i, j)
         | one_places_population(table, i, j) | one_things_cost(table, i, j) | one_parents_children(table, i, j)
+        | one_holders_record(table, i, j)
     )  # fmt: skip
     rule |= read.meet & converted(table, i, j)
     which = np.where(read.meet, "agree", "differ")
@@ -213,6 +214,14 @@ def one_parents_children(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     of 13 Zurana Horton" (the parent named alike where both name one; a story's parents seldom differ only
     in how many children they have, and a report giving both figures disagrees with itself)."""
     result: np.ndarray = (t.article[i] != t.article[j]) & t.children[i] & t.children[j] & t.owners_meet(i, j)
+    return result
+
+
+def one_holders_record(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Two reports giving one named holder's record differently: "broke Rodney Buford's school scoring record
+    of 2,116 points" and "break Rodney Buford's scoring record of 2,106" (a record stands until broken: a
+    conflict)."""
+    result: np.ndarray = (t.article[i] != t.article[j]) & t.record[i] & t.record[j] & t.one_place(i, j)
     return result
 
 

@@ -508,3 +508,10 @@ def test_how_many_times_one_was_shot_is_its_own_measure(nlp: Callable[[str], Any
 def test_murders_count_the_killed_not_a_thing_called_murder(nlp: Callable[[str], Any]) -> None:
     frame = by_text(nlp, "There were 21,570 murders in 2020.")["21,570"].frame
     assert frame is not None and frame.counted is None
+
+
+def test_a_named_holders_record_is_its_own_measure_owned_by_the_holder(nlp: Callable[[str], Any]) -> None:
+    frame = by_text(nlp, "She broke Anna Berg's school scoring record of 2,116 points.")["2,116"].frame
+    assert frame is not None and (frame.measure, frame.owners) == ("record", ("anna", "berg"))
+    plain = by_text(nlp, "He broke the world record of 9.58 seconds.")["9.58"].frame
+    assert plain is not None and plain.measure != "record"

@@ -499,3 +499,13 @@ def test_two_reports_counting_the_shots_that_hit_one_person_differently_are_a_co
         "An autopsy showed the teenager was shot seven times, the medical examiner said.",
     )
     assert found == [{"11", "seven"}]
+
+
+def test_two_reports_giving_one_holders_record_differently_are_a_conflict(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "Lund broke Anna Berg's school scoring record of 2,116 points with a free throw.",
+        "She needed 11 points to break Anna Berg's scoring record of 2,106.",
+        "Berg's teammate broke Maria Holm's record of 1,950 points last year.",
+    )
+    assert flagged(found) == [{"2,116", "2,106"}]
