@@ -36,6 +36,7 @@ from rashomon.extract.readings import (
     lone_one,
     magnitude,
     one_of,
+    own_children,
     parent_of,
     parent_owners,
     partner,
@@ -113,6 +114,9 @@ def frame_of(
     if (parent := parent_of(doc, fig)) is not None:  # "killing Zurana Horton, 34, a mother of 12"
         return Frame(measure=CHILDREN, counted="child", owners=parent_owners(parent),
                      context=_context(doc, tok, _governor(parent)), near=_near(doc, fig))  # fmt: skip
+    if (parents := own_children(tok)) is not None:  # "was walking with one of her 12 children"
+        return Frame(measure=CHILDREN, counted="child", owners=parents,
+                     context=_context(doc, tok, _governor(nominal_of(tok))), near=_near(doc, fig))  # fmt: skip
     if (place := population(doc, fig)) is not None:  # "struck Qeshm island, home to 120,000 people"
         return Frame(measure=POPULATION, counted="people", owners=place,
                      context=_context(doc, tok, _governor(nominal_of(tok))),

@@ -18,6 +18,7 @@ Token = Any
 PARENT_OF = re.compile(r"\b([A-Za-z]+)\s+of\s*$")  # "a mother of 12"
 REACH = 24  # characters either side of a figure that these readings look at
 CHILDREN = "children"  # the measure of "a mother of 12"
+CHILD_NOUNS = frozenset({"child", "kid", "children", "kids"})
 MAGNITUDE = "magnitude"
 AFTERSHOCK = "aftershock"
 AFTERSHOCK_BEFORE = re.compile(r"\baftershocks?\s+(?:of|measuring|with a magnitude of)\s+(?:magnitude[\s-]*)?$", re.I)
@@ -68,6 +69,26 @@ def parent_owners(parent: Token) -> tuple[str, ...]:
     else:
         names = [t for c in parent.children if c.dep_ == "appos" for t in c.subtree if t.pos_ == "PROPN"]
     return tuple(dict.fromkeys(t.lower_ for t in names))
+
+
+def own_children(tok: Token) -> tuple[str, ...] | None:
+    """ "Horton's 12 children", "Horton ... was walking with one of her 12 children": a named parent's children,
+    with the parent's names as owners; None when no one named is the parent ("their three children", "her
+    five children" with no name in the clause)."""
+    noun = tok.head if tok.dep_ == "nummod" else None
+    if noun is None or noun.lemma_.lower() not in CHILD_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in ("their", "our", "my", "your"):
+        return None
+    if owner.pos_ == "PROPN":
+        return tuple(dict.fromkeys(t.lower_ for t in owner.subtree if t.pos_ == "PROPN"))
+    verb = noun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    names = [t.lower_ for t in subject.subtree if t.pos_ == "PROPN"] if subject is not None else []
+    return tuple(dict.fromkeys(names)) or None
 
 
 def population(doc: Doc, fig: Figure) -> tuple[str, ...] | None:

@@ -515,3 +515,21 @@ def test_a_named_holders_record_is_its_own_measure_owned_by_the_holder(nlp: Call
     assert frame is not None and (frame.measure, frame.owners) == ("record", ("anna", "berg"))
     plain = by_text(nlp, "He broke the world record of 9.58 seconds.")["9.58"].frame
     assert plain is not None and plain.measure != "record"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Berg, 34, was walking with one of her 12 children when the shots were fired.",
+        "Berg's 12 children were in court.",
+    ],
+)
+def test_a_named_parents_own_children_are_her_attribute(nlp: Callable[[str], Any], text: str) -> None:
+    frame = by_text(nlp, text)["12"].frame
+    assert frame is not None and (frame.measure, frame.owners) == ("children", ("berg",))
+
+
+@pytest.mark.parametrize("text", ["Their three children survived.", "She was with her three children."])
+def test_children_of_no_named_parent_are_a_plain_count(nlp: Callable[[str], Any], text: str) -> None:
+    frame = by_text(nlp, text)["three"].frame
+    assert frame is not None and frame.measure != "children"
