@@ -33,8 +33,8 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI"}
 FUTURE = re.compile(r"\b(?:will|shall|'ll|going to|plans? to|planned|expected to|scheduled|due to|upcoming)\b", re.I)
 
-MONTH_NAME = (
-    r"(?:january|february|march|april|june|july|august|september|october|november|december|"
+MONTH_NAME = (  # "march" in lower case is a walk ("joined the march"), not the month
+    r"(?:january|february|(?-i:March|MARCH)|april|june|july|august|september|october|november|december|"
     r"jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.|(?<=\bin\s)may|(?<=\blast\s)may|(?<=\bnext\s)may|(?<=\bearly\s)may|(?<=\blate\s)may)"
 )
 MON = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

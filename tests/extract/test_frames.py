@@ -533,3 +533,17 @@ def test_a_named_parents_own_children_are_her_attribute(nlp: Callable[[str], Any
 def test_children_of_no_named_parent_are_a_plain_count(nlp: Callable[[str], Any], text: str) -> None:
     frame = by_text(nlp, text)["three"].frame
     assert frame is not None and frame.measure != "children"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "predicate"),
+    [
+        ("A doctor said 45 people were being treated for wounds.", "45", "injured"),
+        ("Police said 8,000 people joined the march.", "8,000", "protested"),
+    ],
+)
+def test_people_treated_or_joining_a_march_take_their_sense(
+    nlp: Callable[[str], Any], text: str, figure: str, predicate: str
+) -> None:
+    claim = by_text(nlp, text)[figure]
+    assert claim.predicate == predicate and claim.frame is not None and claim.frame.period is None
