@@ -33,8 +33,10 @@ from rashomon.extract.readings import (
     elsewhere,
     group_predicate,
     increment,
+    level_subject,
     lone_one,
     magnitude,
+    moved_to,
     one_of,
     own_children,
     parent_of,
@@ -42,6 +44,7 @@ from rashomon.extract.readings import (
     partner,
     picked_from,
     population,
+    range_word,
     record_holder,
 )
 from rashomon.extract.time import Timex
@@ -66,9 +69,6 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
                       "buried", "returned", "surrendered", "captured", "struck", "shot"})  # fmt: skip
 EXPLICIT = frozenset({"struck", "shot"})
 TIMES_SHOT = "times shot"  # a derived sense: how many times one person was shot or hit
-LEVEL, CHANGE = "level", "change"  # what a figure a verb of movement brings a thing to, or moves it by, measures
-MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}
-BOUND_WORDS = ("below", "above", "under", "over", "beneath")  # a figure's own bound: "dipped below 300,000"
 OF_PEOPLE = CASUALTY | {"vaccinated", "fully vaccinated"}  # senses only people take ("2.7 million shots" are none)
 
 
@@ -110,7 +110,7 @@ def frame_of(
     tok = token_at(doc, fig.end - 1)
     if tok is None or one_of(doc, fig):
         return None
-    tok = _range_word(fig, tok)
+    tok = range_word(fig, tok)
     if (parent := parent_of(doc, fig)) is not None:  # "killing Zurana Horton, 34, a mother of 12"
         return Frame(measure=CHILDREN, counted="child", owners=parent_owners(parent),
                      context=_context(doc, tok, _governor(parent)), near=_near(doc, fig))  # fmt: skip
@@ -156,7 +156,7 @@ def frame_of(
         counted = AFTERSHOCK if aftershock(doc, fig) else None  # a quake's and its aftershock's are two
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
-    moved = _moved(doc, fig, nominal) if predicate is None and counted is None and fig.pair == 0 else None
+    moved = moved_to(doc, fig, nominal) if predicate is None and counted is None and fig.pair == 0 else None
     if moved is not None:  # "jobless claims fell to 385,000", "dropped to 385,000": one level, however it moved
         measure, counted = moved[0] if kind == "count" else measure, _counted_key(level_subject(moved[1]))
     when = _time_of(doc, fig, governor, timexes)
@@ -168,40 +168,6 @@ def frame_of(
         increment=_batch(doc, fig, figures, predicate), through=when is not None and _through(doc, when),
         pair=fig.pair, partner=partner(fig, figures), context=_context(doc, tok, governor), near=_near(doc, fig),
     )  # fmt: skip
-
-
-def _range_word(fig: Figure, tok: Token) -> Token:
-    """The word of a range that the parse hangs the counted noun on: "at 300-400 fighters" is often parsed
-    with 400 under 300 and 300 on the fighters (a score, "a 17-7 lead", is two figures, not a range)."""
-    low = tok.head
-    if fig.pair == 0 and fig.start <= low.idx < tok.idx and low.like_num and low.dep_ == "nummod":
-        return low
-    return tok
-
-
-def _moved(doc: Doc, fig: Figure, nominal: Token) -> tuple[str, Token] | None:
-    """ "fell to 385,000" (a level), "rose by 9,000" (a change): what a verb of movement makes of the figure
-    the word before it brings it to, with the verb."""
-    first = token_at(doc, fig.start)
-    if first is None or first.i == 0:
-        return None
-    found = LEVEL if first.lower_ in BOUND_WORDS else MOVED_BY.get(doc[first.i - 1].lower_)  # "dipped below 300,000"
-    if found is None:
-        return None
-    verb = nominal
-    for _ in range(MAX_CLIMB + 2):
-        if verb.pos_ == "VERB" or verb.dep_ == "ROOT":
-            break
-        verb = verb.head
-    return (found, verb) if verb.lemma_.lower() in _lex()["level_verbs"] else None
-
-
-def level_subject(verb: Token) -> Token | None:
-    """The subject of a verb of movement ("New jobless claims fell to 473,000": claims), through "continued
-    to fall" to the verb above."""
-    while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        verb = verb.head
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
 
 
 def unit_name(unit: str) -> str:

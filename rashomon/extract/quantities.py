@@ -390,6 +390,7 @@ def _vague_figures(doc: Doc, text: str) -> list[Figure]:
 
 
 def _counted_by_a_number(text: str, start: int) -> bool:
+    """Whether a number comes right before the word at ``start`` ("three decades", "5 dozens")."""
     word = re.search(r"(\S+)\s+$", text[max(0, start - 24) : start])
     return word is not None and (word.group(1)[-1].isdigit() or parse_number_words(word.group(1).lower()) is not None)
 

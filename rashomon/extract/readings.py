@@ -2,7 +2,8 @@
 picked from ("one of the three guards"), a parent's children ("a mother of 12"), a place's population
 ("Qeshm island, home to 120,000 people"), an earthquake's magnitude ("a magnitude of 5.9", "6.0 on the
 Richter scale"), a lone "one" written as a word, a new batch ("six more"), a tally's other figure, a
-group's word ("17 of the dead"), another incident ("in a separate attack")."""
+group's word ("17 of the dead"), another incident ("in a separate attack"), a holder's record, a named
+parent's own children, a level a verb of movement brings a thing to ("claims fell to 473,000")."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ MAGNITUDE_AFTER = re.compile(r"^[\s-]*(?:magnitude\b|on the richter scale|richte
 QUAKE_AFTER = re.compile(r"^[\s-]*(?:earthquake|quake|temblor|tremor|aftershock)s?\b", re.I)
 POPULATION = "population"  # the measure of "home to 120,000 people"
 RECORD = "record"  # the measure of "Rodney Buford's school scoring record of 2,116 points"
+LEVEL, CHANGE = "level", "change"  # what a figure a verb of movement brings a thing to, or moves it by, measures
+MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}
+BOUND_WORDS = ("below", "above", "under", "over", "beneath")  # a figure's own bound: "dipped below 300,000"
+CLIMB = 6  # words climbed from a figure's noun to the verb that moves it
 RECORD_NOUNS = frozenset({"record", "mark"})
 ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|more than|over|at least|an estimated)\s+)?"
 POPULATION_BEFORE = re.compile(
@@ -130,6 +135,41 @@ def record_holder(doc: Doc, fig: Figure, tok: Token) -> tuple[str, ...] | None:
         if holder is not None:
             return tuple(t.lower_ for t in holder.subtree if t.pos_ == "PROPN")
     return None
+
+
+def range_word(fig: Figure, tok: Token) -> Token:
+    """The word of a range that the parse hangs the counted noun on: "at 300-400 fighters" is often parsed
+    with 400 under 300 and 300 on the fighters (a score, "a 17-7 lead", is two figures, not a range)."""
+    low = tok.head
+    if fig.pair == 0 and fig.start <= low.idx < tok.idx and low.like_num and low.dep_ == "nummod":
+        return low
+    return tok
+
+
+def moved_to(doc: Doc, fig: Figure, nominal: Token) -> tuple[str, Token] | None:
+    """ "fell to 385,000" (a level), "rose by 9,000" (a change): what a verb of movement makes of the figure
+    the word before it brings it to, with the verb."""
+    first = doc.char_span(fig.start, fig.start + 1, alignment_mode="expand")
+    if first is None or not len(first) or first[0].i == 0:
+        return None
+    word = first[0]
+    found = LEVEL if word.lower_ in BOUND_WORDS else MOVED_BY.get(doc[word.i - 1].lower_)  # "dipped below 300,000"
+    if found is None:
+        return None
+    verb = nominal
+    for _ in range(CLIMB):
+        if verb.pos_ == "VERB" or verb.dep_ == "ROOT":
+            break
+        verb = verb.head
+    return (found, verb) if verb.lemma_.lower() in lexicon("claims")["level_verbs"] else None
+
+
+def level_subject(verb: Token) -> Token | None:
+    """The subject of a verb of movement ("New jobless claims fell to 473,000": claims), through "continued
+    to fall" to the verb above."""
+    while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
 
 
 def _object_of_have(tok: Token) -> bool:
