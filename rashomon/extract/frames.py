@@ -156,7 +156,7 @@ def frame_of(
         counted = AFTERSHOCK if aftershock(doc, fig) else None  # a quake's and its aftershock's are two
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
-    moved = moved_to(doc, fig, nominal) if predicate is None and counted is None and fig.pair == 0 else None
+    moved = moved_to(doc, fig, governor) if predicate is None and counted is None and fig.pair == 0 else None
     if moved is not None:  # "jobless claims fell to 385,000", "dropped to 385,000": one level, however it moved
         measure, counted = moved[0] if kind == "count" else measure, _counted_key(level_subject(moved[1]))
     when = _time_of(doc, fig, governor, timexes)

@@ -32,7 +32,6 @@ RECORD = "record"  # the measure of "Rodney Buford's school scoring record of 2,
 LEVEL, CHANGE = "level", "change"  # what a figure a verb of movement brings a thing to, or moves it by, measures
 MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}
 BOUND_WORDS = ("below", "above", "under", "over", "beneath")  # a figure's own bound: "dipped below 300,000"
-CLIMB = 6  # words climbed from a figure's noun to the verb that moves it
 RECORD_NOUNS = frozenset({"record", "mark"})
 ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|more than|over|at least|an estimated)\s+)?"
 POPULATION_BEFORE = re.compile(
@@ -146,9 +145,9 @@ def range_word(fig: Figure, tok: Token) -> Token:
     return tok
 
 
-def moved_to(doc: Doc, fig: Figure, nominal: Token) -> tuple[str, Token] | None:
-    """ "fell to 385,000" (a level), "rose by 9,000" (a change): what a verb of movement makes of the figure
-    the word before it brings it to, with the verb."""
+def moved_to(doc: Doc, fig: Figure, verb: Token) -> tuple[str, Token] | None:
+    """ "fell to 385,000" (a level), "rose by 9,000" (a change): what ``verb``, the figure's governing verb,
+    makes of the figure when it is a verb of movement and the word before the figure brings it there."""
     first = doc.char_span(fig.start, fig.start + 1, alignment_mode="expand")
     if first is None or not len(first) or first[0].i == 0:
         return None
@@ -156,11 +155,6 @@ def moved_to(doc: Doc, fig: Figure, nominal: Token) -> tuple[str, Token] | None:
     found = LEVEL if word.lower_ in BOUND_WORDS else MOVED_BY.get(doc[word.i - 1].lower_)  # "dipped below 300,000"
     if found is None:
         return None
-    verb = nominal
-    for _ in range(CLIMB):
-        if verb.pos_ == "VERB" or verb.dep_ == "ROOT":
-            break
-        verb = verb.head
     return (found, verb) if verb.lemma_.lower() in lexicon("claims")["level_verbs"] else None
 
 

@@ -29,7 +29,7 @@ CONVERTED = 0.03  # the rounding a figure converted into another unit may carry 
 ATTRIBUTES = frozenset({CHILDREN, POPULATION, RECORD})  # a named parent's, place's, holder's: only with its own kind
 RECALL_DAYS = 14  # a figure of a time that ended this long before its report is of an earlier happening
 WEEK = re.compile(r"(?P<year>\d{4})-W(?P<week>\d{2})")
-DAY_OF = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day of a dated report (not "~": read against a stand-in)
 CALENDAR = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
 
@@ -158,7 +158,7 @@ def same_period(a: str | None, b: str | None) -> bool:
 
 def _week_holds(week: str, day: str) -> bool:
     """ "2021-W19" (last week) holds "2021-05-15" (the week ended May 15)."""
-    w, d = WEEK.fullmatch(week), DAY_OF.fullmatch(day)
+    w, d = WEEK.fullmatch(week), ISO_DAY.fullmatch(day)
     if w is None or d is None:
         return False
     try:

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,11 +25,10 @@ from functools import cache
 from typing import Any
 
 from rashomon.lexicons import lexicon
-from rashomon.link.measures import CONVERTED, convertible, in_base_unit, senses, unit_size
+from rashomon.link.measures import CONVERTED, ISO_DAY, convertible, in_base_unit, senses, unit_size
 from rashomon.link.slots import group
 from rashomon.records import NOT_FACT, Claim, Derived, Interval, Slot, SlotStatus, Speaker, content_id
 
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day of a dated report (not "~": read against a stand-in)
 AGE = "year of age"  # the measure of an age (rashomon.extract.quantities)
 
 

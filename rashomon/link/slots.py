@@ -129,8 +129,7 @@ def evidence_of(found: list[Item]) -> Read:
     rule = ~read.meet & (
         speakers_disagree(table, i, j) | updated(table, i, j, read) | one_amount(table, i, j, read)
         | one_persons_age(table, i, j)
-        | one_places_population(table, i, j) | one_things_cost(table, i, j) | one_parents_children(table, i, j)
-        | one_holders_record(table, i, j)
+        | one_named_attribute(table, i, j) | one_things_cost(table, i, j) | one_parents_children(table, i, j)
     )  # fmt: skip
     rule |= read.meet & converted(table, i, j)
     which = np.where(read.meet, "agree", "differ")
@@ -156,7 +155,7 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     killed" the same day. Both wholes of one time and incident, no two different qualifiers, owners or
     places. Whether a change is plausible (an evolution) or not (a conflict) is the slot's status to say."""
     batch = t.increment[i] | t.increment[j]  # "six more", "another nine": each batch is its own quantity
-    by_place = t.population[i] | t.population[j]  # a population goes by its place (one_places_population)
+    by_place = t.population[i] | t.population[j]  # a population goes by its place (one_named_attribute)
     one_day = (t.period[i] == t.period[j]) | (~t.stretch[i] & ~t.stretch[j])  # "over the weekend": another time
     result: np.ndarray = _two_dated_accounts(t, i, j, read) & ((t.day[i] != t.day[j]) | one_day)
     result &= ~batch & ~by_place & _one_sense(t, i, j)
@@ -202,10 +201,13 @@ def one_persons_age(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return result
 
 
-def one_places_population(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Two reports giving one named place's population differently: "Qeshm island, home to 120,000 people"
-    and "Qeshm Island, home to 200,000 people" (a population does not change between reports: a conflict)."""
-    result: np.ndarray = (t.article[i] != t.article[j]) & t.population[i] & t.population[j] & t.one_place(i, j)
+def one_named_attribute(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Two reports giving what one named place or holder has differently, both naming it: a population
+    ("Qeshm island, home to 120,000 people", "Qeshm Island, home to 200,000 people") or a record ("broke
+    Rodney Buford's school scoring record of 2,116 points", "of 2,106"). Neither changes between reports:
+    a conflict."""
+    named = (t.population[i] | t.record[i]) & (t.attribute[i] == t.attribute[j])
+    result: np.ndarray = (t.article[i] != t.article[j]) & named & t.one_place(i, j)
     return result
 
 
@@ -214,14 +216,6 @@ def one_parents_children(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     of 13 Zurana Horton" (the parent named alike where both name one; a story's parents seldom differ only
     in how many children they have, and a report giving both figures disagrees with itself)."""
     result: np.ndarray = (t.article[i] != t.article[j]) & t.children[i] & t.children[j] & t.owners_meet(i, j)
-    return result
-
-
-def one_holders_record(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Two reports giving one named holder's record differently: "broke Rodney Buford's school scoring record
-    of 2,116 points" and "break Rodney Buford's scoring record of 2,106" (a record stands until broken: a
-    conflict)."""
-    result: np.ndarray = (t.article[i] != t.article[j]) & t.record[i] & t.record[j] & t.one_place(i, j)
     return result
 
 
