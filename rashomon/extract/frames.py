@@ -25,6 +25,7 @@ from rashomon.extract.readings import (
     AFTERSHOCK,
     CHILDREN,
     ELSEWHERE,
+    LEVEL,
     MAGNITUDE,
     POPULATION,
     RECORD,
@@ -33,6 +34,7 @@ from rashomon.extract.readings import (
     elsewhere,
     group_predicate,
     increment,
+    indicator_level,
     level_subject,
     lone_one,
     magnitude,
@@ -68,6 +70,7 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
                       "buried", "returned", "surrendered", "captured", "struck", "shot"})  # fmt: skip
 EXPLICIT = frozenset({"struck", "shot"})
+LEVELS = ("count", "percent", "proportion")  # what a named indicator's level is given in
 TIMES_SHOT = "times shot"  # a derived sense: how many times one person was shot or hit
 OF_PEOPLE = CASUALTY | {"vaccinated", "fully vaccinated"}  # senses only people take ("2.7 million shots" are none)
 
@@ -156,13 +159,17 @@ def frame_of(
         counted = AFTERSHOCK if aftershock(doc, fig) else None  # a quake's and its aftershock's are two
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
+    modifiers = _qualifiers(kind, counted_head)
+    level = indicator_level(doc, fig, governor) if predicate is None and fig.pair == 0 and kind in LEVELS else None
     moved = moved_to(doc, fig, governor) if predicate is None and counted is None and fig.pair == 0 else None
-    if moved is not None:  # "jobless claims fell to 385,000", "dropped to 385,000": one level, however it moved
+    if level is not None:  # "the jobless rate was 6.1% in March": a named indicator's level, one per period
+        measure, (counted, modifiers) = LEVEL, level
+    elif moved is not None:  # "jobless claims fell to 385,000", "dropped to 385,000": one level, however it moved
         measure, counted = moved[0] if kind == "count" else measure, _counted_key(level_subject(moved[1]))
     when = _time_of(doc, fig, governor, timexes)
     return Frame(
         measure=measure, kind=kind, unit=unit, counted=counted,
-        modifiers=_qualifiers(kind, counted_head),
+        modifiers=modifiers,
         owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
         period=_period_value(when, dated) if when else None, part_of=_whole_of(doc, fig, figures, predicate),
         increment=_batch(doc, fig, figures, predicate), through=when is not None and _through(doc, when),

@@ -166,6 +166,47 @@ def level_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
 
 
+def indicator_level(doc: Doc, fig: Figure, verb: Token) -> tuple[str, tuple[str, ...]] | None:
+    """The named indicator whose level a figure gives, and what qualifies it: "Unemployment fell to 5.8%",
+    "the jobless rate was 6.1%", "initial jobless claims totaled 385,000" (jobless claims; initial),
+    "youth unemployment stood at 14%" (unemployment; youth). A verb of movement must bring the indicator to
+    the figure ("rose to", not "rose by"); a verb of state ("was", "stood at", "hit", "totaled") must take
+    the figure as its own."""
+    subject = level_subject(verb)
+    name = None if subject is None else _indicator_name(subject)
+    if name is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon("claims")["level_verbs"]:
+        moved = moved_to(doc, fig, verb)
+        return name if moved is not None and moved[0] == LEVEL else None
+    if lemma not in lexicon("claims")["indicator_state_verbs"]:
+        return None
+    last = doc.char_span(fig.end - 1, fig.end, alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    tok = last[-1]
+    own = tok.head.i == verb.i and tok.dep_ in ("attr", "dobj", "acomp")  # "was 6.1%", "totaled 385,000"
+    own |= tok.dep_ == "pobj" and tok.head.lower_ in ("at", "to") and tok.head.head.i == verb.i  # "stood at 5.8%"
+    return name if own else None
+
+
+def _indicator_name(subject: Token) -> tuple[str, tuple[str, ...]] | None:
+    """The indicator a subject names, by the longest run of its last words in the lexicon ("initial jobless
+    claims": jobless claims), with the words before that run and those of an "among"/"for" phrase as its
+    qualifiers ("unemployment among young people": young, people)."""
+    words = [c.lemma_.lower() for c in subject.children if c.dep_ in ("amod", "compound") and c.i < subject.i]
+    words.append(subject.lemma_.lower())
+    names: dict[str, str] = lexicon("claims")["indicators"]
+    for k in range(len(words)):
+        if (name := names.get(" ".join(words[k:]))) is not None:
+            among = [t.lemma_.lower() for c in subject.children if c.dep_ == "prep" and c.lower_ in ("among", "for")
+                     for t in c.subtree if t.pos_ in ("NOUN", "ADJ")]  # fmt: skip
+            usual = lexicon("claims")["indicator_usual_qualifiers"]
+            return name, tuple(w for w in dict.fromkeys([*words[:k], *among]) if w not in usual)
+    return None
+
+
 def _object_of_have(tok: Token) -> bool:
     return bool(tok.dep_ == "dobj" and tok.head.lemma_ == "have")
 

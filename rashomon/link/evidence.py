@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from rashomon.extract.readings import CHILDREN, ELSEWHERE, MAGNITUDE, POPULATION, RECORD, SINCE
+from rashomon.extract.readings import CHILDREN, ELSEWHERE, LEVEL, MAGNITUDE, POPULATION, RECORD, SINCE
 from rashomon.lexicons import lexicon
 from rashomon.link.measures import (
     ATTRIBUTES,
@@ -38,7 +38,9 @@ from rashomon.link.measures import (
     dimension,
     family,
     in_base_unit,
+    indicators,
     key,
+    one_stretch,
     recalled,
     same_dimension,
     same_period,
@@ -153,6 +155,8 @@ class Table:
         self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
         self.children = np.array([x.measure == CHILDREN for x in f], dtype=bool)
         self.record = np.array([x.measure == RECORD for x in f], dtype=bool)
+        self.indicator = np.array([x.measure == LEVEL and x.counted in indicators() for x in f], dtype=bool)
+        self.qualifiers = _codes([tuple(sorted(x.modifiers)) for x in f])
         self.attribute = _codes([x.measure if x.measure in ATTRIBUTES else None for x in f])
         things = frozenset(lexicon("claims")["costed_things"])
         self.cost = np.array([x.kind == "money" and x.counted in things for x in f], dtype=bool)
@@ -218,6 +222,12 @@ class Table:
         result: np.ndarray = (self.n_owners[i] == 0) | (self.n_owners[j] == 0)
         result |= _rowdot(self.owners, self.owners, i, j) > 0
         return result
+
+    def one_stretch(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Pairs whose periods name one stretch of time (:func:`rashomon.link.measures.one_stretch`)."""
+        names = [None, *self.period_names]
+        pairs = zip((self.period[i] + 1).tolist(), (self.period[j] + 1).tolist(), strict=True)
+        return np.array([one_stretch(names[a], names[b]) for a, b in pairs], dtype=bool)
 
     def one_place(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Pairs whose owners name one place (or person) in common, both having some."""

@@ -65,6 +65,12 @@ def senses() -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def indicators() -> frozenset[str]:
+    """The named indicators of ``lexicons/claims.json`` (unemployment, inflation, jobless claims, ...)."""
+    return frozenset(lexicon("claims")["indicators"].values())
+
+
 def family(measure: str) -> str:
     """The family of a sense that names one happening in other words ("arrested", "captured": custody), else
     the sense itself."""
@@ -154,6 +160,14 @@ def same_period(a: str | None, b: str | None) -> bool:
     if a.startswith("~") != b.startswith("~"):
         return True  # a day of an undated report (read against a stand-in date) and a real day
     return a.startswith(b) or b.startswith(a) or _week_holds(a, b) or _week_holds(b, a)  # "2026-01" holds "2026-01-19"
+
+
+def one_stretch(a: str | None, b: str | None) -> bool:
+    """Whether two known periods name one stretch of time: the same one, or a week and a day of it ("last
+    week", "the week ended May 8")."""
+    if a is None or b is None:
+        return False
+    return a == b or _week_holds(a, b) or _week_holds(b, a)
 
 
 def _week_holds(week: str, day: str) -> bool:

@@ -130,6 +130,7 @@ def evidence_of(found: list[Item]) -> Read:
         speakers_disagree(table, i, j) | updated(table, i, j, read) | one_amount(table, i, j, read)
         | one_persons_age(table, i, j)
         | one_named_attribute(table, i, j) | one_things_cost(table, i, j) | one_parents_children(table, i, j)
+        | one_indicators_level(table, i, j, read)
     )  # fmt: skip
     rule |= read.meet & converted(table, i, j)
     which = np.where(read.meet, "agree", "differ")
@@ -180,6 +181,18 @@ def one_amount(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.nda
     Abbas"). Of one time and place, no two owners; cocaine is not heroin."""
     result: np.ndarray = _two_dated_accounts(t, i, j, read) & t.amount[i] & t.amount[j]
     result &= t.alike(i, j) & t.one_kind_of_thing(i, j)
+    return result
+
+
+def one_indicators_level(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarray:
+    """Two dated reports giving a named indicator's level for one period, differently: "Unemployment fell
+    to 5.8% in March", "The jobless rate dropped to 6.1% in March" (a statistic published once for each
+    period, "last week" and "the week ended May 8" being one week; the same qualifiers, since youth
+    unemployment is another figure, and no two owners or places)."""
+    result: np.ndarray = _two_dated_accounts(t, i, j, read) & t.indicator[i] & t.indicator[j]
+    result &= (t.counted[i] == t.counted[j]) & (t.qualifiers[i] == t.qualifiers[j])
+    k = np.flatnonzero(result)  # the periods are read for the few pairs left
+    result[k] = t.one_stretch(i[k], j[k]) & t.alike(i[k], j[k])
     return result
 
 

@@ -461,16 +461,18 @@ def test_a_number_naming_a_unit_or_brigade_is_no_figure(nlp: Callable[[str], Any
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "counted"),
     [
-        "New jobless claims fell to 473,000 for the week.",
-        "Initial claims dropped to 473,000 last week.",
-        "First-time claims continued to fall last week to 473,000.",
+        ("New jobless claims fell to 473,000 for the week.", "jobless claims"),
+        ("Initial claims dropped to 473,000 last week.", "claim"),
+        ("First-time claims continued to fall last week to 473,000.", "claim"),
     ],
 )
-def test_a_figure_a_thing_moved_to_is_its_level_whatever_the_verb(nlp: Callable[[str], Any], text: str) -> None:
+def test_a_figure_a_thing_moved_to_is_its_level_whatever_the_verb(
+    nlp: Callable[[str], Any], text: str, counted: str
+) -> None:
     frame = by_text(nlp, text)["473,000"].frame
-    assert frame is not None and (frame.measure, frame.counted) == ("level", "claim")
+    assert frame is not None and (frame.measure, frame.counted) == ("level", counted)
     change = by_text(nlp, "Claims rose by 9,000 to 507,000.")["9,000"].frame
     assert change is not None and change.measure == "change"
     toll = by_text(nlp, "The death toll rose to 21 on Monday.")["21"]
@@ -496,7 +498,9 @@ def test_murders_and_homicides_are_killings(nlp: Callable[[str], Any]) -> None:
 
 def test_a_thing_that_dipped_below_a_bound_has_its_level_under_it(nlp: Callable[[str], Any]) -> None:
     frame = by_text(nlp, "Jobless claims dipped below 300,000 for the first time.")["below 300,000"].frame
-    assert frame is not None and (frame.measure, frame.counted) == ("level", "claim")
+    assert frame is not None and (frame.measure, frame.counted) == ("level", "jobless claims")
+    other = by_text(nlp, "Applications dipped below 300,000 for the first time.")["below 300,000"].frame
+    assert other is not None and (other.measure, other.counted) == ("level", "application")
 
 
 def test_how_many_times_one_was_shot_is_its_own_measure(nlp: Callable[[str], Any]) -> None:
@@ -547,3 +551,29 @@ def test_people_treated_or_joining_a_march_take_their_sense(
 ) -> None:
     claim = by_text(nlp, text)[figure]
     assert claim.predicate == predicate and claim.frame is not None and claim.frame.period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "indicator", "qualifiers"),
+    [
+        ("Unemployment fell to 5.8% in March.", "5.8%", "unemployment", ()),
+        ("The jobless rate was 6.1% in March.", "6.1%", "unemployment", ()),
+        ("Initial jobless claims totaled 385,000 last week.", "385,000", "jobless claims", ()),
+        ("Youth unemployment stood at 14% in March.", "14%", "unemployment", ("youth",)),
+        ("Unemployment among young people rose to 14% in March.", "14%", "unemployment", ("young", "people")),
+    ],
+)
+def test_a_named_indicators_level_is_read_with_its_qualifiers(
+    nlp: Callable[[str], Any], text: str, figure: str, indicator: str, qualifiers: tuple[str, ...]
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and (frame.measure, frame.counted, frame.modifiers) == ("level", indicator, qualifiers)
+
+
+def test_a_change_of_an_indicator_or_a_level_of_an_unnamed_thing_is_no_indicators_level(
+    nlp: Callable[[str], Any],
+) -> None:
+    change = by_text(nlp, "Unemployment rose by 0.4% in March.")["0.4%"].frame
+    assert change is not None and change.measure != "level"
+    total = by_text(nlp, "The company's sales totaled 385,000 last week.")["385,000"].frame
+    assert total is not None and total.counted != "jobless claims" and total.measure != "level"

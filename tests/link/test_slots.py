@@ -498,3 +498,36 @@ def test_two_reports_giving_one_holders_record_differently_are_a_conflict(nlp: C
         "Berg's teammate broke Maria Holm's record of 1,950 points last year.",
     )
     assert flagged(found) == [{"2,116", "2,106"}]
+
+
+def test_two_reports_giving_an_indicators_level_for_one_period_differently_are_a_conflict(
+    nlp: Callable[[str], Any],
+) -> None:
+    found = story(
+        nlp,
+        "Unemployment fell to 5.8% in March, according to the statistics office.",
+        "The jobless rate was 6.1% in March, the statistics office said.",
+    )
+    assert flagged(found) == [{"5.8%", "6.1%"}]
+    assert slot_of(found, "5.8%", "r0").status == "conflict"
+    claims_week = story(
+        nlp,
+        "Initial jobless claims fell to 385,000 last week, the Labor Department said.",
+        "New jobless claims totaled 405,000 in the week ended Jan. 17, the department reported.",
+    )
+    assert flagged(claims_week) == [{"385,000", "405,000"}]
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        ("Unemployment fell to 5.8% in March, officials said.", "Unemployment rose to 6.1% in April, officials said."),
+        ("Unemployment fell to 5.8% in March, officials said.", "Youth unemployment rose to 14% in March, they said."),
+        ("Unemployment fell to 5.8% in March, officials said.", "Inflation rose to 6.1% in March, officials said."),
+        ("Unemployment rose to 5.8% in March, officials said.", "Unemployment rose by 0.4% in March, officials said."),
+    ],
+)
+def test_levels_of_two_periods_indicators_or_qualifiers_or_a_change_are_no_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str]
+) -> None:
+    assert flagged(story(nlp, *reports)) == []
