@@ -30,7 +30,9 @@ from rashomon.extract.readings import (
     POPULATION,
     RECORD,
     SINCE,
+    WITH_PERPETRATOR,
     aftershock,
+    counts_perpetrator,
     elsewhere,
     group_predicate,
     increment,
@@ -139,6 +141,12 @@ def frame_of(
         predicate = TIMES_SHOT  # "shot 11 times", "hitting Gray eleven times": how often one was hit
     if predicate in OF_PEOPLE and (not people or (predicate in CASUALTY and fig.kind not in ("count", "proportion"))):
         predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
+    if predicate in _lex()["sense_nouns"] and not _counts_one_of(counted_head, _lex()["sense_nouns"][predicate]):
+        predicate = None  # "cut 1,200 jobs" is a sense, "cut 20 trees" none
+    if predicate in _lex()["place_senses"] and (
+        counted_head in (None, tok) or not _counts_one_of(counted_head, _lex()["people_nouns"])
+    ):
+        predicate = None  # "140 passengers on board"; not "carry the Colts 31-24", "signs saying 'Phil Ford 2,290'"
     if predicate is not None and fig.kind == "money" and predicate not in _lex()["money_senses"]:
         predicate = None  # "voted to approve a roughly $1 trillion bill": the sum is the bill's, not votes
     if predicate in EXPLICIT and (counted_head is None or counted_head is tok):
@@ -167,14 +175,21 @@ def frame_of(
     elif moved is not None:  # "jobless claims fell to 385,000", "dropped to 385,000": one level, however it moved
         measure, counted = moved[0] if kind == "count" else measure, _counted_key(level_subject(moved[1]))
     when = _time_of(doc, fig, governor, timexes)
+    context = _context(doc, tok, governor)
+    if counts_perpetrator(doc, fig):  # "six people, including the gunman, died": not the victims alone
+        context = tuple(sorted({*context, WITH_PERPETRATOR}))
     return Frame(
         measure=measure, kind=kind, unit=unit, counted=counted,
         modifiers=modifiers,
         owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
         period=_period_value(when, dated) if when else None, part_of=_whole_of(doc, fig, figures, predicate),
         increment=_batch(doc, fig, figures, predicate), through=when is not None and _through(doc, when),
-        pair=fig.pair, partner=partner(fig, figures), context=_context(doc, tok, governor), near=_near(doc, fig),
+        pair=fig.pair, partner=partner(fig, figures), context=context, near=_near(doc, fig),
     )  # fmt: skip
+
+
+def _counts_one_of(noun: Token | None, nouns: list[str]) -> bool:
+    return noun is not None and (noun.lemma_.lower() in nouns or noun.lower_ in nouns)
 
 
 def unit_name(unit: str) -> str:

@@ -42,6 +42,7 @@ RESIDENTS_AFTER = re.compile(r"^\s*(?:million\s+|thousand\s+)?(residents|inhabit
 RELATIVE = frozenset({"which", "that", "who"})
 ELSEWHERE = "elsewhere"  # the context word of a figure told of another incident than the one before
 SINCE = "cumulative"  # the context word of a total counted from a starting point ("since the ceasefire")
+WITH_PERPETRATOR = "perpetrator counted"  # the context word of a toll that counts its attacker ("including the gunman")
 INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|(?P<other>other))\s+$", re.I)
 INCREMENT_AFTER = re.compile(r"\s+(?:more|(?P<other>others?))\b(?!\s+than)", re.I)
 ONE_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|our|these|those|them|us|whom|which)\b", re.I)
@@ -171,16 +172,17 @@ def indicator_level(doc: Doc, fig: Figure, verb: Token) -> tuple[str, tuple[str,
     "the jobless rate was 6.1%", "initial jobless claims totaled 385,000" (jobless claims; initial),
     "youth unemployment stood at 14%" (unemployment; youth). A verb of movement must bring the indicator to
     the figure ("rose to", not "rose by"); a verb of state ("was", "stood at", "hit", "totaled") must take
-    the figure as its own."""
-    subject = level_subject(verb)
+    the figure as its own, a verb of estimate ("put turnout at 58%") its object's."""
+    lemma = verb.lemma_.lower()
+    estimated = lemma in lexicon("claims")["estimate_verbs"]  # "put turnout at 58%": the object's level
+    subject = _object_of(verb) if estimated else level_subject(verb)
     name = None if subject is None else _indicator_name(subject)
     if name is None:
         return None
-    lemma = verb.lemma_.lower()
     if lemma in lexicon("claims")["level_verbs"]:
         moved = moved_to(doc, fig, verb)
         return name if moved is not None and moved[0] == LEVEL else None
-    if lemma not in lexicon("claims")["indicator_state_verbs"]:
+    if lemma not in lexicon("claims")["indicator_state_verbs"] and not estimated:
         return None
     last = doc.char_span(fig.end - 1, fig.end, alignment_mode="expand")
     if last is None or not len(last):
@@ -189,6 +191,10 @@ def indicator_level(doc: Doc, fig: Figure, verb: Token) -> tuple[str, tuple[str,
     own = tok.head.i == verb.i and tok.dep_ in ("attr", "dobj", "acomp")  # "was 6.1%", "totaled 385,000"
     own |= tok.dep_ == "pobj" and tok.head.lower_ in ("at", "to") and tok.head.head.i == verb.i  # "stood at 5.8%"
     return name if own else None
+
+
+def _object_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
 
 
 def _indicator_name(subject: Token) -> tuple[str, tuple[str, ...]] | None:
@@ -299,6 +305,25 @@ def group_predicate(word: str) -> str | None:
     words = lexicon("claims")
     found = words["nouns"].get(word) or words["states"].get(word)
     return str(found) if found else None
+
+
+def counts_perpetrator(doc: Doc, fig: Figure) -> bool:
+    """ "Six people, including the gunman, died", "six dead, among them the two attackers": a toll that
+    counts who carried out the attack, which is another quantity than the victims alone ("the gunman killed
+    five people"); "not including the attacker" and "besides the bomber" leave the attacker out."""
+    text = text_of(doc)
+    sentence_end = text.find(".", fig.end)
+    after = text[fig.end : sentence_end if sentence_end >= 0 else len(text)][:60]
+    return bool(_perpetrator_pattern().search(after))
+
+
+def _perpetrator_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in lexicon("claims")["perpetrator_nouns"])
+    return re.compile(
+        r"^[\w\s-]{0,25}?,?\s*(?<!not )(?:including|among\s+them|among\s+whom)\s+"
+        r"(?:the\s+|a\s+|an\s+|two\s+|three\s+|both\s+)?(?:[\w-]+\s+)?(?:" + nouns + r")\b",
+        re.I,
+    )
 
 
 def elsewhere(t: Token) -> bool:

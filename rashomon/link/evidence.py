@@ -28,7 +28,16 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from rashomon.extract.readings import CHILDREN, ELSEWHERE, LEVEL, MAGNITUDE, POPULATION, RECORD, SINCE
+from rashomon.extract.readings import (
+    CHILDREN,
+    ELSEWHERE,
+    LEVEL,
+    MAGNITUDE,
+    POPULATION,
+    RECORD,
+    SINCE,
+    WITH_PERPETRATOR,
+)
 from rashomon.lexicons import lexicon
 from rashomon.link.measures import (
     ATTRIBUTES,
@@ -41,6 +50,7 @@ from rashomon.link.measures import (
     indicators,
     key,
     one_stretch,
+    placed_senses,
     recalled,
     same_dimension,
     same_period,
@@ -140,6 +150,7 @@ class Table:
         self.earlier = np.array([bool(earlier & set(item.frame.modifiers)) for item in found], dtype=bool)
         self.elsewhere = np.array([ELSEWHERE in item.frame.context for item in found], dtype=bool)
         self.since = np.array([SINCE in item.frame.context for item in found], dtype=bool)
+        self.with_perpetrator = np.array([WITH_PERPETRATOR in item.frame.context for item in found], dtype=bool)
         self.recalled = np.array([recalled(item.frame, item.claim.as_of) for item in found], dtype=bool)
         self.n_mods = np.asarray(self.mods.sum(axis=1)).ravel()
         self.owners = _binary(found, lambda item: item.frame.owners)
@@ -151,6 +162,7 @@ class Table:
         self.measure = _codes([x.measure for x in f])
         self.family = _codes([family(x.measure) for x in f])
         self.sense = np.array([x.measure in senses() for x in f], dtype=bool)
+        self.placed = np.array([x.measure in placed_senses() for x in f], dtype=bool)
         self.magnitude = np.array([x.measure == MAGNITUDE and x.kind == "measure" for x in f], dtype=bool)
         self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
         self.children = np.array([x.measure == CHILDREN for x in f], dtype=bool)
@@ -194,11 +206,12 @@ class Table:
     def alike(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Pairs whose figures are wholes (neither is "30 of the 80"), of one time (neither alone counts
         "prior" or "previous" ones, or "since" a starting point) and one incident (neither is told of "a
-        separate attack"), with no two different sets of qualifiers or owners: "four prior arrests" and "one
-        arrest" that night are not two accounts of one number; "120 escaped" and "1,500 ISIS members
-        escaped" are."""
+        separate attack"), both counting the attacker or neither ("six, including the gunman"), with no two
+        different sets of qualifiers or owners: "four prior arrests" and "one arrest" that night are not two
+        accounts of one number; "120 escaped" and "1,500 ISIS members escaped" are."""
         one_time = (self.earlier[i] == self.earlier[j]) & (self.since[i] == self.since[j])
         one_time &= self.recalled[i] == self.recalled[j]
+        one_time &= self.with_perpetrator[i] == self.with_perpetrator[j]  # "six, including the gunman"
         one_time &= ~self.elsewhere[i] & ~self.elsewhere[j]
         mods = (self.n_mods[i] == 0) | (self.n_mods[j] == 0) | (_rowdot(self.mods, self.mods, i, j) > 0)
         owners = self.owners_meet(i, j)
@@ -244,6 +257,7 @@ class Table:
         same_report = self.article[i] == self.article[j]
         part = same_report & ((self.part_of[i] == self.start[j]) | (self.part_of[j] == self.start[i]))
         senses_differ = self.sense[i] & self.sense[j] & (self.family[i] != self.family[j])
+        senses_differ &= ~self.placed[i] & ~self.placed[j]  # "12 pirates on board" were also arrested
         classes_differ = (self.cls[i] >= 0) & (self.cls[j] >= 0) & (self.cls[i] != self.cls[j])
         attributes_differ = self.attribute[i] != self.attribute[j]  # "a mother of 13", "13 bullets"
         places_differ = same_report & (self.place[i] >= 0) & (self.place[j] >= 0) & (self.place[i] != self.place[j])

@@ -66,6 +66,13 @@ def senses() -> frozenset[str]:
 
 
 @cache
+def placed_senses() -> frozenset[str]:
+    """The senses that tell where people are ("140 passengers were on board"), not what happened to them:
+    such a figure may share a slot with one of any sense."""
+    return frozenset(lexicon("claims")["place_senses"])
+
+
+@cache
 def indicators() -> frozenset[str]:
     """The named indicators of ``lexicons/claims.json`` (unemployment, inflation, jobless claims, ...)."""
     return frozenset(lexicon("claims")["indicators"].values())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rashomon.link.measures import ATTRIBUTES, CONVERTED, Item, classes, family, same_dimension, senses
+from rashomon.link.measures import ATTRIBUTES, CONVERTED, Item, classes, family, placed_senses, same_dimension, senses
 from rashomon.records import Frame
 
 Interval = tuple[float, float, frozenset[str | None]]  # low, high, the units the values were given in
@@ -49,6 +49,7 @@ class Group:
         interval = (item.low, item.high, frozenset({f.unit}))
         cls = classes().get(f.counted or "")
         sense = {family(f.measure)} if f.measure in senses() else set()  # "arrested", "captured": one custody
+        sense -= placed_senses()  # "12 pirates on board" were also arrested
         return Group(
             [item.index], {(f.kind, f.unit, f.counted): f}, {f.increment}, sense,
             {cls} if cls else set(), {f.measure if f.measure in ATTRIBUTES else None}, {c.article_id: report},

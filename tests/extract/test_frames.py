@@ -577,3 +577,45 @@ def test_a_change_of_an_indicator_or_a_level_of_an_unnamed_thing_is_no_indicator
     assert change is not None and change.measure != "level"
     total = by_text(nlp, "The company's sales totaled 385,000 last week.")["385,000"].frame
     assert total is not None and total.counted != "jobless claims" and total.measure != "level"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "sense"),
+    [
+        ("The ferry was carrying 120 passengers when it capsized.", "120", "aboard"),
+        ("The coast guard said 140 passengers were on board the ferry.", "140", "aboard"),
+        ("The plane had 239 people aboard.", "239", "aboard"),
+        ("The company cut 1,200 jobs last year.", "1,200", "jobs cut"),
+        ("The carmaker shed 500 workers in March.", "500", "jobs cut"),
+    ],
+)
+def test_people_on_board_and_jobs_cut_are_senses(nlp: Callable[[str], Any], text: str, figure: str, sense: str) -> None:
+    assert by_text(nlp, text)[figure].predicate == sense
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Manning led the drive to carry the Colts over the Jaguars 31-24.", "31"),
+        ("The truck was carrying 300 kilograms of cocaine.", "300"),
+        ("The council cut 20 trees in the park.", "20"),
+        ("The storm cut power to 200,000 homes.", "200,000"),
+    ],
+)
+def test_carrying_things_or_cutting_other_than_jobs_is_no_sense(
+    nlp: Callable[[str], Any], text: str, figure: str
+) -> None:
+    assert by_text(nlp, text)[figure].predicate not in ("aboard", "jobs cut")
+
+
+def test_a_toll_including_the_gunman_is_marked_as_counting_him(nlp: Callable[[str], Any]) -> None:
+    marked = by_text(nlp, "Six people, including the gunman, died in the shooting.")["Six"].frame
+    assert marked is not None and "perpetrator counted" in marked.context
+    for text, figure in [("Five people died, not including the gunman.", "Five"), ("Five people died.", "Five")]:
+        frame = by_text(nlp, text)[figure].frame
+        assert frame is not None and "perpetrator counted" not in frame.context
+
+
+def test_an_indicator_put_at_a_figure_has_that_level(nlp: Callable[[str], Any]) -> None:
+    frame = by_text(nlp, "The electoral commission put turnout at 58% in Sunday's vote.")["58%"].frame
+    assert frame is not None and (frame.measure, frame.counted) == ("level", "turnout")

@@ -531,3 +531,44 @@ def test_levels_of_two_periods_indicators_or_qualifiers_or_a_change_are_no_confl
     nlp: Callable[[str], Any], reports: tuple[str, str]
 ) -> None:
     assert flagged(story(nlp, *reports)) == []
+
+
+@pytest.mark.parametrize(
+    ("reports", "pair"),
+    [
+        (("The ferry was carrying 120 passengers when it capsized, the coast guard said.",
+          "The coast guard said 140 passengers were on board the ferry."), {"120", "140"}),
+        (("The company cut 1,200 jobs last year, its annual report showed.",
+          "The firm shed 1,500 jobs last year, the union said on Tuesday."), {"1,200", "1,500"}),
+        (("Voter turnout was 61% in Sunday's election, the electoral commission said.",
+          "The electoral commission put turnout at 58% in Sunday's vote."), {"61%", "58%"}),
+    ],
+)  # fmt: skip
+def test_two_reports_counting_people_aboard_jobs_cut_or_turnout_differently_are_a_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str], pair: set[str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == [pair]
+
+
+def test_people_on_board_may_share_a_slot_with_the_same_people_arrested(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The navy arrested 26 Somali pirates in the Gulf of Aden.",
+        "The three boats had a total of 26 Somali pirates on board, the navy said.",
+    )
+    assert slot_of(found, "26", "r0") == slot_of(found, "26", "r1")
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        ("The gunman killed five people at the supermarket before police shot him, officials said.",
+         "Six people, including the gunman, died in the supermarket shooting, police said."),
+        ("The ferry was carrying 120 passengers and 15 crew when it capsized, the coast guard said.",
+         "There were 135 people on board the ferry, officials said."),
+    ],
+)  # fmt: skip
+def test_a_toll_counting_the_gunman_or_passengers_beside_crew_are_no_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == []
