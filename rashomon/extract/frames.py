@@ -263,6 +263,8 @@ def _sense(tok: Token) -> Sense | None:
     counted = counted_words(tok, nominal)
     if nominal is not tok and nominal.lower_ in _lex()["happening_nouns"]:  # "14 injuries", "12 arrests"
         return Sense(str(_lex()["nouns"][nominal.lower_]), counted, nominal)
+    if (group := _picked_from_group(nominal)) is not None:  # "30 of the 80 wounded remained in hospital"
+        return Sense(group, counted, nominal)
     if nominal.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "Three residents abducted ... are still held": the main verb
         for verb in _main_verbs(nominal.head):
             found = _verb_predicate(verb) or _state_predicate(verb)
@@ -291,6 +293,16 @@ def _sense(tok: Token) -> Sense | None:
     noun = counted.split()[-1].lower() if counted else ""
     if noun in _lex()["nouns"]:  # "dozens of wounded", "hundreds of refugees"
         return Sense(str(_lex()["nouns"][noun]), counted, nominal)
+    return None
+
+
+def _picked_from_group(nominal: Token) -> str | None:
+    """The predicate of the group a figure is picked from, by the group's word: "30 of the 80 wounded"."""
+    for prep in (c for c in nominal.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for whole in (c for c in prep.children if c.dep_ == "pobj" and c.like_num):
+            for word in whole.children:
+                if word.i > whole.i and (found := group_predicate(word.lower_)) is not None:
+                    return found
     return None
 
 
@@ -371,10 +383,21 @@ def _taken_away(verb: Token) -> bool:
 
 
 def _state_predicate(node: Token) -> str | None:
-    """ "remain unaccounted for", "are still held", "remain in the hands of": a state phrase in the verb's words."""
-    words = " ".join(t.text for t in node.subtree if t.i >= node.i)[:80]
+    """ "remain unaccounted for", "are still held", "remain in the hands of", "treated 85 people for
+    injuries": a state phrase in the verb's words, leaving out a counted object ("85 people") and the
+    clauses of their own beside it ("pulled from the water, and 8 were still missing")."""
+    left_out = {t.i for c in node.children if _own_clause(c) or _counted_object(c) for t in c.subtree}
+    words = " ".join(t.text for t in node.subtree if t.i >= node.i and t.i not in left_out)[:80]
     m = _states().search(words)
     return _lex()["states"][re.sub(r"\s+", " ", m.group().lower())] if m else None
+
+
+def _own_clause(t: Token) -> bool:
+    return bool(t.dep_ in OWN_CLAUSE and t.pos_ in ("VERB", "AUX"))
+
+
+def _counted_object(t: Token) -> bool:
+    return bool(t.dep_ == "dobj" and any(w.like_num for w in t.subtree))
 
 
 def _modifier_state(nominal: Token) -> str | None:
@@ -395,8 +418,8 @@ def _noun_predicate(node: Token) -> str | None:
     for child in node.children:
         if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.pos_ == "NOUN":
             found = nouns.get(child.lower_)
-            if found:
-                return str(found)
+            if found and (child.lower_ not in _lex()["estimated_nouns"] or node.lemma_ in _lex()["estimate_verbs"]):
+                return str(found)  # "put the crowd at 15,000", not "at one point the crowd surged"
     return None
 
 

@@ -49,6 +49,7 @@ from rashomon.link.measures import (
     in_base_unit,
     indicators,
     key,
+    one_quantity_families,
     one_stretch,
     placed_senses,
     recalled,
@@ -163,6 +164,7 @@ class Table:
         self.family = _codes([family(x.measure) for x in f])
         self.sense = np.array([x.measure in senses() for x in f], dtype=bool)
         self.placed = np.array([x.measure in placed_senses() for x in f], dtype=bool)
+        self.one_quantity = np.array([family(x.measure) in one_quantity_families() for x in f], dtype=bool)
         self.magnitude = np.array([x.measure == MAGNITUDE and x.kind == "measure" for x in f], dtype=bool)
         self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
         self.children = np.array([x.measure == CHILDREN for x in f], dtype=bool)

@@ -73,6 +73,12 @@ def placed_senses() -> frozenset[str]:
 
 
 @cache
+def one_quantity_families() -> frozenset[str]:
+    """The families of senses that count one thing ("attended", "protested", "gathered": one crowd)."""
+    return frozenset(lexicon("claims")["one_quantity_families"])
+
+
+@cache
 def indicators() -> frozenset[str]:
     """The named indicators of ``lexicons/claims.json`` (unemployment, inflation, jobless claims, ...)."""
     return frozenset(lexicon("claims")["indicators"].values())

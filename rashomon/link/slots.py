@@ -26,7 +26,7 @@ import numpy as np
 
 from rashomon.link import merging
 from rashomon.link.evidence import FEATURES, Evidence, Table, evidence, items, model, probabilities
-from rashomon.link.measures import Item, dimension
+from rashomon.link.measures import Item, dimension, family, one_quantity_families
 from rashomon.records import OF_NO_EVENT, Claim
 
 MAX_BUCKET = 60  # a bucket up to this size is compared whole; a bigger one (a long story) is blocked
@@ -58,13 +58,16 @@ def about_events(claims: Sequence[Claim]) -> list[int]:
 
 def candidate_pairs(found: list[Item], table: Table) -> tuple[np.ndarray, np.ndarray]:
     """1. Compatible pairs worth comparing (indexes ``i < j``): claims of one value, one measure or one
-    counted thing. A bucket of many claims (a long story) is split further as record linkage blocks,
+    counted thing, or of one crowd in one report ("police estimated the crowd at 15,000", "organisers said
+    60,000 took part in the march"). A bucket of many claims (a long story) is split further as record linkage blocks,
     by the rarer context words its claims share, each block capped, so that the work stays near linear."""
     buckets: dict[tuple[object, ...], list[Item]] = defaultdict(list)
     for item in found:
         f = item.frame
         buckets[("v", f.kind, round(item.low, 6))].append(item)
         buckets[("m", f.kind, f.measure)].append(item)
+        if family(f.measure) in one_quantity_families():
+            buckets[("f", item.claim.article_id, family(f.measure))].append(item)
         if f.counted or f.unit:
             buckets[("c", *dimension(f), f.counted)].append(item)
     shared = Counter(w for item in found for w in item.words)
@@ -248,7 +251,10 @@ def _one_magnitude(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 
 def _one_sense(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    result: np.ndarray = (t.measure[i] == t.measure[j]) & t.sense[i] & (t.pair[i] == 0) & (t.pair[j] == 0)
+    """One sense, or one family of senses that count one thing ("attended the rally", "joined the protest":
+    one crowd), neither a side of a score."""
+    one = (t.measure[i] == t.measure[j]) | ((t.family[i] == t.family[j]) & t.one_quantity[i])
+    result: np.ndarray = one & t.sense[i] & (t.pair[i] == 0) & (t.pair[j] == 0)
     return result
 
 

@@ -619,3 +619,24 @@ def test_a_toll_including_the_gunman_is_marked_as_counting_him(nlp: Callable[[st
 def test_an_indicator_put_at_a_figure_has_that_level(nlp: Callable[[str], Any]) -> None:
     frame = by_text(nlp, "The electoral commission put turnout at 58% in Sunday's vote.")["58%"].frame
     assert frame is not None and (frame.measure, frame.counted) == ("level", "turnout")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "sense"),
+    [
+        ("The hospital said it had treated 85 people for injuries.", "85", "injured"),
+        ("A charity said 35 people had been pulled from the water alive.", "35", "rescued"),
+        ("Police estimated the crowd at 15,000.", "15,000", "gathered"),
+        ("Organisers said 60,000 people took part in the march.", "60,000", "protested"),
+    ],
+)
+def test_people_treated_for_injuries_pulled_out_alive_or_in_a_crowd_take_their_senses(
+    nlp: Callable[[str], Any], text: str, figure: str, sense: str
+) -> None:
+    assert by_text(nlp, text)[figure].predicate == sense
+
+
+def test_a_state_in_a_clause_of_its_own_is_not_the_figures(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "A charity said 35 people had been pulled from the water, and that 8 were still missing.")
+    assert found["35"].predicate != "missing" and found["8"].predicate == "missing"
+    assert by_text(nlp, "The hospital said it had treated 85 people.")["85"].predicate != "injured"

@@ -572,3 +572,16 @@ def test_a_toll_counting_the_gunman_or_passengers_beside_crew_are_no_conflict(
     nlp: Callable[[str], Any], reports: tuple[str, str]
 ) -> None:
     assert flagged_the_same_day(nlp, *reports) == []
+
+
+def test_police_estimating_a_crowd_and_organisers_counting_marchers_differently_are_a_conflict(
+    nlp: Callable[[str], Any],
+) -> None:
+    found = story(nlp, "Police estimated the crowd at 15,000. Organisers said 60,000 people took part in the march.")
+    assert flagged(found) == [{"15,000", "60,000"}]
+    two_days = story(
+        nlp,
+        "About 200 people gathered outside the court on Monday, police said. "
+        "Organisers said 5,000 people had protested in the capital on Sunday.",
+    )
+    assert flagged(two_days) == []
