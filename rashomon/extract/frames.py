@@ -597,10 +597,20 @@ def _of_speech(span: Any) -> bool:
 
 
 def _place(governor: Token, nominal: Token) -> str | None:
-    """Where the figure belongs when its clause says: "12 killed in Damascus", "in Idlib, more than 2.5 million"."""
-    for t in [*nominal.subtree, *_clause(governor)]:
-        if t.ent_type_ in PLACES and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS:
+    """Where the figure belongs when its clause says: "12 killed in Damascus", "in Idlib, more than 2.5 million";
+    else the scope it names: "arrested across the country", "nationwide" (the country), "in the capital"."""
+    words = [*nominal.subtree, *_clause(governor)]
+    for t in words:
+        held = t.head if t.dep_ == "appos" else t  # "in the capital, Damascus"
+        if t.ent_type_ in PLACES and held.dep_ == "pobj" and held.head.lower_ in PLACE_PREPOSITIONS:
             return str(t.lower_)
+    scopes: dict[str, str] = _lex()["scope_words"]
+    for t in words:
+        preposed = (
+            t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS and any(c.lower_ == "the" for c in t.children)
+        )
+        if (preposed or t.lower_ == "nationwide") and t.lower_ in scopes:
+            return scopes[t.lower_]
     return None
 
 

@@ -56,6 +56,7 @@ from rashomon.link.measures import (
     same_dimension,
     same_period,
     senses,
+    tally_verbs,
     values_meet,
 )
 from rashomon.records import Claim, Frame
@@ -170,6 +171,10 @@ class Table:
         self.children = np.array([x.measure == CHILDREN for x in f], dtype=bool)
         self.record = np.array([x.measure == RECORD for x in f], dtype=bool)
         self.indicator = np.array([x.measure == LEVEL and x.counted in indicators() for x in f], dtype=bool)
+        tallies = [
+            x.measure in tally_verbs() and _winner_first(x, item.claim) for x, item in zip(f, found, strict=True)
+        ]
+        self.tally = np.array(tallies, dtype=bool)  # a side of a vote's tally, winner first
         self.qualifiers = _codes([tuple(sorted(x.modifiers)) for x in f])
         self.attribute = _codes([x.measure if x.measure in ATTRIBUTES else None for x in f])
         things = frozenset(lexicon("claims")["costed_things"])
@@ -195,6 +200,8 @@ class Table:
         self.vague = np.array([item.claim.value.vague for item in found], dtype=bool)  # "thousands"
         self.dimension = _codes([dimension(x) for x in f])
         self.counted = _codes([x.counted for x in f])
+        kinds: dict[str, str] = lexicon("claims")["thing_kinds"]
+        self.thing = _codes([kinds.get(x.counted or "", x.counted) for x in f])  # homes, houses, households
         self.cls = _codes([classes().get(x.counted or "") for x in f])
         people = frozenset(lexicon("claims")["people_nouns"]) | classes().keys()
         self.amount = np.array([dimension(x)[1] in AMOUNT_FAMILIES for x in f], dtype=bool)
@@ -223,8 +230,9 @@ class Table:
 
     def things_differ(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Pairs counting two kinds of thing ("five villages", "several buildings"); people of any name
-        ("people", "civilians", "persons") are one kind, and a figure naming none goes with any."""
-        result: np.ndarray = ~self.people[i] & ~self.people[j] & (self.counted[i] != self.counted[j])
+        ("people", "civilians", "persons") are one kind, homes of any name ("homes", "houses", "households",
+        "customers" of a utility) another, and a figure naming none goes with any."""
+        result: np.ndarray = ~self.people[i] & ~self.people[j] & (self.thing[i] != self.thing[j])
         return result
 
     def one_kind_of_thing(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -286,6 +294,13 @@ def _apposed(frame: Frame) -> str | None:
     if frame.kind != "age" or not before or before[-1] not in frame.owners:
         return None
     return before[-1]
+
+
+def _winner_first(f: Frame, c: Claim) -> bool:
+    """A side of a tally written winner first ("220 to 207", "207" being the second side)."""
+    if f.pair == 0 or f.partner is None:
+        return False
+    return c.value.low >= f.partner if f.pair == 1 else c.value.low <= f.partner
 
 
 def _codes(values: list[Any]) -> np.ndarray:

@@ -79,6 +79,12 @@ def one_quantity_families() -> frozenset[str]:
 
 
 @cache
+def tally_verbs() -> frozenset[str]:
+    """The senses of a vote's tally ("passed by a vote of 220 to 207", "approved the measure 219-208")."""
+    return frozenset(lexicon("claims")["tally_verbs"])
+
+
+@cache
 def indicators() -> frozenset[str]:
     """The named indicators of ``lexicons/claims.json`` (unemployment, inflation, jobless claims, ...)."""
     return frozenset(lexicon("claims")["indicators"].values())

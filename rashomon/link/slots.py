@@ -26,7 +26,7 @@ import numpy as np
 
 from rashomon.link import merging
 from rashomon.link.evidence import FEATURES, Evidence, Table, evidence, items, model, probabilities
-from rashomon.link.measures import Item, dimension, family, one_quantity_families
+from rashomon.link.measures import Item, dimension, family, one_quantity_families, tally_verbs
 from rashomon.records import OF_NO_EVENT, Claim
 
 MAX_BUCKET = 60  # a bucket up to this size is compared whole; a bigger one (a long story) is blocked
@@ -66,6 +66,8 @@ def candidate_pairs(found: list[Item], table: Table) -> tuple[np.ndarray, np.nda
         f = item.frame
         buckets[("v", f.kind, round(item.low, 6))].append(item)
         buckets[("m", f.kind, f.measure)].append(item)
+        if f.pair and f.measure in tally_verbs():  # "by a vote of 220 to 207", "approved it 219-208"
+            buckets[("t", f.pair)].append(item)
         if family(f.measure) in one_quantity_families():
             buckets[("f", item.claim.article_id, family(f.measure))].append(item)
         if f.counted or f.unit:
@@ -133,7 +135,7 @@ def evidence_of(found: list[Item]) -> Read:
         speakers_disagree(table, i, j) | updated(table, i, j, read) | one_amount(table, i, j, read)
         | one_persons_age(table, i, j)
         | one_named_attribute(table, i, j) | one_things_cost(table, i, j) | one_parents_children(table, i, j)
-        | one_indicators_level(table, i, j, read)
+        | one_indicators_level(table, i, j, read) | one_votes_tally(table, i, j, read)
     )  # fmt: skip
     rule |= read.meet & converted(table, i, j)
     which = np.where(read.meet, "agree", "differ")
@@ -196,6 +198,17 @@ def one_indicators_level(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence)
     result &= (t.counted[i] == t.counted[j]) & (t.qualifiers[i] == t.qualifiers[j])
     k = np.flatnonzero(result)  # the periods are read for the few pairs left
     result[k] = t.one_stretch(i[k], j[k]) & t.alike(i[k], j[k])
+    return result
+
+
+def one_votes_tally(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarray:
+    """Two dated reports giving the tally of one vote differently, side by side: "passed the House by a
+    vote of 220 to 207 on Friday", "the House approved the measure 219-208 on Friday" (the winning side
+    written first in both, one day named by both, one body named by both)."""
+    result: np.ndarray = (t.article[i] != t.article[j]) & t.tally[i] & t.tally[j] & (t.pair[i] == t.pair[j])
+    result &= (t.day[i] >= 0) & (t.day[j] >= 0) & (t.period[i] >= 0) & t.one_place(i, j)
+    k = np.flatnonzero(result)
+    result[k] = t.one_stretch(i[k], j[k])
     return result
 
 

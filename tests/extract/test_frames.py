@@ -640,3 +640,23 @@ def test_a_state_in_a_clause_of_its_own_is_not_the_figures(nlp: Callable[[str], 
     found = by_text(nlp, "A charity said 35 people had been pulled from the water, and that 8 were still missing.")
     assert found["35"].predicate != "missing" and found["8"].predicate == "missing"
     assert by_text(nlp, "The hospital said it had treated 85 people.")["85"].predicate != "injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        ("At least 300 people were arrested across the country on Saturday.", "At least 300", "the country"),
+        ("Police said 120 people were detained in the capital on Saturday.", "120", "the capital"),
+        ("Twelve people were killed in the capital, Damascus.", "Twelve", "damascus"),
+    ],
+)
+def test_a_count_across_the_country_or_in_the_capital_has_that_scope(
+    nlp: Callable[[str], Any], text: str, figure: str, place: str
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and frame.place == place
+
+
+def test_homes_or_customers_without_power_are_a_sense(nlp: Callable[[str], Any]) -> None:
+    found = by_text(nlp, "The storm left 1.3 million homes without power, and 300,000 households lost power.")
+    assert (found["1.3 million"].predicate, found["300,000"].predicate) == ("without power", "without power")

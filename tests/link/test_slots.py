@@ -585,3 +585,36 @@ def test_police_estimating_a_crowd_and_organisers_counting_marchers_differently_
         "Organisers said 5,000 people had protested in the capital on Sunday.",
     )
     assert flagged(two_days) == []
+
+
+@pytest.mark.parametrize(
+    ("reports", "pairs"),
+    [
+        (("The bill passed the House by a vote of 220 to 207 on Friday.",
+          "The House approved the measure 219-208 on Friday, with two Republicans joining Democrats."),
+         [{"220", "219"}, {"207", "208"}]),
+        (("The hurricane left 1.3 million homes and businesses without power, the utility said on Thursday.",
+          "About 900,000 customers were without power on Thursday, the utility said."),
+         [{"1.3 million", "About 900,000"}]),
+    ],
+)  # fmt: skip
+def test_two_reports_giving_a_votes_tally_or_homes_without_power_differently_are_a_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str], pairs: list[set[str]]
+) -> None:
+    assert sorted(flagged_the_same_day(nlp, *reports), key=sorted) == sorted(pairs, key=sorted)
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        ("At least 300 people were arrested across the country during Saturday's protests, a rights group said.",
+         "Police said 120 people were detained in the capital on Saturday."),
+        ("The Senate passed the bill 52-48 on Friday.", "The House approved its own bill 220-207 on Friday."),
+        ("The floods destroyed 200 homes in the valley, officials said.",
+         "Officials said 50 businesses were destroyed by the floods in the valley."),
+    ],
+)  # fmt: skip
+def test_a_national_count_and_the_capitals_two_bodies_votes_or_homes_and_businesses_are_no_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == []
