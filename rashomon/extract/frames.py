@@ -139,6 +139,9 @@ def frame_of(
         # (but "30 of the 80 wounded": the sense in the figure's own words counts it)
     if predicate in EXPLICIT and counted_head is not None and counted_head.lemma_.lower() == "time":
         predicate = TIMES_SHOT  # "shot 11 times", "hitting Gray eleven times": how often one was hit
+    verb_nouns = _lex()["verb_nouns"].get(sense.head.lemma_.lower()) if sense and predicate else None
+    if verb_nouns is not None and sense is not None and not _counts_one_of(counted_head, verb_nouns):
+        predicate = _state_predicate(sense.head)  # "lost nine fighters" were killed; "lost power" is a state
     if predicate in OF_PEOPLE and (not people or (predicate in CASUALTY and fig.kind not in ("count", "proportion"))):
         predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
     if predicate in _lex()["sense_nouns"] and not _counts_one_of(counted_head, _lex()["sense_nouns"][predicate]):
@@ -576,7 +579,9 @@ def _clauses_around(governor: Token) -> list[list[Token]]:
     return clauses
 
 
-def _period_value(t: Timex, dated: bool) -> str:
+def _period_value(t: Timex, dated: bool) -> str | None:
+    if t.value == "PRESENT_REF":
+        return None  # "the camp now houses 43,000": as of the report, as a figure with no time is
     if t.type == "DATE":  # a report without a date: its days are read against a stand-in date
         return t.value.split("T")[0] if dated else "~" + t.value.split("T")[0]
     return f"every {t.value}" if t.type == "SET" else t.value
@@ -680,11 +685,19 @@ def _context(doc: Doc, tok: Token, governor: Token) -> tuple[str, ...]:
     near = doc[max(sent.start, tok.i - WINDOW) : min(sent.end, tok.i + WINDOW + 1)]
     words = [t for t in [*near, *_clause(governor)] if t.i != tok.i]
     lemmas = [_word(t) for t in words if t.pos_ in CONTENT and not t.like_num]
-    if any(elsewhere(t) for t in words):
+    if any(elsewhere(t) for t in [*words, *_reporting_frame(governor)]):
         lemmas.append(ELSEWHERE)  # "in a separate attack", "in another raid": not the incident told before
     if any(t.lower_ == "since" for t in _clause(governor)) or _since_clause(governor):
         lemmas.append(SINCE)  # "1.2 million had returned since the ceasefire": a total from a starting point
     return tuple(sorted({w for w in lemmas if w and w not in _stopwords()}))
+
+
+def _reporting_frame(governor: Token) -> list[Token]:
+    """The phrases of the verb that reports the figure's clause: "In the neighbouring district, the mayor
+    said 200 houses were damaged" (where the report's figure is of)."""
+    if governor.dep_ != "ccomp":
+        return []
+    return [t for c in governor.head.children if c.dep_ == "prep" for t in c.subtree]
 
 
 def _since_clause(governor: Token) -> bool:

@@ -35,6 +35,7 @@ BLOCK_TERMS = 3  # the rarer shared context words of a claim that block it with 
 CONVERSION_GAP = 14  # characters between a measure's figure and its conversion's: " kilometers (" in
 # "1,150 kilometers (700 miles)" (a figure's span may leave its unit out)
 RULE = 1.0  # the weight of a pair a rule decides (the models' probabilities stay below it)
+SHARES = ("percent", "proportion")  # figures that are a share of a whole, which they must name alike
 LINKED_SHARE = 0.5  # of the pairs across two slots, the share that must be linked for them to merge
 Scored = merging.Scored
 
@@ -149,9 +150,11 @@ def speakers_disagree(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     already compatible: one class, no part of the other)."""
     two_sources = (t.article[i] == t.article[j]) & (t.source[i] != t.source[j])
     one_each = (t.voices[i] == 0) & (t.voices[j] == 0)  # a source giving two tolls says two things, not one
-    where = (t.period[i] == t.period[j]) & (t.place[i] == t.place[j])
+    where = (t.period[i] == t.period[j]) & ((t.place[i] == t.place[j]) | (t.place[i] < 0) | (t.place[j] < 0))
     one_measure = _one_sense(t, i, j) | _one_magnitude(t, i, j)  # "the USGS said 6.1, Iran's centre 5.9"
-    result: np.ndarray = two_sources & one_each & one_measure & where & t.alike(i, j)
+    shares = np.isin(t.kind[i], SHARES) | np.isin(t.kind[j], SHARES)
+    one_whole = ~shares | (t.counted[i] == t.counted[j])  # "70 percent of the structure", "houses 100 percent"
+    result: np.ndarray = two_sources & one_each & one_measure & where & one_whole & t.alike(i, j)
     return result
 
 

@@ -660,3 +660,23 @@ def test_a_count_across_the_country_or_in_the_capital_has_that_scope(
 def test_homes_or_customers_without_power_are_a_sense(nlp: Callable[[str], Any]) -> None:
     found = by_text(nlp, "The storm left 1.3 million homes without power, and 300,000 households lost power.")
     assert (found["1.3 million"].predicate, found["300,000"].predicate) == ("without power", "without power")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "killed"),
+    [
+        ("The factions said they had lost only 9 fighters.", "9", True),
+        ("It is feared that three crew members lost their lives.", "three", True),
+        ("The club lost two players to injury.", "two", False),
+        ("The party lost 12 seats.", "12", False),
+    ],
+)
+def test_fighters_lost_are_killed_but_players_or_seats_lost_are_not(
+    nlp: Callable[[str], Any], text: str, figure: str, killed: bool
+) -> None:
+    assert (by_text(nlp, text)[figure].predicate == "killed") is killed
+
+
+def test_a_figure_told_as_of_now_has_the_reports_time(nlp: Callable[[str], Any]) -> None:
+    frame = by_text(nlp, "Camp officials said the camp now houses 43,000 residents.")["43,000"].frame
+    assert frame is not None and frame.period is None

@@ -618,3 +618,35 @@ def test_a_national_count_and_the_capitals_two_bodies_votes_or_homes_and_busines
     nlp: Callable[[str], Any], reports: tuple[str, str]
 ) -> None:
     assert flagged_the_same_day(nlp, *reports) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("A Turkish drone strike on a car near Qamishli killed three people, the SDF said. "
+         "Local sources said the strike killed two people.", {"three", "two"}),
+        ("The al-Hol camp holds 56,000 people, the UN said. Camp officials said the camp now houses 43,000 residents.",
+         {"56,000", "43,000"}),
+        ("The SDF said it had killed 23 members of the factions, while the factions said they had lost only 9 "
+         "fighters.", {"23", "9"}),
+    ],
+)  # fmt: skip
+def test_two_sources_in_one_report_one_naming_the_place_or_now_or_told_as_lost_are_a_conflict(
+    nlp: Callable[[str], Any], text: str, pair: set[str]
+) -> None:
+    assert flagged(story(nlp, text)) == [pair]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 80 houses were damaged by the storm in Port Elmer. "
+        "In the neighbouring district, the mayor said 200 houses were damaged.",
+        "The team head estimated that between 50 and 70 percent of the industrial structure was destroyed. "
+        '"Houses in the village of Gavarzin have been destroyed 100 percent," a villager said.',
+    ],
+)
+def test_a_neighbouring_districts_count_or_a_share_of_another_whole_is_no_conflict(
+    nlp: Callable[[str], Any], text: str
+) -> None:
+    assert flagged(story(nlp, text)) == []
