@@ -614,7 +614,7 @@ def _place(governor: Token, nominal: Token) -> str | None:
         preposed = (
             t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS and any(c.lower_ == "the" for c in t.children)
         )
-        if (preposed or t.lower_ == "nationwide") and t.lower_ in scopes:
+        if (preposed or (t.dep_ == "advmod" and t.head.pos_ == "VERB")) and t.lower_ in scopes:  # "arrested nationwide"
             return scopes[t.lower_]
     return None
 

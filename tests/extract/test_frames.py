@@ -655,6 +655,8 @@ def test_a_count_across_the_country_or_in_the_capital_has_that_scope(
 ) -> None:
     frame = by_text(nlp, text)[figure].frame
     assert frame is not None and frame.place == place
+    strike = by_text(nlp, "An estimated 100,000 people took to the streets as part of nationwide strikes.")
+    assert strike["An estimated 100,000"].frame is not None and strike["An estimated 100,000"].frame.place is None
 
 
 def test_homes_or_customers_without_power_are_a_sense(nlp: Callable[[str], Any]) -> None:
