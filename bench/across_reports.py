@@ -42,7 +42,13 @@ flags right, 5 of 8 found (two expected pairs were corrected after scoring as mi
 l03's figure is written "1.2", and the suspect "28-year-old" in one report and "31" in the other is a
 conflict, l07); since fixed: a count "across the country" and one "in the capital" are of two places
 (l05), homes and a utility's customers without power are one count (l06), a vote's tally lines up side
-by side (l04). l11-l13 are negatives written with those fixes. Prints each story's flags, then
+by side (l04). l11-l13 are negatives written with those fixes. q01-q10 (a bus crash's dead and hurt,
+a quarterly profit, a day's strikes across Gaza beside those on Gaza City, a jury's hours, two polls'
+approval, people rescued from a fire, a quake's toll beside one country's, a prison sentence, Channel
+crossings, a striker's goals) were written after the within-report batch p01-p10 and scored before any
+fix for them: 4 of 5 flags right, 4 of 7 found; since fixed: strikes "on Gaza City" are placed there
+(q03: no longer flagged against "across Gaza"), people who "crossed" the Channel are a sense (q09); left:
+a profit told as net income (q02) and a jury's hours (q04). Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """
 

@@ -62,7 +62,7 @@ MAX_CLIMB = 4
 OWN_CLAUSE = ("conj", "parataxis", "advcl", "relcl", "ccomp")  # a verb so attached has a clause of its own
 PLACES = ("GPE", "LOC", "FAC")
 CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "ADV")  # the words a context keeps
-PLACE_PREPOSITIONS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout", "within")
+PLACE_PREPOSITIONS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout", "within", "on")
 WINDOW = 4
 PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
 PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
@@ -74,7 +74,7 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
 EXPLICIT = frozenset({"struck", "shot"})
 LEVELS = ("count", "percent", "proportion")  # what a named indicator's level is given in
 TIMES_SHOT = "times shot"  # a derived sense: how many times one person was shot or hit
-OF_PEOPLE = CASUALTY | {"vaccinated", "fully vaccinated"}  # senses only people take ("2.7 million shots" are none)
+OF_PEOPLE = CASUALTY | {"vaccinated", "fully vaccinated", "crossed"}  # only people take these (not "2.7 million shots")
 
 
 @cache

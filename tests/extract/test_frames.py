@@ -682,3 +682,13 @@ def test_fighters_lost_are_killed_but_players_or_seats_lost_are_not(
 def test_a_figure_told_as_of_now_has_the_reports_time(nlp: Callable[[str], Any]) -> None:
     frame = by_text(nlp, "Camp officials said the camp now houses 43,000 residents.")["43,000"].frame
     assert frame is not None and frame.period is None
+
+
+def test_migrants_crossing_is_a_sense_of_people_and_strikes_on_a_city_are_placed_there(
+    nlp: Callable[[str], Any],
+) -> None:
+    found = by_text(nlp, "The Home Office said 882 people crossed the Channel in 17 boats on Tuesday.")
+    assert found["882"].predicate == "crossed" and found["17"].predicate != "crossed"
+    assert by_text(nlp, "The army crossed 300 miles of desert.")["300"].predicate != "crossed"
+    struck = by_text(nlp, "The ministry said 26 people were killed in strikes on Gaza City on Saturday.")["26"].frame
+    assert struck is not None and struck.place is not None

@@ -650,3 +650,20 @@ def test_a_neighbouring_districts_count_or_a_share_of_another_whole_is_no_confli
     nlp: Callable[[str], Any], text: str
 ) -> None:
     assert flagged(story(nlp, text)) == []
+
+
+def test_two_reports_counting_one_days_channel_crossings_differently_are_a_conflict(
+    nlp: Callable[[str], Any],
+) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "More than 1,000 migrants crossed the Channel in small boats on Tuesday, the Home Office said.",
+        "The Home Office said 882 people crossed the Channel in 17 boats on Tuesday.",
+    )
+    assert found == [{"More than 1,000", "882"}]
+    across_and_city = flagged_the_same_day(
+        nlp,
+        "Israeli strikes killed at least 40 people across Gaza on Saturday, the health ministry said.",
+        "The health ministry said 26 people were killed in strikes on Gaza City on Saturday.",
+    )
+    assert across_and_city == []
