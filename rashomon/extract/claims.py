@@ -21,8 +21,9 @@ from typing import Any
 from rashomon.extract.attribution import Found as AttributionFound
 from rashomon.extract.events import Trigger
 from rashomon.extract.figure import Figure
-from rashomon.extract.frames import frame_of, holder_of_verb, nominal_of, sense_of, text_of_tokens, token_at
+from rashomon.extract.frames import frame_of
 from rashomon.extract.readings import CHILDREN
+from rashomon.extract.senses import holder_of_verb, nominal_of, sense_of, text_of_tokens, token_at
 from rashomon.extract.time import Timex
 from rashomon.lexicons import lexicon, phrase_pattern
 from rashomon.nlp import text_of

@@ -14,9 +14,6 @@ people nouns; ``lexicons/stopwords.json`` the words a context leaves out.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -51,15 +48,24 @@ from rashomon.extract.readings import (
     range_word,
     record_holder,
 )
+from rashomon.extract.senses import (
+    MAX_CLIMB,
+    counts_its_sense,
+    counts_people,
+    doc_cache,
+    nominal_of,
+    of_object,
+    sense_of,
+    state_predicate,
+    token_at,
+)
 from rashomon.extract.time import Timex
-from rashomon.lexicons import lexicon, phrase_pattern
+from rashomon.lexicons import lexicon
 from rashomon.nlp import text_of
 from rashomon.records import Frame
 
 Doc = Any
 Token = Any
-MAX_CLIMB = 4
-OWN_CLAUSE = ("conj", "parataxis", "advcl", "relcl", "ccomp")  # a verb so attached has a clause of its own
 PLACES = ("GPE", "LOC", "FAC")
 CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "ADV")  # the words a context keeps
 PLACE_PREPOSITIONS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout", "within", "on")
@@ -92,20 +98,6 @@ def _stopwords() -> frozenset[str]:
     return frozenset(lexicon("stopwords")["stopwords"]) | frozenset(_lex()["context_stopwords"])
 
 
-@cache
-def _states() -> re.Pattern[str]:
-    return re.compile(phrase_pattern(list(_lex()["states"])), re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Sense:
-    """The predicate a figure's words give it, with the counted words and the token it hangs on."""
-
-    predicate: str | None
-    counted: str | None
-    head: Token
-
-
 def frame_of(
     doc: Doc, fig: Figure, figures: list[Figure], escaped: bool, timexes: list[Timex], dated: bool = True
 ) -> Frame | None:
@@ -131,8 +123,8 @@ def frame_of(
                      near=_near(doc, fig))  # fmt: skip
     nominal = nominal_of(tok)
     sense = sense_of(tok)
-    counted_head = nominal if nominal is not tok else _of_object(tok)
-    people = counted_head is None or _counts_people(counted_head) or _counts_its_sense(counted_head)
+    counted_head = nominal if nominal is not tok else of_object(tok)
+    people = counted_head is None or counts_people(counted_head) or counts_its_sense(counted_head)
     predicate = sense.predicate if sense else None
     if predicate is not None and sense is not None and sense.head.head.i != nominal.i and picked_from(nominal):
         predicate = None  # "one of the three guards was killed": the verb's figure is the one, not the three
@@ -141,7 +133,7 @@ def frame_of(
         predicate = TIMES_SHOT  # "shot 11 times", "hitting Gray eleven times": how often one was hit
     verb_nouns = _lex()["verb_nouns"].get(sense.head.lemma_.lower()) if sense and predicate else None
     if verb_nouns is not None and sense is not None and not _counts_one_of(counted_head, verb_nouns):
-        predicate = _state_predicate(sense.head)  # "lost nine fighters" were killed; "lost power" is a state
+        predicate = state_predicate(sense.head)  # "lost nine fighters" were killed; "lost power" is a state
     if predicate in OF_PEOPLE and (not people or (predicate in CASUALTY and fig.kind not in ("count", "proportion"))):
         predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
     if predicate in _lex()["sense_nouns"] and not _counts_one_of(counted_head, _lex()["sense_nouns"][predicate]):
@@ -159,7 +151,7 @@ def frame_of(
     if predicate == "recaptured" and not escaped:
         predicate = "captured"  # a capture is a recapture only after an escape
     counted = _counted_key(counted_head) if fig.pair == 0 else None  # "a 65-53 victory" counts no victories
-    if predicate is not None and counted_head is not None and _counts_its_sense(counted_head):
+    if predicate is not None and counted_head is not None and counts_its_sense(counted_head):
         counted = None  # "21,570 murders", "600 homicides": the happenings themselves, counting people
     unit = unit_name(fig.unit) if fig.kind not in ("count", "proportion") and fig.unit else None
     kind = fig.kind
@@ -221,236 +213,10 @@ def singular(word: str) -> str:
     return word
 
 
-def token_at(doc: Doc, char: int) -> Token | None:
-    """The token holding character ``char`` (None in the spaces between tokens)."""
-    starts = _cache(doc, "starts", lambda: doc.to_array("IDX").tolist())  # one array, no Token objects
-    i = bisect_right(starts, char) - 1
-    if i < 0:
-        return None
-    tok = doc[i]
-    return tok if char < tok.idx + len(tok.text) else None
-
-
-def _cache(doc: Doc, name: str, make: Callable[[], Any]) -> Any:
-    """What ``make`` gives for this document, made once: frames ask the same of a document many times."""
-    found = doc.user_data.setdefault(("rashomon.frames", name), None)
-    if found is None:
-        found = doc.user_data[("rashomon.frames", name)] = make()
-    return found
-
-
 def _names_people(counted: Token | None, figure: Token) -> bool:
     """ "one man", "one victim": the figure counts named people."""
     named = counted is not None and counted is not figure and counted.pos_ in ("NOUN", "PROPN")
-    return named and _counts_people(counted)
-
-
-# -- the sense: which predicate, of what ------------------------------------------------------
-def nominal_of(tok: Token) -> Token:
-    """The noun a figure quantifies ("1,500 ISIS members" -> members), or the figure itself."""
-    if tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head
-    return tok
-
-
-def sense_of(tok: Token) -> Sense | None:
-    """The predicate of the figure at ``tok`` from the verbs, states and nouns of ``lexicons/claims.json``."""
-    senses: dict[int, Sense | None] = _cache(tok.doc, "senses", dict)
-    if tok.i not in senses:
-        senses[tok.i] = _sense(tok)
-    return senses[tok.i]
-
-
-def _sense(tok: Token) -> Sense | None:
-    nominal = nominal_of(tok)
-    counted = counted_words(tok, nominal)
-    if nominal is not tok and nominal.lower_ in _lex()["happening_nouns"]:  # "14 injuries", "12 arrests"
-        return Sense(str(_lex()["nouns"][nominal.lower_]), counted, nominal)
-    if (group := _picked_from_group(nominal)) is not None:  # "30 of the 80 wounded remained in hospital"
-        return Sense(group, counted, nominal)
-    if nominal.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "Three residents abducted ... are still held": the main verb
-        for verb in _main_verbs(nominal.head):
-            found = _verb_predicate(verb) or _state_predicate(verb)
-            if found:
-                return Sense(found, counted, verb)
-    for relcl in (c for c in nominal.children if c.dep_ in ("relcl", "acl")):
-        found = _verb_predicate(relcl) or _state_predicate(relcl)
-        if found:
-            return Sense(found, counted, relcl)
-    if (state := _modifier_state(nominal)) is not None:
-        return Sense(state, counted, nominal)
-    node = nominal
-    for _ in range(MAX_CLIMB):
-        verb_like = node.pos_ in ("VERB", "AUX") or (node.head.pos_ in ("VERB", "AUX") and node.dep_ == "conj")
-        if verb_like and node.dep_ in OWN_CLAUSE:
-            break  # "a receptionist died and two men underwent surgery": the verb beside is another's
-        via = node
-        node = node.head if node.dep_ != "ROOT" else node
-        if via.dep_ == "prep" and via.lower_ in ("to", "at") and (found := _noun_predicate(node)):
-            return Sense(found, counted or holder_of_verb(node), node)  # "raising the toll to 21": the toll's
-        found = _verb_predicate(node) or _state_predicate(node) or _noun_predicate(node)
-        if found:
-            return Sense(found, counted or holder_of_verb(node), node)
-        if node.dep_ == "ROOT":
-            break
-    noun = counted.split()[-1].lower() if counted else ""
-    if noun in _lex()["nouns"]:  # "dozens of wounded", "hundreds of refugees"
-        return Sense(str(_lex()["nouns"][noun]), counted, nominal)
-    return None
-
-
-def _picked_from_group(nominal: Token) -> str | None:
-    """The predicate of the group a figure is picked from, by the group's word: "30 of the 80 wounded"."""
-    for prep in (c for c in nominal.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for whole in (c for c in prep.children if c.dep_ == "pobj" and c.like_num):
-            for word in whole.children:
-                if word.i > whole.i and (found := group_predicate(word.lower_)) is not None:
-                    return found
-    return None
-
-
-def _main_verbs(head: Token) -> list[Token]:
-    """The verb a figure's noun is the subject or object of, the clause above first when the parser took
-    a participle after the noun for its verb ("Three residents abducted in the raid are still held")."""
-    reduced = head.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
-    if reduced and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
-        return [head.head, head]
-    return [head]
-
-
-def counted_words(tok: Token, nominal: Token) -> str | None:
-    """ "ISIS members", "ISIS detainees": the counted thing, without determiners."""
-    head = nominal if nominal is not tok else _of_object(tok)
-    if head is None:
-        return None
-    words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case", "nummod", "quantmod")]
-    words = [t for t in words if not t.like_num and t.i > tok.i and not (t.is_punct and t.text not in "-")]
-    return text_of_tokens(words)
-
-
-def _of_object(tok: Token) -> Token | None:
-    """ "dozens of wounded": the object of the figure's "of"."""
-    of = next((c for c in tok.children if c.lower_ == "of"), None)
-    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-
-
-def text_of_tokens(words: list[Token]) -> str | None:
-    """The words as written (hyphens and spacing kept), trimmed of punctuation at the ends."""
-    while words and words[0].is_punct:
-        words = words[1:]
-    while words and words[-1].is_punct:
-        words = words[:-1]
-    if not words:
-        return None
-    return str(words[0].doc[words[0].i : words[-1].i + 1].text)
-
-
-def _verb_predicate(node: Token) -> str | None:
-    if node.pos_ not in ("VERB", "AUX", "ADJ"):
-        return None
-    lemma = node.lemma_.lower()
-    if lemma in _lex()["still_held_verbs"]:
-        return _state_predicate(node)
-    if lemma == "break" and not any(c.lower_ == "out" for c in node.children):
-        return None
-    if lemma == "take" and _into_custody(node):
-        return "arrested"  # "took 23 into custody"
-    if lemma == "take" and not _taken_away(node):
-        return None
-    if _to_death(node):
-        return "killed"  # "shot to death", "shot dead", "beaten to death", "froze to death"
-    found = _lex()["verbs"].get(lemma)
-    if found in _lex()["full_senses"] and any(c.lower_ in _lex()["full_adverbs"] for c in node.children):
-        return str(_lex()["full_senses"][found])  # "fully vaccinated": another share than "vaccinated"
-    return str(found) if found else None
-
-
-def _to_death(verb: Token) -> bool:
-    """Whether the verb says its people died of it: "to death", or "dead" as its complement."""
-    for c in verb.children:
-        if c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "advcl"):
-            return True
-        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
-            return True
-    return False
-
-
-def _into_custody(verb: Token) -> bool:
-    return any(c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children) for c in verb.children)
-
-
-def _taken_away(verb: Token) -> bool:
-    """ "30 people were taken", "took dozens from their homes", "taken hostage" (not "took part")."""
-    children = {c.dep_ for c in verb.children} | {c.lower_ for c in verb.children}
-    return bool(children & {"auxpass", "from", "hostage", "captive", "away"})
-
-
-def _state_predicate(node: Token) -> str | None:
-    """ "remain unaccounted for", "are still held", "remain in the hands of", "treated 85 people for
-    injuries": a state phrase in the verb's words, leaving out a counted object ("85 people") and the
-    clauses of their own beside it ("pulled from the water, and 8 were still missing")."""
-    left_out = {t.i for c in node.children if _own_clause(c) or _counted_object(c) for t in c.subtree}
-    words = " ".join(t.text for t in node.subtree if t.i >= node.i and t.i not in left_out)[:80]
-    m = _states().search(words)
-    return _lex()["states"][re.sub(r"\s+", " ", m.group().lower())] if m else None
-
-
-def _own_clause(t: Token) -> bool:
-    return bool(t.dep_ in OWN_CLAUSE and t.pos_ in ("VERB", "AUX"))
-
-
-def _counted_object(t: Token) -> bool:
-    return bool(t.dep_ == "dobj" and any(w.like_num for w in t.subtree))
-
-
-def _modifier_state(nominal: Token) -> str | None:
-    """ "33 missing residents": a state adjective on the counted noun."""
-    for child in nominal.children:
-        if child.dep_ == "amod" and child.lower_ in _lex()["states"]:
-            return str(_lex()["states"][child.lower_])
-    return None
-
-
-def _noun_predicate(node: Token) -> str | None:
-    """ "the death toll of 14", "the bodies of 38 people", "put the death toll at 14"."""
-    nouns = _lex()["nouns"]
-    if node.pos_ in ("NOUN", "PROPN"):
-        compound = " ".join(t.lower_ for t in node.subtree if (t.i <= node.i and t.dep_ in ("compound",)) or t is node)
-        found = nouns.get(compound) or nouns.get(node.lower_)
-        return str(found) if found else None
-    for child in node.children:
-        if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.pos_ == "NOUN":
-            found = nouns.get(child.lower_)
-            if found and (child.lower_ not in _lex()["estimated_nouns"] or node.lemma_ in _lex()["estimate_verbs"]):
-                return str(found)  # "put the crowd at 15,000", not "at one point the crowd surged"
-    return None
-
-
-def holder_of_verb(verb: Token) -> str | None:
-    """ "al-Shaddadi prison held thousands": the place that holds them (a relative pronoun's antecedent)."""
-    if verb.lemma_.lower() not in ("hold", "house", "contain"):
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-        subject = verb.head
-    return text_of_tokens([t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"])
-
-
-def _counts_people(noun: Token) -> bool:
-    """Whether the counted noun names people (or a group of them): casualty senses need it."""
-    lemma = noun.lemma_.lower()
-    if lemma in _lex()["people_nouns"] or noun.lower_ in _lex()["people_nouns"]:
-        return True
-    if noun.ent_type_ in ("NORP", "PERSON") or noun.like_num or noun.pos_ == "PRON":
-        return True
-    return lemma in ("who", "whom") or noun.pos_ not in ("NOUN", "PROPN")
-
-
-def _counts_its_sense(noun: Token) -> bool:
-    """ "14 deaths", "12 arrests", "30 injuries": the noun is the happening itself."""
-    return noun.lower_ in _lex()["happening_nouns"]
+    return named and counts_people(counted)
 
 
 def _generic_measure(kind: str, unit: str | None, counted: str | None, verb: Token | None) -> str:
@@ -520,7 +286,7 @@ def _cited(tok: Token, governor: Token) -> bool:
 def _clause(governor: Token, conj: bool = False) -> list[Token]:
     """The governor's own words: its subtree without clauses of their own (and with its coordinated
     verbs' when ``conj``)."""
-    clauses: dict[tuple[int, bool], list[Token]] = _cache(governor.doc, "clauses", dict)
+    clauses: dict[tuple[int, bool], list[Token]] = doc_cache(governor.doc, "clauses", dict)
     if (governor.i, conj) not in clauses:
         clauses[(governor.i, conj)] = _clause_words(governor, conj)
     return clauses[(governor.i, conj)]
@@ -541,7 +307,7 @@ def _time_of(doc: Doc, fig: Figure, governor: Token, timexes: list[Timex]) -> Ti
     fled on Monday": its date, or its words in a report without a date), a stretch ("in three months":
     P3M) or a rate ("each day": every P1D); never the day a statement was made. Verbs coordinated with the
     figure's share its time ("killed six, injured almost 50 and caused damage in September")."""
-    roots = _cache(doc, "timex roots", lambda: _timex_roots(doc, timexes))
+    roots = doc_cache(doc, "timex roots", lambda: _timex_roots(doc, timexes))
     for clause in _clauses_around(governor):
         indexes = {t.i for t in clause}
         for t in sorted(timexes, key=lambda t: abs(t.start - fig.start)):
@@ -633,7 +399,7 @@ def _qualifiers(kind: str, noun: Token | None) -> tuple[str, ...]:
     cocaine": cocaine)."""
     if kind == "money":
         return _thing_qualifiers(noun)
-    if kind == "measure" and noun is not None and (stuff := _of_object(noun)) is not None and stuff.pos_ == "NOUN":
+    if kind == "measure" and noun is not None and (stuff := of_object(noun)) is not None and stuff.pos_ == "NOUN":
         return tuple(dict.fromkeys([*_modifiers(noun), stuff.lemma_.lower(), *_modifiers(stuff)]))
     return _modifiers(noun)
 

@@ -59,9 +59,10 @@ def about_events(claims: Sequence[Claim]) -> list[int]:
 
 def candidate_pairs(found: list[Item], table: Table) -> tuple[np.ndarray, np.ndarray]:
     """1. Compatible pairs worth comparing (indexes ``i < j``): claims of one value, one measure or one
-    counted thing, or of one crowd in one report ("police estimated the crowd at 15,000", "organisers said
-    60,000 took part in the march"). A bucket of many claims (a long story) is split further as record linkage blocks,
-    by the rarer context words its claims share, each block capped, so that the work stays near linear."""
+    counted thing, sides of a vote's tally, or one crowd in one report ("police estimated the crowd at
+    15,000", "organisers said 60,000 took part in the march"). A bucket of many claims (a long story) is
+    split further as record linkage blocks, by the rarer context words its claims share, each block
+    capped, so that the work stays near linear."""
     buckets: dict[tuple[object, ...], list[Item]] = defaultdict(list)
     for item in found:
         f = item.frame
