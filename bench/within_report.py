@@ -41,7 +41,13 @@ fixed: a figure whose clause names no place lines up with one that does within o
 the report tells it of a neighbouring district; "now" is the report's own time (p05); fighters "lost"
 are killed (p01; not players lost to injury or seats); a share names its whole ("50 to 70 percent of the
 industrial structure" is no account of houses "destroyed 100 percent"). p11-p14 are negatives written with
-those fixes.
+those fixes. r01-r10 (jobs to go, a match's attendance from police and the club, official and independent
+inflation, money stolen, a toll rising over days, people fled beside people displaced, helicopters shot
+down and denied, a storm's toll in two countries, a petition's signatures, an outbreak's cases) were
+written after the across-report batch q01-q10 and scored before any fix for them: no flag, 0 of 6 found;
+since fixed: an attendance "put at" a figure (r02) and people who signed beside signatures counted (r09);
+left: a rate "closer to 12%" (r03), an amount told with no verb of its own (r04), fled "since the fighting
+began" beside displaced (r06), infected people beside confirmed cases (r10).
 Prints each report's flags, then precision and recall of the flagged pairs and a JSON line.
 """
 

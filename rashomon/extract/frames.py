@@ -80,7 +80,8 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
 EXPLICIT = frozenset({"struck", "shot"})
 LEVELS = ("count", "percent", "proportion")  # what a named indicator's level is given in
 TIMES_SHOT = "times shot"  # a derived sense: how many times one person was shot or hit
-OF_PEOPLE = CASUALTY | {"vaccinated", "fully vaccinated", "crossed"}  # only people take these (not "2.7 million shots")
+PEOPLE_ONLY = {"vaccinated", "fully vaccinated", "crossed", "signed"}
+OF_PEOPLE = CASUALTY | PEOPLE_ONLY  # senses only people take ("2.7 million shots", "signed 12 agreements": none)
 
 
 @cache

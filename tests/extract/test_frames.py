@@ -692,3 +692,18 @@ def test_migrants_crossing_is_a_sense_of_people_and_strikes_on_a_city_are_placed
     assert by_text(nlp, "The army crossed 300 miles of desert.")["300"].predicate != "crossed"
     struck = by_text(nlp, "The ministry said 26 people were killed in strikes on Gaza City on Saturday.")["26"].frame
     assert struck is not None and struck.place is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "sense"),
+    [
+        ("The club put the attendance at 6,500.", "6,500", "attended"),
+        ("Organisers said 2 million people signed the petition.", "2 million", "signed"),
+        ("The parliament's website showed 1.4 million signatures.", "1.4 million", "signed"),
+    ],
+)
+def test_an_attendance_put_at_a_figure_and_people_who_signed_take_their_senses(
+    nlp: Callable[[str], Any], text: str, figure: str, sense: str
+) -> None:
+    assert by_text(nlp, text)[figure].predicate == sense
+    assert by_text(nlp, "The two countries signed 12 agreements.")["12"].predicate != "signed"

@@ -667,3 +667,17 @@ def test_two_reports_counting_one_days_channel_crossings_differently_are_a_confl
         "The health ministry said 26 people were killed in strikes on Gaza City on Saturday.",
     )
     assert across_and_city == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Police said 4,000 fans attended the match. The club put the attendance at 6,500.", {"4,000", "6,500"}),
+        ("Organisers said 2 million people signed the petition. The parliament's website showed 1.4 million "
+         "signatures.", {"2 million", "1.4 million"}),
+    ],
+)  # fmt: skip
+def test_two_sources_counting_a_crowd_or_a_petition_differently_in_one_report_are_a_conflict(
+    nlp: Callable[[str], Any], text: str, pair: set[str]
+) -> None:
+    assert flagged(story(nlp, text)) == [pair]
