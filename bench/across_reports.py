@@ -48,7 +48,13 @@ approval, people rescued from a fire, a quake's toll beside one country's, a pri
 crossings, a striker's goals) were written after the within-report batch p01-p10 and scored before any
 fix for them: 4 of 5 flags right, 4 of 7 found; since fixed: strikes "on Gaza City" are placed there
 (q03: no longer flagged against "across Gaza"), people who "crossed" the Channel are a sense (q09); left:
-a profit told as net income (q02) and a jury's hours (q04). Prints each story's flags, then
+a profit told as net income (q02) and a jury's hours (q04). s01-s10 (a suicide bombing's toll, a
+derailment's injured, a match's arrests beside a weekend's, a central bank's rate, homes destroyed, a
+season's flood toll beside a day's, a ship's grain, survivors pulled from rubble, troops to be sent beside
+troops deployed, hostages freed) were written after the within-report batch r01-r10 and scored before any
+fix for them: 4 of 4 flags right, 4 of 6 found; since fixed: a central bank's rate "kept" or "held at" a
+figure is the interest rate's level (s04); left: survivors pulled from the rubble beside people rescued
+alive (s08). Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """
 

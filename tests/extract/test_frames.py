@@ -707,3 +707,18 @@ def test_an_attendance_put_at_a_figure_and_people_who_signed_take_their_senses(
 ) -> None:
     assert by_text(nlp, text)[figure].predicate == sense
     assert by_text(nlp, "The two countries signed 12 agreements.")["12"].predicate != "signed"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The central bank kept its key rate at 4.5% on Thursday.", "4.5%"),
+        ("The bank held its benchmark rate at 4.25% on Thursday.", "4.25%"),
+    ],
+)
+def test_a_central_banks_rate_kept_or_held_at_a_figure_is_the_interest_rates_level(
+    nlp: Callable[[str], Any], text: str, figure: str
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and (frame.measure, frame.counted) == ("level", "interest rate")
+    assert by_text(nlp, "Police held 30 people at the station.")["30"].predicate == "held"
