@@ -8,6 +8,7 @@ parent's own children, a level a verb of movement brings a thing to ("claims fel
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from rashomon.extract.figure import Figure
@@ -317,6 +318,7 @@ def counts_perpetrator(doc: Doc, fig: Figure) -> bool:
     return bool(_perpetrator_pattern().search(after))
 
 
+@cache
 def _perpetrator_pattern() -> re.Pattern[str]:
     nouns = "|".join(re.escape(w) for w in lexicon("claims")["perpetrator_nouns"])
     return re.compile(

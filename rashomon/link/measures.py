@@ -158,7 +158,8 @@ def compatible(a: Item, b: Item) -> bool:
         return False
     if a.claim.article_id == b.claim.article_id and _part_and_whole(a, b):
         return False
-    if family(fa.measure) != family(fb.measure) and fa.measure in senses() and fb.measure in senses():
+    placed = fa.measure in placed_senses() or fb.measure in placed_senses()  # "12 pirates on board" were arrested
+    if family(fa.measure) != family(fb.measure) and fa.measure in senses() and fb.measure in senses() and not placed:
         return False  # killed and injured, escaped and recaptured (arrested and captured are one custody)
     if fa.measure != fb.measure and (fa.measure in ATTRIBUTES or fb.measure in ATTRIBUTES):
         return False  # "a mother of 13" and "13 bullets"; "home to 120,000 people" and "120,000 people fled"
