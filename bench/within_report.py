@@ -48,6 +48,15 @@ written after the across-report batch q01-q10 and scored before any fix for them
 since fixed: an attendance "put at" a figure (r02) and people who signed beside signatures counted (r09);
 left: a rate "closer to 12%" (r03), an amount told with no verb of its own (r04), fled "since the fighting
 began" beside displaced (r06), infected people beside confirmed cases (r10).
+u01-u12 (arrests told by police and by organisers, cholera deaths "since the outbreak began" beside a
+number of deaths, migrants rescued, militants beside civilians, turnout beside a bound, homes beside
+houses destroyed, a landslide beside a road accident, people who fled beside a number of displaced, a
+crowd that "numbered" a figure beside people who joined the march, customers beside homes without power,
+soldiers beside a whole that includes them, climbers trapped beside climbers stranded) were written after
+the across-report batch t01-t12 and its fixes, and scored before any fix for them: 4 of 4 flags right,
+4 of 9 found; since fixed: a crowd "numbered" at a figure (u09), climbers "stranded" (u12), and "put the
+number of deaths at 410" reads the deaths (still unflagged in u02, whose other figure counts "since" a
+start); left: u02, a bound "no higher than 45%" (u05) and fled beside displaced (u08).
 Prints each report's flags, then precision and recall of the flagged pairs and a JSON line.
 """
 

@@ -38,6 +38,7 @@ from rashomon.extract.readings import (
     lone_one,
     magnitude,
     moved_to,
+    one_by_one,
     one_of,
     own_children,
     parent_of,
@@ -50,6 +51,8 @@ from rashomon.extract.readings import (
 )
 from rashomon.extract.senses import (
     MAX_CLIMB,
+    class_of,
+    counted_through,
     counts_its_sense,
     counts_people,
     doc_cache,
@@ -73,10 +76,12 @@ WINDOW = 4
 PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
 PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
 THROUGH = re.compile(r"\b(?:by|as\s+of|as\s+at|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
+PAST_STRETCH = re.compile(r"(?:the\s+)?past\s+(?P<unit>week|fortnight)", re.I)  # "prices rose in the past month": May
+PAST_STRETCHES = {"week": "P7D", "fortnight": "P14D"}  # as "the past seven days" reads
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "displaced", "fled", "escaped",
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
-                      "buried", "returned", "surrendered", "captured", "struck", "shot"})  # fmt: skip
+                      "buried", "returned", "surrendered", "captured", "struck", "shot", "trapped"})  # fmt: skip
 EXPLICIT = frozenset({"struck", "shot"})
 LEVELS = ("count", "percent", "proportion")  # what a named indicator's level is given in
 TIMES_SHOT = "times shot"  # a derived sense: how many times one person was shot or hit
@@ -125,6 +130,8 @@ def frame_of(
     nominal = nominal_of(tok)
     sense = sense_of(tok)
     counted_head = nominal if nominal is not tok else of_object(tok)
+    counter = counted_through(sense.head) if counted_head is None and sense and fig.kind == "count" else None
+    counted_head = counter or counted_head  # "the number of infant deaths reached 100": infant deaths
     people = counted_head is None or counts_people(counted_head) or counts_its_sense(counted_head)
     predicate = sense.predicate if sense else None
     if predicate is not None and sense is not None and sense.head.head.i != nominal.i and picked_from(nominal):
@@ -147,6 +154,8 @@ def frame_of(
         predicate = None  # "voted to approve a roughly $1 trillion bill": the sum is the bill's, not votes
     if predicate in EXPLICIT and (counted_head is None or counted_head is tok):
         predicate = None  # "struck", "shot" count people only when the people are named ("12 people were hit")
+    if one_by_one(doc, fig):
+        return None  # "one by one, her siblings arrived": how they came, not how many
     if predicate is None and lone_one(doc, fig) and not _names_people(counted_head, tok):
         return None  # "one reason", "at one point", "the last one": a word, not an amount anyone reconciles
     if predicate == "recaptured" and not escaped:
@@ -164,6 +173,8 @@ def frame_of(
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
     modifiers = _qualifiers(kind, counted_head)
+    if counter is not None:  # "the number of infant deaths reached 100": infants
+        counted = class_of(counter)
     level = indicator_level(doc, fig, governor) if predicate is None and fig.pair == 0 and kind in LEVELS else None
     moved = moved_to(doc, fig, governor) if predicate is None and counted is None and fig.pair == 0 else None
     if level is not None:  # "the jobless rate was 6.1% in March": a named indicator's level, one per period
@@ -178,7 +189,8 @@ def frame_of(
         measure=measure, kind=kind, unit=unit, counted=counted,
         modifiers=modifiers,
         owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
-        period=_period_value(when, dated) if when else None, part_of=_whole_of(doc, fig, figures, predicate),
+        period=_period_value(when, dated, text_of(doc)) if when else None,
+        part_of=_whole_of(doc, fig, figures, predicate),
         increment=_batch(doc, fig, figures, predicate), through=when is not None and _through(doc, when),
         pair=fig.pair, partner=partner(fig, figures), context=context, near=_near(doc, fig),
     )  # fmt: skip
@@ -346,9 +358,11 @@ def _clauses_around(governor: Token) -> list[list[Token]]:
     return clauses
 
 
-def _period_value(t: Timex, dated: bool) -> str | None:
+def _period_value(t: Timex, dated: bool, text: str) -> str | None:
     if t.value == "PRESENT_REF":
         return None  # "the camp now houses 43,000": as of the report, as a figure with no time is
+    if (past := PAST_STRETCH.fullmatch(text[t.start : t.end])) is not None:
+        return PAST_STRETCHES[past["unit"].lower()]  # "in the past week": the seven days up to the report
     if t.type == "DATE":  # a report without a date: its days are read against a stand-in date
         return t.value.split("T")[0] if dated else "~" + t.value.split("T")[0]
     return f"every {t.value}" if t.type == "SET" else t.value

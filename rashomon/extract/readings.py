@@ -31,6 +31,11 @@ QUAKE_AFTER = re.compile(r"^[\s-]*(?:earthquake|quake|temblor|tremor|aftershock)
 POPULATION = "population"  # the measure of "home to 120,000 people"
 RECORD = "record"  # the measure of "Rodney Buford's school scoring record of 2,116 points"
 LEVEL, CHANGE = "level", "change"  # what a figure a verb of movement brings a thing to, or moves it by, measures
+GROWTH = "growth"  # the indicator an economy's growth is ("the economy grew 2.4%"), as "growth rate" names it
+GROWTH_BASIS = re.compile(r"\b(?:annuali[sz]ed|annual|year[\s-]+on[\s-]+year|quarter[\s-]+on[\s-]+quarter)\b", re.I)
+GROWTH_BASES = {"annu": "annualised", "year": "year-on-year", "quar": "quarter-on-quarter"}  # two other rates
+ONE_BY_ONE = re.compile(r"\s+(?:by\s+one|after\s+(?:another|the\s+other)|at\s+a\s+time)\b", re.I)
+BY_ONE = re.compile(r"\bone\s+by\s+$", re.I)
 MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}
 BOUND_WORDS = ("below", "above", "under", "over", "beneath")  # a figure's own bound: "dipped below 300,000"
 RECORD_NOUNS = frozenset({"record", "mark"})
@@ -178,6 +183,9 @@ def indicator_level(doc: Doc, fig: Figure, verb: Token) -> tuple[str, tuple[str,
     estimated = lemma in lexicon("claims")["estimate_verbs"]  # "put turnout at 58%": the object's level
     subject = _object_of(verb) if estimated else level_subject(verb)
     name = None if subject is None else _indicator_name(subject)
+    if name is None and lemma in lexicon("claims")["growth_verbs"] and fig.kind == "percent":
+        grower = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "GDP" is a name
+        return _growth(doc, fig, verb, grower) if grower is not None else None  # "the economy grew 2.4%"
     if name is None:
         return None
     if lemma in lexicon("claims")["level_verbs"]:
@@ -192,6 +200,21 @@ def indicator_level(doc: Doc, fig: Figure, verb: Token) -> tuple[str, tuple[str,
     own = tok.head.i == verb.i and tok.dep_ in ("attr", "dobj", "acomp")  # "was 6.1%", "totaled 385,000"
     own |= tok.dep_ == "pobj" and tok.head.lower_ in ("at", "to") and tok.head.head.i == verb.i  # "stood at 5.8%"
     return name if own else None
+
+
+def _growth(doc: Doc, fig: Figure, verb: Token, subject: Token) -> tuple[str, tuple[str, ...]] | None:
+    """ "The economy grew 2.4%", "gross domestic product expanded by 2.1%": the growth of what
+    ``growth_subjects`` names, when the figure is what it grew by (not the level it grew to)."""
+    words = [c.lemma_.lower() for c in subject.children if c.dep_ in ("amod", "compound") and c.i < subject.i]
+    named = " ".join([*words, subject.lemma_.lower()])
+    growing = lexicon("claims")["growth_subjects"]
+    if not any(named == g or named.endswith(" " + g) for g in growing):
+        return None
+    moved = moved_to(doc, fig, verb)
+    qualifiers = [w for w in words if w not in " ".join(growing).split()]  # "the euro zone economy"
+    clause = doc[verb.left_edge.i : verb.right_edge.i + 1].text
+    qualifiers += sorted({GROWTH_BASES[b.group().lower()[:4]] for b in GROWTH_BASIS.finditer(clause)})
+    return (GROWTH, tuple(qualifiers)) if moved is None or moved[0] != LEVEL else None
 
 
 def _object_of(verb: Token) -> Token | None:
@@ -269,6 +292,13 @@ def aftershock(doc: Doc, fig: Figure) -> bool:
 def lone_one(doc: Doc, fig: Figure) -> bool:
     """A count of one written as the word ("one", "at least one")."""
     return fig.kind == "count" and fig.low == 1 and text_of(doc)[fig.start : fig.end].lower().endswith("one")
+
+
+def one_by_one(doc: Doc, fig: Figure) -> bool:
+    """ "One by one, her siblings arrived", "one after another", "one at a time": a manner, no amount."""
+    text = text_of(doc)
+    after = ONE_BY_ONE.match(text[fig.end : fig.end + 20])
+    return lone_one(doc, fig) and bool(after or BY_ONE.search(text[max(0, fig.start - 12) : fig.start]))
 
 
 def picked_from(nominal: Token) -> bool:

@@ -90,6 +90,8 @@ def _sense(tok: Token) -> Sense | None:
             found = _verb_predicate(verb) or state_predicate(verb)
             if found:
                 return Sense(found, counted, verb)
+            if (governed := _controlled(verb)) is not None and (found := _verb_predicate(governed)):
+                return Sense(found, counted, governed)  # "30,000 people were ordered to evacuate"
     for relcl in (c for c in nominal.children if c.dep_ in ("relcl", "acl")):
         found = _verb_predicate(relcl) or state_predicate(relcl)
         if found:
@@ -124,6 +126,14 @@ def _picked_from_group(nominal: Token) -> str | None:
                 if word.i > whole.i and (found := group_predicate(word.lower_)) is not None:
                     return found
     return None
+
+
+def _controlled(verb: Token) -> Token | None:
+    """The verb an order or a force governs, whose sense its subject or object takes: "were ordered to
+    evacuate", "forced 2,000 people to flee" (lexicon ``control_verbs``)."""
+    if verb.lemma_.lower() not in _lex()["control_verbs"]:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
 
 def _main_verbs(head: Token) -> list[Token]:
@@ -237,10 +247,34 @@ def _noun_predicate(node: Token) -> str | None:
         return str(found) if found else None
     for child in node.children:
         if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.pos_ == "NOUN":
-            found = nouns.get(child.lower_)
+            counted = counted_by(child)  # "put the number of deaths at 410": the deaths'
+            found = nouns.get(counted.lower_) if counted is not None else nouns.get(child.lower_)
             if found and (child.lower_ not in _lex()["estimated_nouns"] or node.lemma_ in _lex()["estimate_verbs"]):
                 return str(found)  # "put the crowd at 15,000", not "at one point the crowd surged"
     return None
+
+
+def counted_through(verb: Token) -> Token | None:
+    """ "put the number of infant deaths at 100", "the number of deaths reached 100": what the noun of
+    counting that is the verb's subject or object counts (None when it has none)."""
+    nouns = (c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN")
+    return next((found for c in nouns if (found := counted_by(c)) is not None), None)
+
+
+def class_of(noun: Token) -> str | None:
+    """The word of a group of people (lexicon ``classes``) that ``noun`` is or that qualifies it: "infant
+    deaths" count infants, "soldiers" soldiers."""
+    words = frozenset(w for group in _lex()["classes"].values() for w in group)
+    own = noun.lemma_.lower()
+    return own if own in words else next((c.lemma_.lower() for c in noun.children if c.lemma_.lower() in words), None)
+
+
+def counted_by(noun: Token) -> Token | None:
+    """ "the number of deaths", "the total of displaced": what a noun of counting counts."""
+    if noun.lower_ not in _lex()["count_nouns"]:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def holder_of_verb(verb: Token) -> str | None:

@@ -220,8 +220,15 @@ def r_season(m: M, ctx: Context) -> Resolved:
     return "DATE", f"{y}-{SEASONS[m['season'].lower()]}", None, None, "season"
 
 
-def r_quarter(m: M, ctx: Context) -> Resolved:
-    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m["q"].lower()]
+QUARTERS = {"fir": 1, "sec": 2, "thi": 3, "fou": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+            "jan": 1, "apr": 2, "jul": 3, "oct": 4}  # fmt: skip
+QUARTER_ENDS = {"mar": 1, "jun": 2, "sep": 3, "dec": 4}
+
+
+def r_quarter(m: M, ctx: Context) -> Resolved | None:
+    q = QUARTERS[m["q"].lower()[:3]]  # "the third quarter", "the July-September quarter"
+    if (end := m["q_end"]) and QUARTER_ENDS[end.lower()[:3]] != q:
+        return None  # "the January-June half" is no quarter
     current = (ctx.dct.month - 1) // 3 + 1
     y = int(m["year"]) if m["year"] else ctx.dct.year - (1 if q > current and not ctx.future else 0)
     return "DATE", f"{y}-Q{q}", date(y, 3 * q - 2, 1), _month_range(y, 3 * q)[1], "quarter"
@@ -365,6 +372,12 @@ PATTERNS: list[tuple[str, Resolver]] = [
         r"(?:(?P<rel>this|last|next|the)\s+)(?:(?:early|late|mid)\s*-?)?(?P<season>spring|summer|fall|autumn|winter)"
         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?|(?P<season2>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year2>{YEAR})",
         r_season,
+    ),
+    (
+        r"(?:the\s+)?(?P<q>jan(?:uary)?|apr(?:il)?|jul(?:y)?|oct(?:ober)?)\s*[-\u2013]\s*"
+        r"(?P<q_end>mar(?:ch)?|june?|sep(?:t(?:ember)?)?|dec(?:ember)?)\s+quarter"
+        rf"(?:\s+of\s+(?P<year>{YEAR}))?",
+        r_quarter,
     ),
     (
         rf"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?P<year>{YEAR}))?",

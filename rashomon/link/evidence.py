@@ -197,6 +197,8 @@ class Table:
         self.voices = np.array([item.voices for item in found], dtype=int)
         self.day = np.array([c.as_of.toordinal() if c.as_of else -1 for c in (item.claim for item in found)], dtype=int)
         self.increment = np.array([x.increment for x in f], dtype=bool)
+        falling = frozenset(lexicon("claims")["falls_over_time"])  # states that ease day by day: trapped, held
+        self.state = np.array([x.measure in falling for x in f], dtype=bool)
         self.vague = np.array([item.claim.value.vague for item in found], dtype=bool)  # "thousands"
         self.dimension = _codes([dimension(x) for x in f])
         self.counted = _codes([x.counted for x in f])

@@ -167,9 +167,24 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     batch = t.increment[i] | t.increment[j]  # "six more", "another nine": each batch is its own quantity
     by_place = t.population[i] | t.population[j]  # a population goes by its place (one_named_attribute)
     one_day = (t.period[i] == t.period[j]) | (~t.stretch[i] & ~t.stretch[j])  # "over the weekend": another time
-    result: np.ndarray = _two_dated_accounts(t, i, j, read) & ((t.day[i] != t.day[j]) | one_day)
+    days = (t.period[i] >= 0) & (t.period[j] >= 0) & ~t.stretch[i] & ~t.stretch[j]
+    moving = t.state[i] & t.state[j] & days  # "14 trapped on Wednesday", "eight remained trapped on Thursday"
+    moving[moving] = _eased(t, i[moving], j[moving])
+    result: np.ndarray = _two_dated_accounts(t, i, j, read, moving) & ((t.day[i] != t.day[j]) | one_day)
     result &= ~batch & ~by_place & _one_sense(t, i, j)
     result &= t.alike(i, j) & ~t.things_differ(i, j)  # "five villages damaged", "several buildings"
+    return result
+
+
+def _eased(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Pairs of two days' figures of a state whose later day's is no higher: miners still trapped, hostages
+    still held, fewer each day as they are freed (more missing a day later is often more reported missing,
+    not a contradiction: those are left apart)."""
+    names = t.period_names
+    later_j = np.array([names[b] > names[a] for a, b in zip(t.period[i].tolist(), t.period[j].tolist(), strict=True)],
+                       dtype=bool)  # fmt: skip
+    first, then = np.where(later_j, i, j), np.where(later_j, j, i)
+    result: np.ndarray = t.value[then] <= t.value[first]
     return result
 
 
@@ -216,12 +231,17 @@ def one_votes_tally(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> n
     return result
 
 
-def _two_dated_accounts(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarray:
+def _two_dated_accounts(
+    t: Table, i: np.ndarray, j: np.ndarray, read: Evidence, moving: np.ndarray | None = None
+) -> np.ndarray:
     """Two dated reports, each giving one precise figure for what it counts ("thousands fled" is no count),
-    of times that can be one and no two places ("killed in Kirkuk", "in Basra")."""
+    of times that can be one (or, where ``moving``, days a state moves over) and no two places ("killed in
+    Kirkuk", "in Basra")."""
     dated = (t.day[i] >= 0) & (t.day[j] >= 0) & (t.article[i] != t.article[j])
     alone = (t.rivals[i] == 0) & (t.rivals[j] == 0) & ~t.vague[i] & ~t.vague[j]
     same_time = read.x[:, FEATURES.index("period_clash")] == 0 if len(i) else np.zeros(0, dtype=bool)
+    if moving is not None:
+        same_time = same_time | moving
     places = (t.place[i] < 0) | (t.place[j] < 0) | (t.place[i] == t.place[j])
     result: np.ndarray = dated & alone & same_time & places
     return result

@@ -722,3 +722,64 @@ def test_a_central_banks_rate_kept_or_held_at_a_figure_is_the_interest_rates_lev
     frame = by_text(nlp, text)[figure].frame
     assert frame is not None and (frame.measure, frame.counted) == ("level", "interest rate")
     assert by_text(nlp, "Police held 30 people at the station.")["30"].predicate == "held"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "sense"),
+    [
+        ("Rescuers were trying to reach 14 miners trapped underground.", "14", "trapped"),
+        ("Eighteen miners remained trapped after the collapse.", "Eighteen", "trapped"),
+        ("More than 30,000 people were ordered to evacuate as the wildfire spread.", "More than 30,000", "evacuated"),
+        ("Authorities ordered the evacuation of about 12,000 residents on Tuesday.", "about 12,000", "evacuated"),
+        ("The UNHCR said 5,500 refugees had arrived in Chad.", "5,500", "crossed"),
+        ("The former mayor was jailed for 15 years by an Istanbul court.", "15", "sentenced"),
+        ("The park authority said 13 climbers remained stranded near the summit.", "13", "trapped"),
+        ("The WHO put the number of deaths at 410.", "410", "killed"),
+        ("Police said the crowd numbered about 15,000.", "about 15,000", "gathered"),
+    ],
+)
+def test_people_trapped_evacuated_or_arriving_and_years_in_jail_take_their_senses(
+    nlp: Callable[[str], Any], text: str, figure: str, sense: str
+) -> None:
+    assert by_text(nlp, text)[figure].predicate == sense
+
+
+def test_things_trapped_and_orders_of_no_sense_give_none(nlp: Callable[[str], Any]) -> None:
+    assert by_text(nlp, "The flood trapped 40 cars on the highway.")["40"].predicate != "trapped"
+    assert by_text(nlp, "Police ordered 12 shops to evacuate their premises.")["12"].predicate != "evacuated"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "qualifiers", "period"),
+    [
+        ("The economy grew 2.4% in the third quarter.", "2.4%", (), "2025-Q3"),
+        ("Gross domestic product expanded by 2.1% in the July-September quarter.", "2.1%", (), "2025-Q3"),
+        ("The economy grew at an annualised rate of 2.4% in the third quarter.", "2.4%", ("annualised",), "2025-Q3"),
+    ],
+)
+def test_an_economys_growth_is_an_indicator_of_its_period(
+    nlp: Callable[[str], Any], text: str, figure: str, qualifiers: tuple[str, ...], period: str
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and (frame.measure, frame.counted) == ("level", "growth")
+    assert (frame.modifiers, frame.period) == (qualifiers, period)
+    exports = by_text(nlp, "Exports grew 5% in the third quarter.")["5%"].frame
+    assert exports is not None and exports.counted != "growth"
+
+
+def test_the_past_week_is_the_seven_days_up_to_the_report(nlp: Callable[[str], Any]) -> None:
+    week = by_text(nlp, "More than 8,000 people have crossed into Chad in the past week.")["More than 8,000"].frame
+    days = by_text(nlp, "The UN said 5,500 refugees had crossed into Chad over the past seven days.")["5,500"].frame
+    assert week is not None and days is not None and week.period == days.period == "P7D"
+
+
+def test_one_by_one_is_no_amount(nlp: Callable[[str], Any]) -> None:
+    assert [c.value.text for c in claims(nlp, "One by one, her siblings arrived in Germany.")] == []
+    assert list(by_text(nlp, "They walked out one after another, 12 hostages in all.")) == ["12"]
+
+
+def test_a_number_of_deaths_counts_the_group_its_words_name(nlp: Callable[[str], Any]) -> None:
+    frame = by_text(nlp, "The IRC said the number of infant deaths in the camp reached 100 on Friday.")["100"].frame
+    assert frame is not None and (frame.measure, frame.counted) == ("killed", "infant")
+    week = by_text(nlp, "The seven-day average number of deaths has fallen.")
+    assert all(c.predicate != "killed" for c in week.values())

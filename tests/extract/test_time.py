@@ -47,6 +47,8 @@ def test_a_date_late_in_the_year_read_early_in_the_next_is_last_year() -> None:
         ("The camp opened last year.", "2025", "year"),
         ("Yesterday the council met.", "2026-01-19", "day"),
         ("Sales fell in the fourth quarter.", "2025-Q4", "quarter"),
+        ("GDP grew in the July-September quarter.", "2025-Q3", "quarter"),
+        ("Output rose in the April–June quarter of 2024.", "2024-Q2", "quarter"),
         ("Riots spread in the 1990s.", "199", "decade"),
         ("In March 2024 the dam failed.", "2024-03", "month"),
         ("Two weeks ago the siege began.", "2026-W02", "week"),
@@ -74,3 +76,7 @@ def test_durations_references_sets_and_times(text: str, type_: str, value: str) 
 
 def test_ages_are_not_durations() -> None:
     assert find_timexes("A 45-year-old man was held.", TUESDAY) == []
+
+
+def test_two_months_that_are_no_quarter_are_read_as_the_first_month() -> None:
+    assert find_timexes("Sales rose in the January-June quarter.", TUESDAY)[0].value == "2026-01"

@@ -681,3 +681,70 @@ def test_two_sources_counting_a_crowd_or_a_petition_differently_in_one_report_ar
     nlp: Callable[[str], Any], text: str, pair: set[str]
 ) -> None:
     assert flagged(story(nlp, text)) == [pair]
+
+
+@pytest.mark.parametrize(
+    ("reports", "pair"),
+    [
+        (("Rescuers were trying to reach 14 miners trapped underground after the mine collapsed on Wednesday.",
+          "Eighteen miners remained trapped after the collapse of the mine, the minister said on Wednesday."),
+         {"14", "Eighteen"}),
+        (("More than 30,000 people were ordered to evacuate as the wildfire spread near Athens on Tuesday.",
+          "Authorities ordered the evacuation of about 12,000 residents near Athens on Tuesday."),
+         {"More than 30,000", "about 12,000"}),
+        (("More than 8,000 people have crossed into Chad in the past week, the UN said.",
+          "The UNHCR said 5,500 refugees had arrived in Chad over the past seven days."),
+         {"More than 8,000", "5,500"}),
+        (("A court in Istanbul sentenced the former mayor to 12 years in prison on Thursday.",
+          "The former mayor was jailed for 15 years by an Istanbul court on Thursday, his lawyer said."),
+         {"12", "15"}),
+        (("The economy grew 2.4% in the third quarter, the statistics office said.",
+          "Gross domestic product expanded by 2.1% in the July-September quarter, according to official figures."),
+         {"2.4%", "2.1%"}),
+    ],
+)  # fmt: skip
+def test_two_reports_counting_people_trapped_evacuated_or_arriving_a_sentence_or_growth_differently_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str], pair: set[str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == [pair]
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        ("The economy grew 2.4% in the third quarter.", "The economy grew 1.1% in the second quarter."),
+        ("Gross domestic product grew 0.6% in the third quarter from the previous three months.",
+         "The economy expanded at an annualised rate of 2.4% in the third quarter."),
+        ("More than 8,000 people have crossed into Chad in the past week, the UN said.",
+         "About 1,200 refugees crossed into Chad on Monday alone, the UNHCR said."),
+    ],
+)  # fmt: skip
+def test_growth_of_two_quarters_or_rates_and_a_week_beside_a_day_are_no_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == []
+
+
+def test_fewer_trapped_a_day_later_is_an_evolution_and_more_missing_a_day_later_no_conflict(
+    nlp: Callable[[str], Any],
+) -> None:
+    eased = story(
+        nlp,
+        "Fourteen miners were trapped after the collapse on Monday, officials said.",
+        "Eight miners remained trapped on Tuesday, a day after the collapse, the energy minister said.",
+    )
+    assert flagged(eased) == [{"Fourteen", "Eight"}]
+    assert slot_of(eased, "Eight", "r1").status == "evolving"
+    more = flagged_the_same_day(
+        nlp,
+        "Five people were missing after the floods on Wednesday, officials said.",
+        "Twelve people were missing on Thursday after the floods, officials said.",
+    )
+    assert more == []
+
+
+def test_a_crowd_police_say_numbered_a_figure_and_the_people_organisers_say_joined_the_march_conflict(
+    nlp: Callable[[str], Any],
+) -> None:
+    found = story(nlp, "Police said the crowd numbered about 15,000. Organisers said 50,000 people joined the march.")
+    assert flagged(found) == [{"about 15,000", "50,000"}]
