@@ -54,9 +54,10 @@ houses destroyed, a landslide beside a road accident, people who fled beside a n
 crowd that "numbered" a figure beside people who joined the march, customers beside homes without power,
 soldiers beside a whole that includes them, climbers trapped beside climbers stranded) were written after
 the across-report batch t01-t12 and its fixes, and scored before any fix for them: 4 of 4 flags right,
-4 of 9 found; since fixed: a crowd "numbered" at a figure (u09), climbers "stranded" (u12), and "put the
-number of deaths at 410" reads the deaths (still unflagged in u02, whose other figure counts "since" a
-start); left: u02, a bound "no higher than 45%" (u05) and fled beside displaced (u08).
+4 of 9 found; since fixed: a crowd "numbered" at a figure (u09), climbers "stranded" (u12), two sources'
+levels of one indicator in one report, with "no higher than 45%" read as an upper bound (u05; it was
+read as "higher than"), and "put the number of deaths at 410" reads the deaths (still unflagged in u02,
+whose other figure counts "since" a start); left: u02 and fled beside displaced (u08).
 Prints each report's flags, then precision and recall of the flagged pairs and a JSON line.
 """
 

@@ -199,6 +199,8 @@ def _modality(tok: Token) -> Stance | None:
             return "target"
         if node.pos_ == "NOUN" and node.lemma_.lower() in words["target_nouns"] and node.i < tok.i:
             return "target"
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in words["forecast_verbs"]:
+            return "projected"  # "analysts had expected the rate to fall to 5.7%": a forecast, whatever its tense
         if node.dep_ in ("ROOT", "ccomp", "parataxis") or node.head.i == node.i:
             break  # a reporting verb above does not make the figure a projection
         if node.dep_ == "advcl" and node.tag_ == "VBD" and any(c.lower_ in words["time_marks"] for c in kids):

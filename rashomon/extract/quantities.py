@@ -85,6 +85,16 @@ def _modifier_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+def _bound(pats: dict[str, re.Pattern[str]], before: str) -> tuple[str, int] | None:
+    """The bound written before a figure, and where it starts: the longer phrase wins, so that "no more
+    than 200" is at most 200, not "more than" it."""
+    found = [(m.start(), name) for name in ("at_least", "at_most") if (m := pats[name].search(before))]
+    if not found:
+        return None
+    start, name = min(found)
+    return name, start
+
+
 @cache
 def _vague_pattern() -> re.Pattern[str]:
     return re.compile(phrase_pattern(list(_amounts()["vague"])), re.I)
@@ -404,10 +414,10 @@ def _with_context(doc: Doc, text: str, fig: Figure) -> Figure:
     # approximate figure keeps its point value with a stated tolerance (docs/export.md).
     if (m := pats["approximate"].search(before)) and not fig.vague:
         fig = replace(fig, start=m.start() + fig.start - len(before), approximate=True, change="~", tolerance=spread)
-    elif m := pats["at_least"].search(before):
-        fig = replace(fig, start=m.start() + fig.start - len(before), change=">", high=math.inf)
-    elif m := pats["at_most"].search(before):
-        fig = replace(fig, start=m.start() + fig.start - len(before), change="<", low=0.0)
+    elif (bound := _bound(pats, before)) is not None and bound[0] == "at_least":
+        fig = replace(fig, start=bound[1] + fig.start - len(before), change=">", high=math.inf)
+    elif bound is not None:
+        fig = replace(fig, start=bound[1] + fig.start - len(before), change="<", low=0.0)
     elif (m := OR_MORE.match(text[fig.end : fig.end + 12])) and not fig.vague:
         fig = replace(fig, end=fig.end + m.end(), change=">", high=math.inf)  # "14 or more"
     elif not fig.vague:

@@ -199,6 +199,7 @@ def indicator_level(doc: Doc, fig: Figure, verb: Token) -> tuple[str, tuple[str,
     tok = last[-1]
     own = tok.head.i == verb.i and tok.dep_ in ("attr", "dobj", "acomp")  # "was 6.1%", "totaled 385,000"
     own |= tok.dep_ == "pobj" and tok.head.lower_ in ("at", "to") and tok.head.head.i == verb.i  # "stood at 5.8%"
+    own |= tok.dep_ == "pobj" and tok.head.lower_ == "than" and tok.head.head.head.i == verb.i  # "no higher than 45%"
     return name if own else None
 
 

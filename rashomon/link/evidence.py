@@ -59,7 +59,7 @@ from rashomon.link.measures import (
     tally_verbs,
     values_meet,
 )
-from rashomon.records import Claim, Frame
+from rashomon.records import NOT_FACT, Claim, Frame
 
 FEATURES = (
     "cosine", "overlap", "near", "same_counted", "other_counted", "same_measure", "same_sense", "owners_jaccard",
@@ -199,6 +199,7 @@ class Table:
         self.increment = np.array([x.increment for x in f], dtype=bool)
         falling = frozenset(lexicon("claims")["falls_over_time"])  # states that ease day by day: trapped, held
         self.state = np.array([x.measure in falling for x in f], dtype=bool)
+        self.fact = np.array([item.claim.stance not in NOT_FACT for item in found], dtype=bool)
         self.vague = np.array([item.claim.value.vague for item in found], dtype=bool)  # "thousands"
         self.dimension = _codes([dimension(x) for x in f])
         self.counted = _codes([x.counted for x in f])

@@ -153,6 +153,7 @@ def speakers_disagree(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     one_each = (t.voices[i] == 0) & (t.voices[j] == 0)  # a source giving two tolls says two things, not one
     where = (t.period[i] == t.period[j]) & ((t.place[i] == t.place[j]) | (t.place[i] < 0) | (t.place[j] < 0))
     one_measure = _one_sense(t, i, j) | _one_magnitude(t, i, j)  # "the USGS said 6.1, Iran's centre 5.9"
+    one_measure |= _one_indicator(t, i, j) & t.fact[i] & t.fact[j]  # "turnout was 64%"; "no higher than 45%"
     shares = np.isin(t.kind[i], SHARES) | np.isin(t.kind[j], SHARES)
     one_whole = ~shares | (t.counted[i] == t.counted[j])  # "70 percent of the structure", "houses 100 percent"
     result: np.ndarray = two_sources & one_each & one_measure & where & one_whole & t.alike(i, j)
@@ -213,8 +214,7 @@ def one_indicators_level(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence)
     to 5.8% in March", "The jobless rate dropped to 6.1% in March" (a statistic published once for each
     period, "last week" and "the week ended May 8" being one week; the same qualifiers, since youth
     unemployment is another figure, and no two owners or places)."""
-    result: np.ndarray = _two_dated_accounts(t, i, j, read) & t.indicator[i] & t.indicator[j]
-    result &= (t.counted[i] == t.counted[j]) & (t.qualifiers[i] == t.qualifiers[j])
+    result: np.ndarray = _two_dated_accounts(t, i, j, read) & _one_indicator(t, i, j)
     k = np.flatnonzero(result)  # the periods are read for the few pairs left
     result[k] = t.one_stretch(i[k], j[k]) & t.alike(i[k], j[k])
     return result
@@ -278,6 +278,13 @@ def one_things_cost(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     same qualifiers, whose owners, if both name some, share one)."""
     two = t.article[i] != t.article[j]
     result: np.ndarray = two & t.cost[i] & t.cost[j] & t.one_kind_of_thing(i, j) & (t.pair[i] == 0) & (t.pair[j] == 0)
+    return result
+
+
+def _one_indicator(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """One named indicator with the same qualifiers ("youth unemployment" is another figure)."""
+    result: np.ndarray = t.indicator[i] & t.indicator[j] & (t.counted[i] == t.counted[j])
+    result &= t.qualifiers[i] == t.qualifiers[j]
     return result
 
 

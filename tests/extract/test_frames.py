@@ -178,12 +178,17 @@ def test_a_capture_is_a_recapture_only_after_an_escape(nlp: Callable[[str], Any]
         ("Officials said half a million people may be displaced by the floods.", "projected"),
         ("If 100 had been killed, the army would have retreated.", "conditional"),
         ("The government aims to resettle 10,000 refugees by June.", "target"),
+        ("Analysts had expected the unemployment rate to fall to 5.7%.", "projected"),
     ],
 )
 def test_figures_not_put_forward_as_fact_have_their_own_stance(
     nlp: Callable[[str], Any], text: str, stance: str
 ) -> None:
     assert {c.stance for c in claims(nlp, text)} == {stance}
+
+
+def test_a_clause_a_warning_reports_is_a_fact_and_one_a_forecast_governs_is_not(nlp: Callable[[str], Any]) -> None:
+    assert {c.stance for c in claims(nlp, "The UN warned that 250,000 people had fled the fighting.")} == {"asserted"}
 
 
 def test_a_questioned_figure_is_disputed_by_who_questions_it(nlp: Callable[[str], Any]) -> None:

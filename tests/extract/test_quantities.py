@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -47,6 +48,22 @@ def test_lower_bounds(nlp: Callable[[str], Any], text: str, low: float, high_at_
 def test_upper_bound(nlp: Callable[[str], Any]) -> None:
     f = one(nlp, "Up to 40 fighters were captured.")
     assert (f.low, f.high, f.change) == (0, 40, "<")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "written"),
+    [
+        ("Officials said no more than 200 people attended.", 0, 200, "no more than 200"),
+        ("Not more than 200 people attended.", 0, 200, "Not more than 200"),
+        ("Turnout was no higher than 45%.", 0, 45, "no higher than 45%"),
+        ("No fewer than 200 people attended.", 200, math.inf, "No fewer than 200"),
+    ],
+)
+def test_a_negated_bound_is_the_other_bound(
+    nlp: Callable[[str], Any], text: str, low: float, high: float, written: str
+) -> None:
+    f = one(nlp, text)
+    assert (f.low, f.high, text[f.start : f.end]) == (low, high, written)
 
 
 @pytest.mark.parametrize(

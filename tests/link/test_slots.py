@@ -748,3 +748,15 @@ def test_a_crowd_police_say_numbered_a_figure_and_the_people_organisers_say_join
 ) -> None:
     found = story(nlp, "Police said the crowd numbered about 15,000. Organisers said 50,000 people joined the march.")
     assert flagged(found) == [{"about 15,000", "50,000"}]
+
+
+def test_two_sources_giving_one_indicators_level_in_one_report_differently_conflict(
+    nlp: Callable[[str], Any],
+) -> None:
+    found = story(
+        nlp,
+        "The electoral commission said turnout was 64%. Opposition monitors said turnout was no higher than 45%.",
+    )
+    assert flagged(found) == [{"64%", "no higher than 45%"}]
+    youth = story(nlp, "The office said unemployment was 6%. The union said youth unemployment was 14%.")
+    assert flagged(youth) == []

@@ -17,6 +17,7 @@ SAMPLES = [
     "It is calm now, currently and recently; in early May and late Sept. the road closed for 14 days.",
     "A year earlier, the same quarter, 2026-01-19, midnight Sunday, this morning, overnight, tomorrow.",
     "On 19 January 2026, as in March 2024 and in December of last year, the camp stayed shut.",
+    "Output grew in the July-September quarter and fell in the Oct–Dec quarter.",
 ]
 
 
