@@ -38,12 +38,14 @@ from rashomon.extract.readings import (
     lone_one,
     magnitude,
     moved_to,
+    names_country,
     one_by_one,
     one_of,
     own_children,
     parent_of,
     parent_owners,
     partner,
+    period_value,
     picked_from,
     population,
     range_word,
@@ -76,8 +78,6 @@ WINDOW = 4
 PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
 PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
 THROUGH = re.compile(r"\b(?:by|as\s+of|as\s+at|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
-PAST_STRETCH = re.compile(r"(?:the\s+)?past\s+(?P<unit>week|fortnight)", re.I)  # "prices rose in the past month": May
-PAST_STRETCHES = {"week": "P7D", "fortnight": "P14D"}  # as "the past seven days" reads
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "displaced", "fled", "escaped",
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
@@ -189,7 +189,7 @@ def frame_of(
         measure=measure, kind=kind, unit=unit, counted=counted,
         modifiers=modifiers,
         owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
-        period=_period_value(when, dated, text_of(doc)) if when else None,
+        period=period_value(when, dated, text_of(doc)) if when else None,
         part_of=_whole_of(doc, fig, figures, predicate),
         increment=_batch(doc, fig, figures, predicate), through=when is not None and _through(doc, when),
         pair=fig.pair, partner=partner(fig, figures), context=context, near=_near(doc, fig),
@@ -358,16 +358,6 @@ def _clauses_around(governor: Token) -> list[list[Token]]:
     return clauses
 
 
-def _period_value(t: Timex, dated: bool, text: str) -> str | None:
-    if t.value == "PRESENT_REF":
-        return None  # "the camp now houses 43,000": as of the report, as a figure with no time is
-    if (past := PAST_STRETCH.fullmatch(text[t.start : t.end])) is not None:
-        return PAST_STRETCHES[past["unit"].lower()]  # "in the past week": the seven days up to the report
-    if t.type == "DATE":  # a report without a date: its days are read against a stand-in date
-        return t.value.split("T")[0] if dated else "~" + t.value.split("T")[0]
-    return f"every {t.value}" if t.type == "SET" else t.value
-
-
 def _coordination(verb: Token) -> Token:
     """The first of coordinated verbs ("killed" in "killed six, injured 50 and caused damage")."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -389,7 +379,10 @@ def _place(governor: Token, nominal: Token) -> str | None:
     for t in words:
         held = t.head if t.dep_ == "appos" else t  # "in the capital, Damascus"
         if t.ent_type_ in PLACES and held.dep_ == "pobj" and held.head.lower_ in PLACE_PREPOSITIONS:
-            return str(t.lower_)
+            if held.head.lower_ == "across" and names_country(t.text):
+                return str(_lex()["scope_words"]["country"])  # "across France": the country, as "nationwide"
+            joined = [c.lower_ for c in t.conjuncts if c.ent_type_ in PLACES]  # "in Spain and Portugal": both
+            return " and ".join(sorted({str(t.lower_), *joined}))
     scopes: dict[str, str] = _lex()["scope_words"]
     for t in words:
         preposed = (

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.figure import Figure
+from rashomon.extract.time import Timex
 from rashomon.lexicons import lexicon
 from rashomon.nlp import text_of
 
@@ -25,7 +26,7 @@ MAGNITUDE = "magnitude"
 AFTERSHOCK = "aftershock"
 AFTERSHOCK_BEFORE = re.compile(r"\baftershocks?\s+(?:of|measuring|with a magnitude of)\s+(?:magnitude[\s-]*)?$", re.I)
 AFTERSHOCK_AFTER = re.compile(r"^[\s-]*(?:magnitude[\s-]+)?aftershocks?\b", re.I)
-MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.I)
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of|\s+at)?[\s-]*$", re.I)  # "put the magnitude at 7.7"
 MAGNITUDE_AFTER = re.compile(r"^[\s-]*(?:magnitude\b|on the richter scale|richter\b)", re.I)
 QUAKE_AFTER = re.compile(r"^[\s-]*(?:earthquake|quake|temblor|tremor|aftershock)s?\b", re.I)
 POPULATION = "population"  # the measure of "home to 120,000 people"
@@ -36,6 +37,8 @@ GROWTH_BASIS = re.compile(r"\b(?:annuali[sz]ed|annual|year[\s-]+on[\s-]+year|qua
 GROWTH_BASES = {"annu": "annualised", "year": "year-on-year", "quar": "quarter-on-quarter"}  # two other rates
 ONE_BY_ONE = re.compile(r"\s+(?:by\s+one|after\s+(?:another|the\s+other)|at\s+a\s+time)\b", re.I)
 BY_ONE = re.compile(r"\bone\s+by\s+$", re.I)
+PAST_STRETCH = re.compile(r"(?:the\s+)?past\s+(?P<unit>week|fortnight)", re.I)  # "prices rose in the past month": May
+PAST_STRETCHES = {"week": "P7D", "fortnight": "P14D"}  # as "the past seven days" reads
 MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}
 BOUND_WORDS = ("below", "above", "under", "over", "beneath")  # a figure's own bound: "dipped below 300,000"
 RECORD_NOUNS = frozenset({"record", "mark"})
@@ -302,6 +305,13 @@ def one_by_one(doc: Doc, fig: Figure) -> bool:
     return lone_one(doc, fig) and bool(after or BY_ONE.search(text[max(0, fig.start - 12) : fig.start]))
 
 
+def names_country(name: str) -> bool:
+    """Whether ``name`` is a country's ("across France" is the country's scope, as "nationwide" is)."""
+    from rashomon.geo.gazetteer import gazetteer, key  # the offline gazetteer, built on first use
+
+    return any(p.feature == "country" and key(p.name) == key(name) for p in gazetteer().candidates(name))
+
+
 def picked_from(nominal: Token) -> bool:
     """ "one of the three guards", "most of the 300 detainees": the figure counts the set some members
     are picked from, so what the clause says happened to the members does not count it."""
@@ -364,3 +374,15 @@ def elsewhere(t: Token) -> bool:
     if t.lower_ == "another":
         return bool(t.head.pos_ == "NOUN" and t.i + 1 < len(t.doc) and not t.nbor().like_num)
     return t.lower_ in lexicon("claims")["elsewhere_words"]
+
+
+def period_value(t: Timex, dated: bool, text: str) -> str | None:
+    """The period a time expression gives a figure: its day or stretch (a day of an undated report marked
+    "~"), a rate "every ..." for a set, none for "now"."""
+    if t.value == "PRESENT_REF":
+        return None  # "the camp now houses 43,000": as of the report, as a figure with no time is
+    if (past := PAST_STRETCH.fullmatch(text[t.start : t.end])) is not None:
+        return PAST_STRETCHES[past["unit"].lower()]  # "in the past week": the seven days up to the report
+    if t.type == "DATE":  # a report without a date: its days are read against a stand-in date
+        return t.value.split("T")[0] if dated else "~" + t.value.split("T")[0]
+    return f"every {t.value}" if t.type == "SET" else t.value

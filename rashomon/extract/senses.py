@@ -113,7 +113,7 @@ def _sense(tok: Token) -> Sense | None:
         if node.dep_ == "ROOT":
             break
     noun = counted.split()[-1].lower() if counted else ""
-    if noun in _lex()["nouns"]:  # "dozens of wounded", "hundreds of refugees"
+    if noun in _lex()["nouns"] and noun not in _lex()["estimated_nouns"]:  # "dozens of wounded", "hundreds of refugees"
         return Sense(str(_lex()["nouns"][noun]), counted, nominal)
     return None
 

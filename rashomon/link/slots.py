@@ -172,7 +172,7 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     moving = t.state[i] & t.state[j] & days  # "14 trapped on Wednesday", "eight remained trapped on Thursday"
     moving[moving] = _eased(t, i[moving], j[moving])
     result: np.ndarray = _two_dated_accounts(t, i, j, read, moving) & ((t.day[i] != t.day[j]) | one_day)
-    result &= ~batch & ~by_place & _one_sense(t, i, j)
+    result &= ~batch & ~by_place & (_one_sense(t, i, j) | _one_magnitude(t, i, j))  # USGS 7.8, Turkey's 7.7
     result &= t.alike(i, j) & ~t.things_differ(i, j)  # "five villages damaged", "several buildings"
     return result
 

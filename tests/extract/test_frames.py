@@ -788,3 +788,35 @@ def test_a_number_of_deaths_counts_the_group_its_words_name(nlp: Callable[[str],
     assert frame is not None and (frame.measure, frame.counted) == ("killed", "infant")
     week = by_text(nlp, "The seven-day average number of deaths has fallen.")
     assert all(c.predicate != "killed" for c in week.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "sense"),
+    [
+        ("The fire has burned 45,000 acres, Cal Fire said.", "45,000", "burned"),
+        ("The interior ministry counted 480,000 demonstrators on Thursday.", "480,000", "protested"),
+        ("Unions said 1.2 million people took part in strikes and protests on Thursday.", "1.2 million", "protested"),
+        ("Turkey's disaster agency put the magnitude at 7.7.", "7.7", "magnitude"),
+    ],
+)
+def test_area_burned_demonstrators_counted_strikers_and_a_magnitude_put_at_a_figure_take_their_measures(
+    nlp: Callable[[str], Any], text: str, figure: str, sense: str
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and frame.measure == sense
+    assert by_text(nlp, "Police fired tear gas at 200 protesters.")["200"].predicate != "protested"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        ("The heatwave has killed 1,500 people in Spain and Portugal.", "1,500", "portugal and spain"),
+        ("Police arrested 300 people across France on Thursday.", "300", "the country"),
+        ("Police arrested 120 people in Paris on Thursday.", "120", "paris"),
+    ],
+)
+def test_places_joined_are_one_place_and_a_country_across_is_the_countrys_scope(
+    nlp: Callable[[str], Any], text: str, figure: str, place: str
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and frame.place == place

@@ -760,3 +760,38 @@ def test_two_sources_giving_one_indicators_level_in_one_report_differently_confl
     assert flagged(found) == [{"64%", "no higher than 45%"}]
     youth = story(nlp, "The office said unemployment was 6%. The union said youth unemployment was 14%.")
     assert flagged(youth) == []
+
+
+@pytest.mark.parametrize(
+    ("reports", "pair"),
+    [
+        (("The US Geological Survey said the quake had a magnitude of 7.8.",
+          "Turkey's disaster agency put the magnitude at 7.7."), {"7.8", "7.7"}),
+        (("The fire has burned 45,000 acres, Cal Fire said on Tuesday.",
+          "The blaze has scorched more than 52,000 acres, according to Cal Fire."), {"45,000", "more than 52,000"}),
+        (("Unions said 1.2 million people took part in strikes and protests across France on Thursday.",
+          "The interior ministry counted 480,000 demonstrators nationwide on Thursday."), {"1.2 million", "480,000"}),
+    ],
+)  # fmt: skip
+def test_two_agencies_magnitudes_areas_burned_and_a_nations_strikers_given_differently_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str], pair: set[str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == [pair]
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        ("The heatwave has killed at least 1,500 people in Spain and Portugal, officials said.",
+         "Spain's health ministry said 679 people had died from the heat in Spain."),
+        ("Police arrested 300 people across France on Thursday.", "Police arrested 120 people in Paris on Thursday."),
+        ("A magnitude 7.8 quake struck on Monday, and a magnitude 7.5 quake followed hours later.",
+         "The second quake, of magnitude 7.5, struck in the afternoon, the disaster agency said."),
+        ("Police fired tear gas at 200 protesters on Saturday.",
+         "Organisers said 50,000 people joined the march on Saturday."),
+    ],
+)  # fmt: skip
+def test_two_countries_beside_one_a_city_beside_its_country_two_quakes_or_a_crowds_part_are_no_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == []
