@@ -72,9 +72,18 @@ population, a quake's magnitude from two agencies) were written after the within
 and scored before any fix for them: 4 of 5 flags right, 4 of 9 found (the wrong flag: 1,500 dead "in
 Spain and Portugal" against 679 "in Spain"); since fixed: places joined by "and" are one place of their
 own (v04), area burned (v06), demonstrators counted and strikers (v12; "across France" is the country's
-scope, as "nationwide" is), a magnitude "put at" a figure and two reports' magnitudes of one quake (v14);
-left: containment (v06) and a vote share (v07). v15-v18 are negatives written with those fixes. Prints
-each story's flags, then
+scope, as "nationwide" is), a magnitude "put at" a figure and two reports' magnitudes of one quake (v14)
+and a winner's share of the vote (v07); left: containment (v06). v15-v18 are negatives written with
+those fixes. x01-x12 (a transfer fee, people stabbed, money stolen, evacuations beside a bound, counts of a
+verdict, a blast's injured, people displaced by drought, teachers on strike, a ceasefire's violations beside
+a toll, a budget, an avalanche's dead, a part beside its whole) were written after the within-report batch
+w01-w10 and its fixes, and scored before any fix for them: 1 of 1 flag right, 1 of 8 found (one expected
+pair's text was corrected after scoring: a sum written with its currency word, "1.2 trillion rupees", is the
+figure's text since that word reads as money, x10); since fixed: people stabbed (x02), money stolen or "made
+off with" (x03), strikers (x08), a budget "of" a sum beside "a 1.4 trillion rupee budget" (x10); left: a fee
+for a player beside the deal's worth (x01), people displaced in Somalia beside Somalis forced from their
+homes (x07), and skiers killed "in the Swiss Alps" beside "near Zermatt" (x11, two places as written).
+Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """
 

@@ -27,11 +27,12 @@ from rashomon.extract.readings import (
     POPULATION,
     RECORD,
     SINCE,
+    VOTE_SHARE,
     WITH_PERPETRATOR,
     aftershock,
+    costed_of,
     counts_perpetrator,
     elsewhere,
-    group_predicate,
     increment,
     indicator_level,
     level_subject,
@@ -50,6 +51,7 @@ from rashomon.extract.readings import (
     population,
     range_word,
     record_holder,
+    vote_share_holder,
 )
 from rashomon.extract.senses import (
     MAX_CLIMB,
@@ -63,6 +65,7 @@ from rashomon.extract.senses import (
     sense_of,
     state_predicate,
     token_at,
+    whole_of,
 )
 from rashomon.extract.time import Timex
 from rashomon.lexicons import lexicon
@@ -75,14 +78,12 @@ PLACES = ("GPE", "LOC", "FAC")
 CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "ADV")  # the words a context keeps
 PLACE_PREPOSITIONS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout", "within", "on")
 WINDOW = 4
-PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
-PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
 THROUGH = re.compile(r"\b(?:by|as\s+of|as\s+at|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
-OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "displaced", "fled", "escaped",
                       "recaptured", "released", "missing", "rescued", "at_large", "evacuated", "transferred",
-                      "buried", "returned", "surrendered", "captured", "struck", "shot", "trapped"})  # fmt: skip
-EXPLICIT = frozenset({"struck", "shot"})
+                      "buried", "returned", "surrendered", "captured", "struck", "shot", "trapped",
+                      "stabbed"})  # fmt: skip
+EXPLICIT = frozenset({"struck", "shot", "stabbed"})
 LEVELS = ("count", "percent", "proportion")  # what a named indicator's level is given in
 TIMES_SHOT = "times shot"  # a derived sense: how many times one person was shot or hit
 PEOPLE_ONLY = {"vaccinated", "fully vaccinated", "crossed", "signed"}
@@ -127,6 +128,9 @@ def frame_of(
     if (holder := record_holder(doc, fig, tok)) is not None:  # "broke Rodney Buford's record of 2,116 points"
         return Frame(measure=RECORD, owners=holder, context=_context(doc, tok, _governor(nominal_of(tok))),
                      near=_near(doc, fig))  # fmt: skip
+    if fig.kind == "percent" and (holder := vote_share_holder(tok)) is not None:  # "won 52.4% of the vote"
+        return Frame(measure=VOTE_SHARE, kind="percent", unit="percent", owners=holder,
+                     context=_context(doc, tok, _governor(nominal_of(tok))), near=_near(doc, fig))  # fmt: skip
     nominal = nominal_of(tok)
     sense = sense_of(tok)
     counted_head = nominal if nominal is not tok else of_object(tok)
@@ -161,6 +165,8 @@ def frame_of(
     if predicate == "recaptured" and not escaped:
         predicate = "captured"  # a capture is a recapture only after an escape
     counted = _counted_key(counted_head) if fig.pair == 0 else None  # "a 65-53 victory" counts no victories
+    if fig.kind == "money" and counted is None:
+        counted = costed_of(tok)  # "a budget of 1.2 trillion rupees", "a deal worth £80 million"
     if predicate is not None and counted_head is not None and counts_its_sense(counted_head):
         counted = None  # "21,570 murders", "600 homicides": the happenings themselves, counting people
     unit = unit_name(fig.unit) if fig.kind not in ("count", "proportion") and fig.unit else None
@@ -172,7 +178,7 @@ def frame_of(
         counted = AFTERSHOCK if aftershock(doc, fig) else None  # a quake's and its aftershock's are two
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
-    modifiers = _qualifiers(kind, counted_head)
+    modifiers = tuple(m for m in _qualifiers(kind, counted_head) if m != unit)  # "a 1.4 trillion rupee budget"
     if counter is not None:  # "the number of infant deaths reached 100": infants
         counted = class_of(counter)
     level = indicator_level(doc, fig, governor) if predicate is None and fig.pair == 0 and kind in LEVELS else None
@@ -190,7 +196,7 @@ def frame_of(
         modifiers=modifiers,
         owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
         period=period_value(when, dated, text_of(doc)) if when else None,
-        part_of=_whole_of(doc, fig, figures, predicate),
+        part_of=whole_of(doc, fig, figures, predicate),
         increment=_batch(doc, fig, figures, predicate), through=when is not None and _through(doc, when),
         pair=fig.pair, partner=partner(fig, figures), context=context, near=_near(doc, fig),
     )  # fmt: skip
@@ -287,11 +293,14 @@ def _owners(governor: Token, nominal: Token, tok: Token) -> tuple[str, ...]:
 
 def _cited(tok: Token, governor: Token) -> bool:
     """Whether the name is who tells the figure, not whose it is: "39% have been fully vaccinated, according
-    to the Centers for Disease Control" (the CDC's is the source, the share is the country's)."""
+    to the Centers for Disease Control" (the CDC's is the source, the share is the country's); the subject
+    of an estimate is its estimator."""
     node = tok
     while node.i != governor.i and node.head.i != node.i:
         if node.lower_ in ("according", "citing", "quoting") and node.dep_ in ("prep", "advcl", "xcomp"):
             return True
+        if node.head.i == governor.i and node.dep_ == "nsubj" and governor.lemma_ in _lex()["estimate_verbs"]:
+            return True  # "the Syrian Observatory put the death toll at 19": who estimates it
         node = node.head
     return False
 
@@ -422,35 +431,6 @@ def _thing_qualifiers(noun: Token | None) -> tuple[str, ...]:
     purpose = [c for c in noun.children if c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for")]
     nouns = [t.lemma_.lower() for c in purpose for t in c.subtree if t.pos_ == "NOUN" and t.i > noun.i]
     return tuple(dict.fromkeys([*_modifiers(noun), *(w for w in nouns if w not in _stopwords())]))
-
-
-def _whole_of(doc: Doc, fig: Figure, figures: list[Figure], predicate: str | None) -> int | None:
-    """ "90 deaths, including 70 children", "6,000 missing, among them 200 children", "200 children are among
-    them", "20 of them": the start of the whole's figure, earlier in the sentence; "30 of the 80 wounded":
-    the figure that follows; "17 of the dead were children": the group's own word, when it names what the
-    figure measures (not "three of the hostages were released": the released are no part of a count)."""
-    text = text_of(doc)
-    of_the = OF_THE.match(text[fig.end : fig.end + 24])
-    if of_the:  # "30 of the 80 wounded": the whole is the figure that follows
-        at = fig.end + of_the.end()
-        whole = next((f for f in figures if f.start == at and f.kind == fig.kind), None)
-        group = re.match(r"[a-z]+", text[at : at + 24])
-        if (
-            whole is None
-            and group is not None
-            and predicate is not None
-            and group_predicate(group.group()) == predicate
-        ):
-            return at
-        return whole.start if whole is not None else None
-    if not (PART.search(text[max(0, fig.start - 24) : fig.start]) or PART_AFTER.match(text[fig.end : fig.end + 40])):
-        return None
-    earlier = [f for f in figures if f.end <= fig.start and fig.start - f.end < 160 and f.kind == fig.kind]
-    sentence = token_at(doc, fig.start)
-    if sentence is None or not earlier:
-        return None
-    same = [f for f in earlier if f.start >= sentence.sent.start_char]
-    return same[-1].start if same else None
 
 
 def _context(doc: Doc, tok: Token, governor: Token) -> tuple[str, ...]:

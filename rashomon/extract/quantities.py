@@ -43,6 +43,7 @@ TIME_AFTER = re.compile(
 SCALE_WORDS = re.compile(r"^(?:\s?(?:hundred|thousand|million|billion|trillion|dozen)\b)+", re.I)
 SCALE_SHORT = re.compile(r"^\s?(?:bn|Bn|mn|mln|tn|[kKmMbB])(?![\w])")
 CURRENCY_AFTER_CODE = re.compile(r"^\s?([A-Z]{3})\b")
+CURRENCY_WORD_AFTER = re.compile(r"^\s?([A-Za-z]+)\b")
 TIMES_AFTER = re.compile(  # "three times the figure", "five times as many"; not "shot 11 times" (a count)
     r"^\s+times\s+(?:as|more|less|fewer|larger|bigger|higher|greater|smaller|lower|faster|slower|longer|the|that|"
     r"what|its|their|his|her|our|over|a|an|this|those|these)\b",
@@ -250,6 +251,9 @@ def _scale_and_unit(
     code = CURRENCY_AFTER_CODE.match(rest)
     if code and code.group(1) in _amounts()["currencies"]:
         return end + code.end(), value, _amounts()["currencies"][code.group(1)], "money"
+    named = CURRENCY_WORD_AFTER.match(rest)
+    if named and named.group(1).lower() in _amounts()["currency_words"]:  # "5 million euros", "1.4 trillion rupee"
+        return end + named.end(), value, _amounts()["currency_words"][named.group(1).lower()], "money"
     return _attached_unit(rest, end, value)
 
 

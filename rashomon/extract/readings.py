@@ -42,6 +42,8 @@ PAST_STRETCHES = {"week": "P7D", "fortnight": "P14D"}  # as "the past seven days
 MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}
 BOUND_WORDS = ("below", "above", "under", "over", "beneath")  # a figure's own bound: "dipped below 300,000"
 RECORD_NOUNS = frozenset({"record", "mark"})
+VOTE_SHARE = "vote share"  # the measure of "the incumbent won 52.4% of the vote"
+VOTE_NOUNS = frozenset({"vote", "ballot"})  # lemmas: "of the vote", "of the votes cast", "of the ballots"
 ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|more than|over|at least|an estimated)\s+)?"
 POPULATION_BEFORE = re.compile(
     r"\b(?:(home)\s+to|(population)\s+of|a\s+(city|town|village|island)\s+of)\s+" + ABOUT + "$", re.I
@@ -144,6 +146,38 @@ def record_holder(doc: Doc, fig: Figure, tok: Token) -> tuple[str, ...] | None:
         if holder is not None:
             return tuple(t.lower_ for t in holder.subtree if t.pos_ == "PROPN")
     return None
+
+
+def costed_of(tok: Token) -> str | None:
+    """The thing a sum is the size of when the sum follows it: "a budget of 1.2 trillion rupees", "a deal
+    worth £80 million" (budget, deal: lexicon ``costed_things``)."""
+    node = tok
+    for _ in range(2):
+        if node.dep_ not in ("pobj", "npadvmod") or node.head.lower_ not in ("of", "worth"):
+            return None
+        node = node.head.head if node.head.lower_ == "of" else node.head
+        if node.lower_ == "worth":
+            node = node.head
+        if node.lemma_.lower() in lexicon("claims")["costed_things"]:
+            return str(node.lemma_.lower())
+    return None
+
+
+def vote_share_holder(tok: Token) -> tuple[str, ...] | None:
+    """Whose share of the vote a figure is: "the incumbent won 52.4% of the vote", "results gave the
+    incumbent 54.1% of the votes cast" (incumbent); None for any other figure, and for a share no one named
+    won ("turnout was 60% of the vote")."""
+    share = tok.head if tok.dep_ in ("nummod", "compound") and tok.head.lower_ in ("%", "percent") else tok
+    of = next((c for c in share.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    verb = share.head
+    if whole is None or whole.lemma_.lower() not in VOTE_NOUNS or share.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    role = "dative" if verb.lemma_.lower() == "give" else "nsubj"  # "gave the incumbent 54.1%"
+    holder = next((c for c in verb.children if c.dep_ == role and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+    if holder is None:
+        return None
+    return tuple(t.lower_ for t in holder.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ != "det")
 
 
 def range_word(fig: Figure, tok: Token) -> Token:

@@ -17,11 +17,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from rashomon.extract.figure import Figure
 from rashomon.extract.readings import group_predicate
 from rashomon.lexicons import lexicon, phrase_pattern
+from rashomon.nlp import text_of
 
 Doc = Any
 Token = Any
+PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
+PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
+OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 MAX_CLIMB = 4
 OWN_CLAUSE = ("conj", "parataxis", "advcl", "relcl", "ccomp")  # a verb so attached has a clause of its own
 
@@ -257,8 +262,13 @@ def _noun_predicate(node: Token) -> str | None:
 def counted_through(verb: Token) -> Token | None:
     """ "put the number of infant deaths at 100", "the number of deaths reached 100": what the noun of
     counting that is the verb's subject or object counts (None when it has none)."""
-    nouns = (c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN")
-    return next((found for c in nouns if (found := counted_by(c)) is not None), None)
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    if (found := next((f for c in nouns if (f := counted_by(c)) is not None), None)) is not None:
+        return found
+    if not any(c.lower_ in _lex()["nouns"] for c in nouns):
+        return None  # "put the death toll among the militants at 19": the parse hangs "among" on the verb
+    among = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+    return next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
 
 
 def class_of(noun: Token) -> str | None:
@@ -270,11 +280,11 @@ def class_of(noun: Token) -> str | None:
 
 
 def counted_by(noun: Token) -> Token | None:
-    """ "the number of deaths", "the total of displaced": what a noun of counting counts."""
-    if noun.lower_ not in _lex()["count_nouns"]:
-        return None
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    """ "the number of deaths", "the total of displaced": what a noun of counting counts; "the death toll
+    among the militants": whom a toll counts."""
+    word = "of" if noun.lower_ in _lex()["count_nouns"] else "among" if noun.lower_ in _lex()["nouns"] else None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == word), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def holder_of_verb(verb: Token) -> str | None:
@@ -302,3 +312,32 @@ def counts_people(noun: Token) -> bool:
 def counts_its_sense(noun: Token) -> bool:
     """ "14 deaths", "12 arrests", "30 injuries": the noun is the happening itself."""
     return noun.lower_ in _lex()["happening_nouns"]
+
+
+def whole_of(doc: Doc, fig: Figure, figures: list[Figure], predicate: str | None) -> int | None:
+    """ "90 deaths, including 70 children", "6,000 missing, among them 200 children", "200 children are among
+    them", "20 of them": the start of the whole's figure, earlier in the sentence; "30 of the 80 wounded":
+    the figure that follows; "17 of the dead were children": the group's own word, when it names what the
+    figure measures (not "three of the hostages were released": the released are no part of a count)."""
+    text = text_of(doc)
+    of_the = OF_THE.match(text[fig.end : fig.end + 24])
+    if of_the:  # "30 of the 80 wounded": the whole is the figure that follows
+        at = fig.end + of_the.end()
+        whole = next((f for f in figures if f.start == at and f.kind == fig.kind), None)
+        group = re.match(r"[a-z]+", text[at : at + 24])
+        if (
+            whole is None
+            and group is not None
+            and predicate is not None
+            and group_predicate(group.group()) == predicate
+        ):
+            return at
+        return whole.start if whole is not None else None
+    if not (PART.search(text[max(0, fig.start - 24) : fig.start]) or PART_AFTER.match(text[fig.end : fig.end + 40])):
+        return None
+    earlier = [f for f in figures if f.end <= fig.start and fig.start - f.end < 160 and f.kind == fig.kind]
+    sentence = token_at(doc, fig.start)
+    if sentence is None or not earlier:
+        return None
+    same = [f for f in earlier if f.start >= sentence.sent.start_char]
+    return same[-1].start if same else None

@@ -256,9 +256,10 @@ def one_persons_age(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 def one_named_attribute(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two reports giving what one named place or holder has differently, both naming it: a population
-    ("Qeshm island, home to 120,000 people", "Qeshm Island, home to 200,000 people") or a record ("broke
-    Rodney Buford's school scoring record of 2,116 points", "of 2,106"). Neither changes between reports:
-    a conflict."""
+    ("Qeshm island, home to 120,000 people", "Qeshm Island, home to 200,000 people"), a record ("broke
+    Rodney Buford's school scoring record of 2,116 points", "of 2,106") or a share of the vote won ("the
+    incumbent won 52.4% of the vote", "gave the incumbent 54.1%"). None changes between reports: a
+    conflict."""
     named = (t.population[i] | t.record[i]) & (t.attribute[i] == t.attribute[j])
     result: np.ndarray = (t.article[i] != t.article[j]) & named & t.one_place(i, j)
     return result
@@ -277,7 +278,9 @@ def one_things_cost(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     package" and "a $1 trillion bipartisan infrastructure plan" (a bill, plan, deal or budget named by the
     same qualifiers, whose owners, if both name some, share one)."""
     two = t.article[i] != t.article[j]
-    result: np.ndarray = two & t.cost[i] & t.cost[j] & t.one_kind_of_thing(i, j) & (t.pair[i] == 0) & (t.pair[j] == 0)
+    bare = (t.n_mods[i] == 0) & (t.n_mods[j] == 0) & (t.counted[i] == t.counted[j]) & t.owners_meet(i, j)
+    result: np.ndarray = two & t.cost[i] & t.cost[j] & (t.pair[i] == 0) & (t.pair[j] == 0)
+    result &= t.one_kind_of_thing(i, j) | bare  # "a budget of 1.2 trillion rupees", "a 1.4 trillion rupee budget"
     return result
 
 

@@ -820,3 +820,59 @@ def test_places_joined_are_one_place_and_a_country_across_is_the_countrys_scope(
 ) -> None:
     frame = by_text(nlp, text)[figure].frame
     assert frame is not None and frame.place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "holder"),
+    [
+        ("The incumbent won 52.4% of the vote, the election commission said.", "52.4%", ("incumbent",)),
+        ("Official results gave the incumbent 54.1% of the votes cast.", "54.1%", ("incumbent",)),
+    ],
+)
+def test_a_share_of_the_vote_won_is_its_winners(
+    nlp: Callable[[str], Any], text: str, figure: str, holder: tuple[str, ...]
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and (frame.measure, frame.owners) == ("vote share", holder)
+    turnout = by_text(nlp, "Turnout was 60% of registered voters.")["60%"].frame
+    assert turnout is not None and turnout.measure != "vote share"
+
+
+def test_who_puts_a_toll_at_a_figure_estimates_it_and_the_toll_counts_whom_it_names(
+    nlp: Callable[[str], Any],
+) -> None:
+    text = "The Syrian Observatory for Human Rights put the death toll among the militants at 19."
+    frame = by_text(nlp, text)["19"].frame
+    assert frame is not None and (frame.measure, frame.counted, frame.owners) == ("killed", "militant", ())
+    assert by_text(nlp, "The ministry said 12 militants had been neutralised.")["12"].predicate == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "sense"),
+    [
+        ("Five skiers were killed in an avalanche on Tuesday.", "Five", "killed"),
+        ("A man stabbed six people at a shopping centre.", "six", "stabbed"),
+        ("Some 800,000 Somalis have been forced from their homes by the drought.", "Some 800,000", "displaced"),
+        ("Robbers stole $2.3 million from an armoured truck.", "$2.3 million", "stolen"),
+        ("The thieves made off with about $3 million.", "about $3 million", "stolen"),
+        ("About 35,000 teachers went on strike on Monday.", "About 35,000", "protested"),
+    ],
+)
+def test_skiers_killed_people_stabbed_or_forced_from_homes_money_stolen_and_strikers_take_their_senses(
+    nlp: Callable[[str], Any], text: str, figure: str, sense: str
+) -> None:
+    assert by_text(nlp, text)[figure].predicate == sense
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "thing"),
+    [
+        ("The government approved a budget of 1.2 trillion rupees.", "1.2 trillion rupees", "budget"),
+        ("He joined United in a deal worth £80 million.", "£80 million", "deal"),
+    ],
+)
+def test_a_sum_after_a_budget_or_a_deal_is_its_size(
+    nlp: Callable[[str], Any], text: str, figure: str, thing: str
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and frame.counted == thing

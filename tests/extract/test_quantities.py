@@ -187,3 +187,19 @@ def test_a_vague_word_after_a_number_is_its_unit_not_another_figure(nlp: Callabl
     found = figures(nlp, "He feigned insanity for three decades.")
     assert [(f.low, f.kind) for f in found] == [(3, "duration")]
     assert [(f.low, f.high) for f in figures(nlp, "For decades he feigned insanity.")] == [(20, 99)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "written"),
+    [
+        ("They paid 5 million euros.", "euro", "5 million euros"),
+        ("The cabinet passed a 1.4 trillion rupee budget.", "rupee", "1.4 trillion rupee"),
+        ("The court fined him 20,000 yuan.", "yuan", "20,000 yuan"),
+    ],
+)
+def test_a_currency_written_after_its_amount_makes_it_money(
+    nlp: Callable[[str], Any], text: str, unit: str, written: str
+) -> None:
+    f = one(nlp, text)
+    assert (f.kind, f.unit, text[f.start : f.end]) == ("money", unit, written)
+    assert one(nlp, "He weighs 200 pounds.").kind != "money"

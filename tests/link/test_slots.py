@@ -795,3 +795,67 @@ def test_two_countries_beside_one_a_city_beside_its_country_two_quakes_or_a_crow
     nlp: Callable[[str], Any], reports: tuple[str, str]
 ) -> None:
     assert flagged_the_same_day(nlp, *reports) == []
+
+
+def test_two_reports_giving_one_winners_share_of_the_vote_differently_conflict_and_two_winners_do_not(
+    nlp: Callable[[str], Any],
+) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "The incumbent won 52.4% of the vote, the election commission said.",
+        "Official results gave the incumbent 54.1% of the votes cast.",
+    )
+    assert found == [{"52.4%", "54.1%"}]
+    two = flagged_the_same_day(
+        nlp,
+        "The incumbent won 52.4% of the vote, the election commission said.",
+        "The opposition candidate won 41.3% of the vote, official results showed.",
+    )
+    assert two == []
+
+
+def test_a_monitors_toll_among_militants_conflicts_with_a_groups_and_a_toll_among_civilians_does_not(
+    nlp: Callable[[str], Any],
+) -> None:
+    fighters = "The SDF said 27 ISIS fighters were killed in the clashes near Deir ez-Zor."
+    militants = story(
+        nlp, fighters + " The Syrian Observatory for Human Rights put the death toll among the militants at 19."
+    )
+    assert flagged(militants) == [{"27", "19"}]
+    civilians = story(
+        nlp, fighters + " The Syrian Observatory for Human Rights put the death toll among civilians at 19."
+    )
+    assert flagged(civilians) == []
+
+
+@pytest.mark.parametrize(
+    ("reports", "pair"),
+    [
+        (("A man stabbed six people at a shopping centre in Sydney on Saturday, police said.",
+          "Seven people were stabbed at a Sydney shopping centre on Saturday, police said."), {"six", "Seven"}),
+        (("Robbers stole $2.3 million from an armoured truck in Montreal on Friday.",
+          "The thieves made off with about $3 million from the armoured truck in Montreal on Friday."),
+         {"$2.3 million", "about $3 million"}),
+        (("The government approved a budget of 1.2 trillion rupees on Friday.",
+          "The cabinet passed a 1.4 trillion rupee budget on Friday."), {"1.2 trillion rupees", "1.4 trillion rupee"}),
+        (("About 35,000 teachers went on strike on Monday, the union said.",
+          "The education ministry said 12,000 teachers joined the strike on Monday."), {"About 35,000", "12,000"}),
+    ],
+)  # fmt: skip
+def test_two_reports_counting_people_stabbed_money_stolen_a_budget_or_strikers_differently_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str], pair: set[str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == [pair]
+
+
+def test_money_stolen_beside_a_reward_and_a_defence_budget_beside_the_budget_are_no_conflict(
+    nlp: Callable[[str], Any],
+) -> None:
+    reward = (
+        "Robbers stole $2.3 million from the truck on Friday.",
+        "The company offered a $100,000 reward on Friday.",
+    )
+    assert flagged_the_same_day(nlp, *reward) == []
+    budgets = ("The government approved a budget of 1.2 trillion rupees on Friday.",
+               "The cabinet passed a 300 billion rupee defence budget on Friday.")  # fmt: skip
+    assert flagged_the_same_day(nlp, *budgets) == []
