@@ -170,7 +170,7 @@ class Table:
         self.magnitude = np.array([x.measure == MAGNITUDE and x.kind == "measure" for x in f], dtype=bool)
         self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
         self.children = np.array([x.measure == CHILDREN for x in f], dtype=bool)
-        self.record = np.array([x.measure in (RECORD, VOTE_SHARE) for x in f], dtype=bool)  # a holder's own
+        self.held = np.array([x.measure in (RECORD, VOTE_SHARE) for x in f], dtype=bool)  # a named holder's own
         self.indicator = np.array([x.measure == LEVEL and x.counted in indicators() for x in f], dtype=bool)
         tallies = [
             x.measure in tally_verbs() and _winner_first(x, item.claim) for x, item in zip(f, found, strict=True)

@@ -163,8 +163,10 @@ def speakers_disagree(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarray:
     """Two dated reports, each giving one figure for one sense: "18 are still held" on Wednesday, "nine
     remain in the hands of" on Thursday; "police said 14 were killed", "the ministry said 22 were
-    killed" the same day. Both wholes of one time and incident, no two different qualifiers, owners or
-    places. Whether a change is plausible (an evolution) or not (a conflict) is the slot's status to say."""
+    killed" the same day; a quake's magnitude from two agencies. Both wholes of one time and incident, no
+    two different qualifiers, owners or places; a state that eases (trapped, held) may be of two days, the
+    later's figure no higher ("14 trapped on Wednesday", "eight remained trapped on Thursday"). Whether a
+    change is plausible (an evolution) or not (a conflict) is the slot's status to say."""
     batch = t.increment[i] | t.increment[j]  # "six more", "another nine": each batch is its own quantity
     by_place = t.population[i] | t.population[j]  # a population goes by its place (one_named_attribute)
     one_day = (t.period[i] == t.period[j]) | (~t.stretch[i] & ~t.stretch[j])  # "over the weekend": another time
@@ -260,7 +262,7 @@ def one_named_attribute(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     Rodney Buford's school scoring record of 2,116 points", "of 2,106") or a share of the vote won ("the
     incumbent won 52.4% of the vote", "gave the incumbent 54.1%"). None changes between reports: a
     conflict."""
-    named = (t.population[i] | t.record[i]) & (t.attribute[i] == t.attribute[j])
+    named = (t.population[i] | t.held[i]) & (t.attribute[i] == t.attribute[j])
     result: np.ndarray = (t.article[i] != t.article[j]) & named & t.one_place(i, j)
     return result
 
@@ -276,7 +278,8 @@ def one_parents_children(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 def one_things_cost(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two reports giving the cost of one thing differently: "the $1.2 trillion bipartisan infrastructure
     package" and "a $1 trillion bipartisan infrastructure plan" (a bill, plan, deal or budget named by the
-    same qualifiers, whose owners, if both name some, share one)."""
+    same qualifiers, whose owners, if both name some, share one); or one such thing named by no qualifier
+    in either ("a budget of 1.2 trillion rupees", "a 1.4 trillion rupee budget")."""
     two = t.article[i] != t.article[j]
     bare = (t.n_mods[i] == 0) & (t.n_mods[j] == 0) & (t.counted[i] == t.counted[j]) & t.owners_meet(i, j)
     result: np.ndarray = two & t.cost[i] & t.cost[j] & (t.pair[i] == 0) & (t.pair[j] == 0)
