@@ -80,9 +80,10 @@ a toll, a budget, an avalanche's dead, a part beside its whole) were written aft
 w01-w10 and its fixes, and scored before any fix for them: 1 of 1 flag right, 1 of 8 found (one expected
 pair's text was corrected after scoring: a sum written with its currency word, "1.2 trillion rupees", is the
 figure's text since that word reads as money, x10); since fixed: people stabbed (x02), money stolen or "made
-off with" (x03), strikers (x08), a budget "of" a sum beside "a 1.4 trillion rupee budget" (x10); left: a fee
-for a player beside the deal's worth (x01), people displaced in Somalia beside Somalis forced from their
-homes (x07), and skiers killed "in the Swiss Alps" beside "near Zermatt" (x11, two places as written).
+off with" (x03), strikers (x08), a budget "of" a sum beside "a 1.4 trillion rupee budget" (x10), a people's
+name owning a figure as its country, "Somalis" beside "in Somalia" (x07); left: a fee for a player beside
+the deal's worth (x01), and skiers killed "in the Swiss Alps" beside "near Zermatt" (x11, two places as
+written).
 Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """

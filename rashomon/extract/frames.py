@@ -31,6 +31,7 @@ from rashomon.extract.readings import (
     WITH_PERPETRATOR,
     aftershock,
     costed_of,
+    country_word,
     counts_perpetrator,
     elsewhere,
     increment,
@@ -287,8 +288,13 @@ def _owners(governor: Token, nominal: Token, tok: Token) -> tuple[str, ...]:
         own = [t for t in tok.head.subtree if t.pos_ == "PROPN" and t.i < tok.i]  # "Zurana Horton, 34,"
         return tuple(dict.fromkeys(t.lower_ for t in own))
     clause = [t for t in _clause(governor) if t.pos_ == "PROPN" and not _cited(t, governor)]
-    names = [t.lower_ for t in own + clause if len(t.text) > 1 and t.lower_ not in _stopwords()]
+    names = [_owner_word(t) for t in own + clause if len(t.text) > 1 and t.lower_ not in _stopwords()]
     return tuple(dict.fromkeys(names))
+
+
+def _owner_word(t: Token) -> str:
+    """A name as an owner: a people's name as its country's ("Somalis": somalia)."""
+    return (country_word(t.text) or t.lower_) if t.ent_type_ == "NORP" else str(t.lower_)
 
 
 def _cited(tok: Token, governor: Token) -> bool:

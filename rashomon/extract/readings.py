@@ -346,6 +346,16 @@ def names_country(name: str) -> bool:
     return any(p.feature == "country" and key(p.name) == key(name) for p in gazetteer().candidates(name))
 
 
+def country_word(name: str) -> str | None:
+    """The country a name or its people's name stands for, in lower case: "Somalis" and "Somalia" are
+    somalia, so "800,000 Somalis" and "1.1 million people in Somalia" name one owner."""
+    from rashomon.geo.gazetteer import gazetteer  # the offline gazetteer, built on first use
+
+    found = gazetteer().candidates(name) or (gazetteer().candidates(name[:-1]) if name.endswith("s") else [])
+    top = next(iter(found), None)  # "Somalis" as "Somali"
+    return top.name.lower() if top is not None and top.feature == "country" else None
+
+
 def picked_from(nominal: Token) -> bool:
     """ "one of the three guards", "most of the 300 detainees": the figure counts the set some members
     are picked from, so what the clause says happened to the members does not count it."""

@@ -876,3 +876,10 @@ def test_a_sum_after_a_budget_or_a_deal_is_its_size(
 ) -> None:
     frame = by_text(nlp, text)[figure].frame
     assert frame is not None and frame.counted == thing
+
+
+def test_a_peoples_name_owns_a_figure_as_its_country(nlp: Callable[[str], Any]) -> None:
+    people = by_text(nlp, "Some 800,000 Somalis have been forced from their homes by the drought.")["Some 800,000"]
+    country = by_text(nlp, "The drought has displaced 1.1 million people in Somalia this year.")["1.1 million"]
+    assert people.frame is not None and country.frame is not None
+    assert people.frame.owners == country.frame.owners == ("somalia",)

@@ -859,3 +859,18 @@ def test_money_stolen_beside_a_reward_and_a_defence_budget_beside_the_budget_are
     budgets = ("The government approved a budget of 1.2 trillion rupees on Friday.",
                "The cabinet passed a 300 billion rupee defence budget on Friday.")  # fmt: skip
     assert flagged_the_same_day(nlp, *budgets) == []
+
+
+def test_a_peoples_count_and_its_countrys_line_up_and_two_peoples_do_not(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "The drought has displaced 1.1 million people in Somalia this year, the UN said.",
+        "Some 800,000 Somalis have been forced from their homes by the drought this year, aid agencies said.",
+    )
+    assert found == [{"1.1 million", "Some 800,000"}]
+    two = flagged_the_same_day(
+        nlp,
+        "About 3,000 Syrians crossed into Turkey on Monday, officials said.",
+        "About 5,000 Afghans crossed into Turkey on Monday, officials said.",
+    )
+    assert two == []
