@@ -56,8 +56,9 @@ soldiers beside a whole that includes them, climbers trapped beside climbers str
 the across-report batch t01-t12 and its fixes, and scored before any fix for them: 4 of 4 flags right,
 4 of 9 found; since fixed: a crowd "numbered" at a figure (u09), climbers "stranded" (u12), two sources'
 levels of one indicator in one report, with "no higher than 45%" read as an upper bound (u05; it was
-read as "higher than"), and "put the number of deaths at 410" reads the deaths (still unflagged in u02,
-whose other figure counts "since" a start); left: u02 and fled beside displaced (u08).
+read as "higher than"), and "put the number of deaths at 410" reads the deaths, and a total "since the
+outbreak began" (the happening's own start, lexicon `happening_starts`) is one with a total told with no
+time (u02, and n01 of an earlier batch); left: fled beside displaced (u08).
 w01-w10 (war reporting: a group's and a monitor's tolls of militants, fighters killed beside militants
 "neutralised", a camp's people, suspects detained beside people arrested, civilians and children, the
 injured, a week's toll beside one day's, families beside people displaced, members captured beside

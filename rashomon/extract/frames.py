@@ -27,6 +27,7 @@ from rashomon.extract.readings import (
     POPULATION,
     RECORD,
     SINCE,
+    SINCE_START,
     VOTE_SHARE,
     WITH_PERPETRATOR,
     aftershock,
@@ -52,6 +53,7 @@ from rashomon.extract.readings import (
     population,
     range_word,
     record_holder,
+    since_its_start,
     vote_share_holder,
 )
 from rashomon.extract.senses import (
@@ -449,6 +451,8 @@ def _context(doc: Doc, tok: Token, governor: Token) -> tuple[str, ...]:
         lemmas.append(ELSEWHERE)  # "in a separate attack", "in another raid": not the incident told before
     if any(t.lower_ == "since" for t in _clause(governor)) or _since_clause(governor):
         lemmas.append(SINCE)  # "1.2 million had returned since the ceasefire": a total from a starting point
+        if since_its_start(sent.text):
+            lemmas.append(SINCE_START)  # "since the outbreak began": the whole happening's total
     return tuple(sorted({w for w in lemmas if w and w not in _stopwords()}))
 
 

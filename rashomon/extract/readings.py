@@ -39,6 +39,7 @@ ONE_BY_ONE = re.compile(r"\s+(?:by\s+one|after\s+(?:another|the\s+other)|at\s+a\
 BY_ONE = re.compile(r"\bone\s+by\s+$", re.I)
 PAST_STRETCH = re.compile(r"(?:the\s+)?past\s+(?P<unit>week|fortnight)", re.I)  # "prices rose in the past month": May
 PAST_STRETCHES = {"week": "P7D", "fortnight": "P14D"}  # as "the past seven days" reads
+SINCE_THE = re.compile(r"\bsince\s+the\s+(?P<noun>[a-z]+)\s+(?:began|begun|started|erupted|broke\s+out)\b", re.I)
 MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}
 BOUND_WORDS = ("below", "above", "under", "over", "beneath")  # a figure's own bound: "dipped below 300,000"
 RECORD_NOUNS = frozenset({"record", "mark"})
@@ -53,6 +54,7 @@ RESIDENTS_AFTER = re.compile(r"^\s*(?:million\s+|thousand\s+)?(residents|inhabit
 RELATIVE = frozenset({"which", "that", "who"})
 ELSEWHERE = "elsewhere"  # the context word of a figure told of another incident than the one before
 SINCE = "cumulative"  # the context word of a total counted from a starting point ("since the ceasefire")
+SINCE_START = "cumulative:start"  # ... from the start of the happening itself ("since the outbreak began")
 WITH_PERPETRATOR = "perpetrator counted"  # the context word of a toll that counts its attacker ("including the gunman")
 INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|(?P<other>other))\s+$", re.I)
 INCREMENT_AFTER = re.compile(r"\s+(?:more|(?P<other>others?))\b(?!\s+than)", re.I)
@@ -337,6 +339,14 @@ def one_by_one(doc: Doc, fig: Figure) -> bool:
     text = text_of(doc)
     after = ONE_BY_ONE.match(text[fig.end : fig.end + 20])
     return lone_one(doc, fig) and bool(after or BY_ONE.search(text[max(0, fig.start - 12) : fig.start]))
+
+
+def since_its_start(sentence: str) -> bool:
+    """Whether a sentence counts from the start of the happening itself: "since the outbreak began", "since
+    the fighting started" (lexicon ``happening_starts``), not from a day or another event ("since June",
+    "since the ceasefire")."""
+    m = SINCE_THE.search(sentence)
+    return m is not None and m["noun"].lower() in lexicon("claims")["happening_starts"]
 
 
 def names_country(name: str) -> bool:

@@ -36,6 +36,7 @@ from rashomon.extract.readings import (
     POPULATION,
     RECORD,
     SINCE,
+    SINCE_START,
     VOTE_SHARE,
     WITH_PERPETRATOR,
 )
@@ -153,6 +154,7 @@ class Table:
         self.earlier = np.array([bool(earlier & set(item.frame.modifiers)) for item in found], dtype=bool)
         self.elsewhere = np.array([ELSEWHERE in item.frame.context for item in found], dtype=bool)
         self.since = np.array([SINCE in item.frame.context for item in found], dtype=bool)
+        self.from_start = np.array([SINCE_START in item.frame.context for item in found], dtype=bool)
         self.with_perpetrator = np.array([WITH_PERPETRATOR in item.frame.context for item in found], dtype=bool)
         self.recalled = np.array([recalled(item.frame, item.claim.as_of) for item in found], dtype=bool)
         self.n_mods = np.asarray(self.mods.sum(axis=1)).ravel()
@@ -222,7 +224,9 @@ class Table:
         separate attack"), both counting the attacker or neither ("six, including the gunman"), with no two
         different sets of qualifiers or owners: "four prior arrests" and "one arrest" that night are not two
         accounts of one number; "120 escaped" and "1,500 ISIS members escaped" are."""
-        one_time = (self.earlier[i] == self.earlier[j]) & (self.since[i] == self.since[j])
+        timeless = ~self.since & (self.period < 0)  # "the WHO put the number of deaths at 410"
+        whole = (self.from_start[i] & timeless[j]) | (self.from_start[j] & timeless[i])  # "since the outbreak began"
+        one_time = (self.earlier[i] == self.earlier[j]) & ((self.since[i] == self.since[j]) | whole)
         one_time &= self.recalled[i] == self.recalled[j]
         one_time &= self.with_perpetrator[i] == self.with_perpetrator[j]  # "six, including the gunman"
         one_time &= ~self.elsewhere[i] & ~self.elsewhere[j]

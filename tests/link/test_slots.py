@@ -874,3 +874,24 @@ def test_a_peoples_count_and_its_countrys_line_up_and_two_peoples_do_not(nlp: Ca
         "About 5,000 Afghans crossed into Turkey on Monday, officials said.",
     )
     assert two == []
+
+
+def test_a_total_since_the_happening_began_is_one_with_a_total_told_with_no_time(nlp: Callable[[str], Any]) -> None:
+    whole = story(
+        nlp,
+        "The health ministry said 320 people had died of cholera since the outbreak began. "
+        "The WHO put the number of deaths at 410.",
+    )
+    assert flagged(whole) == [{"320", "410"}]
+    day = story(
+        nlp,
+        "The ministry said 15 people died of cholera on Monday. "
+        "The WHO said 340 people have died of cholera since the outbreak began in March.",
+    )
+    assert flagged(day) == []
+    ceasefire = story(
+        nlp,
+        "The UN said 400,000 people had returned home. "
+        "The government said 1.2 million had returned since the ceasefire.",
+    )
+    assert flagged(ceasefire) == []
