@@ -40,6 +40,12 @@ BY_ONE = re.compile(r"\bone\s+by\s+$", re.I)
 PAST_STRETCH = re.compile(r"(?:the\s+)?past\s+(?P<unit>week|fortnight)", re.I)  # "prices rose in the past month": May
 PAST_STRETCHES = {"week": "P7D", "fortnight": "P14D"}  # as "the past seven days" reads
 SINCE_THE = re.compile(r"\bsince\s+the\s+(?P<noun>[a-z]+)\s+(?:began|begun|started|erupted|broke\s+out)\b", re.I)
+ALONE = re.compile(
+    r"\b(?:day|night|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|yesterday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+alone\b",
+    re.I,
+)
 MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}
 BOUND_WORDS = ("below", "above", "under", "over", "beneath")  # a figure's own bound: "dipped below 300,000"
 RECORD_NOUNS = frozenset({"record", "mark"})
@@ -383,7 +389,9 @@ def increment(doc: Doc, fig: Figure) -> str | None:
     text = text_of(doc)
     m = INCREMENT_BEFORE.search(text[max(0, fig.start - 16) : fig.start]) or INCREMENT_AFTER.match(text[fig.end :])
     if m is None:
-        return None
+        before, after = text[max(0, fig.start - 60) : fig.start], text[fig.end : fig.end + 60]
+        alone = ALONE.search(before.rsplit(".", 1)[-1]) or ALONE.search(after.split(".", 1)[0])
+        return "batch" if alone else None  # "20,000 were displaced on Monday alone": that day's part
     return "others" if m["other"] else "batch"
 
 

@@ -895,3 +895,12 @@ def test_a_total_since_the_happening_began_is_one_with_a_total_told_with_no_time
         "The government said 1.2 million had returned since the ceasefire.",
     )
     assert flagged(ceasefire) == []
+
+
+def test_a_days_count_told_as_that_day_alone_is_no_account_of_the_total(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "Cyclone Freddy has displaced more than 500,000 people in Malawi, the UN said.",
+        "About 20,000 people were displaced on Monday alone in southern Malawi, officials said.",
+    )
+    assert found == []
