@@ -115,8 +115,8 @@ def frame_of(
     escape, ``timexes`` its time expressions, resolved against its date when ``dated``); None when the
     figure counts nothing ("one of the three guards")."""
     tok = token_at(doc, fig.end - 1)
-    if tok is None or one_of(doc, fig):
-        return None
+    if tok is None or one_of(doc, fig) or one_by_one(doc, fig):
+        return None  # "one of the three guards"; "one by one, her siblings arrived": how they came
     tok = range_word(fig, tok)
     if (parent := parent_of(doc, fig)) is not None:  # "killing Zurana Horton, 34, a mother of 12"
         return Frame(measure=CHILDREN, counted="child", owners=parent_owners(parent),
@@ -161,8 +161,6 @@ def frame_of(
         predicate = None  # "voted to approve a roughly $1 trillion bill": the sum is the bill's, not votes
     if predicate in EXPLICIT and (counted_head is None or counted_head is tok):
         predicate = None  # "struck", "shot" count people only when the people are named ("12 people were hit")
-    if one_by_one(doc, fig):
-        return None  # "one by one, her siblings arrived": how they came, not how many
     if predicate is None and lone_one(doc, fig) and not _names_people(counted_head, tok):
         return None  # "one reason", "at one point", "the last one": a word, not an amount anyone reconciles
     if predicate == "recaptured" and not escaped:

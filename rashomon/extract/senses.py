@@ -274,9 +274,14 @@ def counted_through(verb: Token) -> Token | None:
 def class_of(noun: Token) -> str | None:
     """The word of a group of people (lexicon ``classes``) that ``noun`` is or that qualifies it: "infant
     deaths" count infants, "soldiers" soldiers."""
-    words = frozenset(w for group in _lex()["classes"].values() for w in group)
+    words = _class_words()
     own = noun.lemma_.lower()
     return own if own in words else next((c.lemma_.lower() for c in noun.children if c.lemma_.lower() in words), None)
+
+
+@cache
+def _class_words() -> frozenset[str]:
+    return frozenset(w for group in _lex()["classes"].values() for w in group)
 
 
 def counted_by(noun: Token) -> Token | None:
