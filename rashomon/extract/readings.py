@@ -210,12 +210,12 @@ def moved_to(doc: Doc, fig: Figure, verb: Token) -> tuple[str, Token] | None:
     return (found, verb) if verb.lemma_.lower() in lexicon("claims")["level_verbs"] else None
 
 
-def level_subject(verb: Token) -> Token | None:
+def level_subject(verb: Token, tags: tuple[str, ...] = ("NOUN",)) -> Token | None:
     """The subject of a verb of movement ("New jobless claims fell to 473,000": claims), through "continued
-    to fall" to the verb above."""
+    to fall" to the verb above, tagged one of ``tags``."""
     while verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in tags), None)
 
 
 def indicator_level(doc: Doc, fig: Figure, verb: Token) -> tuple[str, tuple[str, ...]] | None:
@@ -226,7 +226,7 @@ def indicator_level(doc: Doc, fig: Figure, verb: Token) -> tuple[str, tuple[str,
     the figure as its own, a verb of estimate ("put turnout at 58%") its object's."""
     lemma = verb.lemma_.lower()
     estimated = lemma in lexicon("claims")["estimate_verbs"]  # "put turnout at 58%": the object's level
-    subject = _object_of(verb) if estimated else level_subject(verb)
+    subject = _object_of(verb) if estimated else level_subject(verb, ("NOUN", "PROPN"))  # "Turnout stood at"
     name = None if subject is None else _indicator_name(subject)
     if name is None and lemma in lexicon("claims")["growth_verbs"] and fig.kind == "percent":
         grower = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "GDP" is a name
@@ -326,6 +326,16 @@ def magnitude(doc: Doc, fig: Figure) -> bool:
     if MAGNITUDE_BEFORE.search(before) or MAGNITUDE_AFTER.match(after):
         return True
     return "." in text[fig.start : fig.end] and bool(QUAKE_AFTER.match(after))  # "a 5.6 quake", not "two quakes"
+
+
+def measured_attribute(tok: Token) -> str | None:
+    """The attribute a measure gives, from the noun it is "of" or the adjective after it (lexicon
+    ``measured_attributes``): "struck at a depth of 18.5 km", "10 km deep", "an altitude of 3,000 metres"."""
+    names: dict[str, str] = lexicon("claims")["measured_attributes"]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        return names.get(tok.head.head.lemma_.lower())
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return names.get(after.lower_) if after is not None and after.pos_ in ("ADJ", "ADV") else None
 
 
 def aftershock(doc: Doc, fig: Figure) -> bool:

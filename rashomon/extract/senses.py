@@ -236,9 +236,10 @@ def _counted_object(t: Token) -> bool:
 
 
 def _modifier_state(nominal: Token) -> str | None:
-    """ "33 missing residents": a state adjective on the counted noun."""
+    """ "33 missing residents": a state adjective on the counted noun ("left 41 inmates dead": the parse may
+    hang the object's predicate on the noun)."""
     for child in nominal.children:
-        if child.dep_ == "amod" and child.lower_ in _lex()["states"]:
+        if child.dep_ in ("amod", "oprd") and child.lower_ in _lex()["states"]:
             return str(_lex()["states"][child.lower_])
     return None
 
@@ -253,10 +254,22 @@ def _noun_predicate(node: Token) -> str | None:
     for child in node.children:
         if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.pos_ == "NOUN":
             counted = counted_by(child)  # "put the number of deaths at 410": the deaths'
-            found = nouns.get(counted.lower_) if counted is not None else nouns.get(child.lower_)
+            found = _told_of(counted) if counted is not None else nouns.get(child.lower_)
             if found and (child.lower_ not in _lex()["estimated_nouns"] or node.lemma_ in _lex()["estimate_verbs"]):
                 return str(found)  # "put the crowd at 15,000", not "at one point the crowd surged"
     return None
+
+
+def _told_of(counted: Token) -> str | None:
+    """The sense of what a noun of counting counts: "deaths"; "people displaced by the fighting", "people
+    who fled"; "missing people"."""
+    found = _lex()["nouns"].get(counted.lower_)
+    if found:
+        return str(found)
+    for clause in (c for c in counted.children if c.dep_ in ("acl", "relcl")):
+        if found := _verb_predicate(clause) or state_predicate(clause):
+            return found
+    return _modifier_state(counted)
 
 
 def counted_through(verb: Token) -> Token | None:

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -44,6 +45,7 @@ from rashomon.lexicons import lexicon
 from rashomon.link.measures import (
     ATTRIBUTES,
     CONVERTED,
+    ISO_DAY,
     Item,
     classes,
     dimension,
@@ -169,7 +171,10 @@ class Table:
         self.sense = np.array([x.measure in senses() for x in f], dtype=bool)
         self.placed = np.array([x.measure in placed_senses() for x in f], dtype=bool)
         self.one_quantity = np.array([family(x.measure) in one_quantity_families() for x in f], dtype=bool)
-        self.magnitude = np.array([x.measure == MAGNITUDE and x.kind == "measure" for x in f], dtype=bool)
+        attributes = frozenset(lexicon("claims")["measured_attributes"].values())  # a quake's depth
+        self.attribute_measure = np.array(
+            [x.kind == "measure" and (x.measure == MAGNITUDE or x.counted in attributes) for x in f], dtype=bool
+        )  # one measure of one thing, which two agencies may give differently
         self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
         self.children = np.array([x.measure == CHILDREN for x in f], dtype=bool)
         self.held = np.array([x.measure in (RECORD, VOTE_SHARE) for x in f], dtype=bool)  # a named holder's own
@@ -186,6 +191,15 @@ class Table:
         self.period = _codes([x.period for x in f])
         self.stretch = np.array([x.period is not None and not DAY.fullmatch(x.period) for x in f], dtype=bool)
         self.period_names = list(dict.fromkeys(x.period for x in f if x.period is not None))  # by code
+        self.reached = np.array([x.through for x in f], dtype=bool)  # a running total's day: "rose to 43 on Monday"
+        lasting = frozenset(lexicon("claims")["lasting_happenings"])
+        rising = frozenset(lexicon("claims")["rises_over_time"])
+        day = np.array([x.period is not None and DAY.fullmatch(x.period) is not None for x in f], dtype=bool)
+        self.one_day = day & ~self.reached  # "killed 12 on Monday"
+        self.campaign_total = np.array(
+            [x.kind == "count" and x.measure in rising and bool(lasting & set(x.context)) for x in f], dtype=bool
+        )  # of people or things counted, not an age
+        self.campaign_total &= ~self.one_day  # "the week-long offensive has killed 200", "... rose to 200 by Friday"
         self.place = _codes([x.place for x in f])
         self.pair = np.array([x.pair for x in f], dtype=int)
         self.partner = np.array([np.nan if x.partner is None else x.partner for x in f], dtype=float)
@@ -281,6 +295,7 @@ class Table:
         places_differ = same_report & (self.place[i] >= 0) & (self.place[j] >= 0) & (self.place[i] != self.place[j])
         ok: np.ndarray = same_dim & (self.increment[i] == self.increment[j])
         ok &= ~part & ~senses_differ & ~classes_differ & ~places_differ & ~attributes_differ
+        ok &= ~(self.campaign_total[i] & self.one_day[j]) & ~(self.campaign_total[j] & self.one_day[i])  # a day's part
         return ok
 
 
@@ -446,7 +461,29 @@ def _period_clash(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     names = [None, *t.period_names]
     clash = np.array([not same_period(names[c // width], names[c % width]) for c in distinct.tolist()], dtype=bool)
     out: np.ndarray = clash[back] if len(i) else np.zeros(0, dtype=bool)
+    out &= ~_reached_later(t, i, j)
     return out
+
+
+def _reached_later(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Pairs of days that a running total can join: the day a total was reached ("the toll rose to 43 on
+    Wednesday", "by Wednesday") and an earlier or the same day of a figure ("killing 36 on Tuesday"), or two
+    days a total was reached (the same toll on two days: an evolution, not two quantities)."""
+    days = np.array([_ordinal(name) for name in t.period_names] + [-1], dtype=int)  # code -1 reads the last
+    di, dj = days[t.period[i]], days[t.period[j]]
+    known = (di >= 0) & (dj >= 0)
+    out: np.ndarray = known & (
+        (t.reached[i] & t.reached[j]) | (t.reached[i] & (dj <= di)) | (t.reached[j] & (di <= dj))
+    )
+    return out
+
+
+def _ordinal(period: str) -> int:
+    """A dated day's ordinal; -1 for a stretch or a day of an undated report."""
+    try:
+        return date.fromisoformat(period).toordinal() if ISO_DAY.fullmatch(period) else -1
+    except ValueError:
+        return -1
 
 
 def probabilities(m: dict[str, Any], x: np.ndarray) -> np.ndarray:

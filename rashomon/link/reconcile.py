@@ -7,9 +7,10 @@
 3. status: values are intervals. Figures not put forward as fact (projected, conditional, target,
    denied) are kept in their slot but take no part. A slot is ``agree`` when every pair of its
    figures can hold together; ``evolving`` when they differ across days in the direction the quantity
-   can move (the number at large falls, a toll rises); ``conflict`` when two independent sources
-   (two reports that are not copies, or two speakers in one) give incompatible values for the same
-   time; ``single`` when one source stands behind it all;
+   can move (the number at large falls, a toll rises), whether one source updates its figure or
+   two give theirs; ``conflict`` when two independent sources (two reports that are not copies, or
+   two speakers in one) give incompatible values for the same time, or one source gives two in two
+   reports; ``single`` when one source stands behind it all in one report, or gives one value;
 4. consensus: the values every independent source allows on the latest day they spoke, from
    sourced and derived figures when there are any (an unsourced "several" never sets it).
 """
@@ -68,16 +69,17 @@ def overlaps(points: list[Point]) -> bool:
 def status_of(predicate: str, points: list[Point]) -> SlotStatus:
     """agree, conflict, evolving or single (see the module's docstring)."""
     agree = _agree(points)
-    if len({p.source for p in points}) <= 1:  # one speaker: relayed by two reports, or repeated in one
-        return "conflict" if not agree and len({p.article for p in points}) > 1 else "single"
+    one_source = len({p.source for p in points}) <= 1  # one speaker: relayed by two reports, or repeated in one
+    if one_source and (agree or len({p.article for p in points}) == 1):
+        return "single"
     if agree:
         return "agree"
     days = sorted({p.as_of for p in points if p.as_of is not None})
     by_day = [[p for p in points if p.as_of == d] for d in days]
     undated = any(p.as_of is None for p in points)
     if len(days) < 2 or undated or any(not _agree(group) for group in by_day):
-        return "conflict" if _independent_disagreement(points) else "agree"
-    return "evolving" if _plausible(predicate, days, by_day) else "conflict"
+        return "conflict" if one_source or _independent_disagreement(points) else "agree"
+    return "evolving" if _plausible(predicate, days, by_day) else "conflict"  # one speaker's update, or two's
 
 
 def _agree(points: list[Point]) -> bool:

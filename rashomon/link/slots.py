@@ -152,7 +152,7 @@ def speakers_disagree(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     two_sources = (t.article[i] == t.article[j]) & (t.source[i] != t.source[j])
     one_each = (t.voices[i] == 0) & (t.voices[j] == 0)  # a source giving two tolls says two things, not one
     where = (t.period[i] == t.period[j]) & ((t.place[i] == t.place[j]) | (t.place[i] < 0) | (t.place[j] < 0))
-    one_measure = _one_sense(t, i, j) | _one_magnitude(t, i, j)  # "the USGS said 6.1, Iran's centre 5.9"
+    one_measure = _one_sense(t, i, j) | _one_attribute(t, i, j)  # "the USGS said 6.1, Iran's centre 5.9"
     one_measure |= _one_indicator(t, i, j) & t.fact[i] & t.fact[j]  # "turnout was 64%"; "no higher than 45%"
     shares = np.isin(t.kind[i], SHARES) | np.isin(t.kind[j], SHARES)
     one_whole = ~shares | (t.counted[i] == t.counted[j])  # "70 percent of the structure", "houses 100 percent"
@@ -174,7 +174,7 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     moving = t.state[i] & t.state[j] & days  # "14 trapped on Wednesday", "eight remained trapped on Thursday"
     moving[moving] = _eased(t, i[moving], j[moving])
     result: np.ndarray = _two_dated_accounts(t, i, j, read, moving) & ((t.day[i] != t.day[j]) | one_day)
-    result &= ~batch & ~by_place & (_one_sense(t, i, j) | _one_magnitude(t, i, j))  # USGS 7.8, Turkey's 7.7
+    result &= ~batch & ~by_place & (_one_sense(t, i, j) | _one_attribute(t, i, j))  # USGS 7.8, Turkey's 7.7
     result &= t.alike(i, j) & ~t.things_differ(i, j)  # "five villages damaged", "several buildings"
     return result
 
@@ -214,11 +214,13 @@ def one_amount(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.nda
 def one_indicators_level(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarray:
     """Two dated reports giving a named indicator's level for one period, differently: "Unemployment fell
     to 5.8% in March", "The jobless rate dropped to 6.1% in March" (a statistic published once for each
-    period, "last week" and "the week ended May 8" being one week; the same qualifiers, since youth
+    period, "last week" and "the week ended May 8" being one week; or, in reports of one day, neither
+    naming a period: "turnout was 61.4 percent", "turnout stood at 58%"; the same qualifiers, since youth
     unemployment is another figure, and no two owners or places)."""
     result: np.ndarray = _two_dated_accounts(t, i, j, read) & _one_indicator(t, i, j)
     k = np.flatnonzero(result)  # the periods are read for the few pairs left
-    result[k] = t.one_stretch(i[k], j[k]) & t.alike(i[k], j[k])
+    latest = (t.period[i[k]] < 0) & (t.period[j[k]] < 0) & (t.day[i[k]] == t.day[j[k]])  # the latest, told that day
+    result[k] = (t.one_stretch(i[k], j[k]) | latest) & t.alike(i[k], j[k])
     return result
 
 
@@ -294,9 +296,12 @@ def _one_indicator(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return result
 
 
-def _one_magnitude(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def _one_attribute(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """One measured attribute of one thing: a quake's magnitude, its depth ("at a depth of 18.5 km")."""
     same_shock = t.counted[i] == t.counted[j]  # a quake's and its aftershock's are two
-    result: np.ndarray = t.magnitude[i] & t.magnitude[j] & same_shock & (t.pair[i] == 0) & (t.pair[j] == 0)
+    result: np.ndarray = (
+        t.attribute_measure[i] & t.attribute_measure[j] & same_shock & (t.pair[i] == 0) & (t.pair[j] == 0)
+    )
     return result
 
 

@@ -441,6 +441,11 @@ def test_shots_given_are_no_people_vaccinated(nlp: Callable[[str], Any]) -> None
         ("By Monday, 37.3% of adults were fully vaccinated.", "37.3%", True),
         ("As of Sunday, 1,200 people remained missing.", "1,200", True),
         ("Police arrested 12 people on Sunday.", "12", False),
+        ("The death toll from the train crash rose to 43 on Wednesday, officials said.", "43", True),
+        ("The number of dead reached 43 on Wednesday.", "43", True),
+        ("The toll stood at 43 on Wednesday.", "43", True),
+        ("The jobless rate rose to 6.1% in March.", "6.1%", False),  # a level of its month, not a running total
+        ("The floods killed 43 people on Wednesday.", "43", False),
     ],
 )
 def test_a_total_reached_by_a_day_is_marked_as_running_up_to_it(

@@ -141,3 +141,16 @@ def test_an_age_rises_by_no_more_than_the_years_between_the_reports() -> None:
     assert status_of("year of age", [age(27, 2005, "a"), age(29, 2007, "b")]) == "evolving"
     assert status_of("year of age", [age(27, 2005, "a"), age(35, 2007, "b")]) == "conflict"
     assert status_of("year of age", [age(29, 2005, "a"), age(27, 2007, "b")]) == "conflict"
+
+
+def test_one_source_updating_a_toll_in_a_later_report_evolves_and_changing_it_the_same_day_conflicts() -> None:
+    from rashomon.link.reconcile import Point, status_of
+
+    def toll(value: float, day: int, article: str) -> Point:
+        return Point(article, value, value, date(2026, 1, day), "police", True, article)
+
+    assert status_of("killed", [toll(12, 20, "a"), toll(19, 21, "b")]) == "evolving"
+    assert status_of("killed", [toll(12, 20, "a"), toll(19, 20, "b")]) == "conflict"
+    assert status_of("killed", [toll(19, 20, "a"), toll(12, 21, "b")]) == "conflict"  # a toll does not fall
+    assert status_of("killed", [toll(12, 20, "a"), toll(19, 21, "a")]) == "single"  # one report
+    assert status_of("killed", [toll(12, 20, "a"), toll(12, 21, "b")]) == "single"

@@ -1,0 +1,65 @@
+"""Readings that line up on hand-written reports: a quake's depth, a turnout, schoolchildren abducted, a
+toll that "left" people dead, the number of people displaced; and what stays apart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.link.test_slots import flagged, flagged_the_same_day, nlp, story
+
+__all__ = ["nlp"]  # the fixture, shared with test_slots
+
+
+@pytest.mark.parametrize(
+    ("reports", "pair"),
+    [
+        (("The quake struck at a depth of 10 km, the USGS said.",
+          "The national seismology centre said the quake struck at a depth of 35 km."),
+         {"10 km", "35 km"}),
+        (("Turnout was 72.3 percent, the election commission said.",
+          "Turnout stood at 66%, according to the commission."),
+         {"72.3 percent", "66%"}),
+        (("Gunmen abducted 276 schoolgirls from their school in Chibok, officials said.",
+          "The headmaster said 230 pupils were kidnapped from the school in Chibok."),
+         {"276", "230"}),
+        (("The riot at the women's prison left 41 inmates dead, officials said.",
+          "At least 46 inmates were killed in the riot at the women's prison, police said."),
+         {"41", "At least 46"}),
+    ],
+)  # fmt: skip
+def test_two_reports_giving_a_depth_a_turnout_abducted_pupils_or_the_dead_left_differently_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str], pair: set[str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == [pair]
+
+
+def test_the_number_of_people_displaced_rising_is_the_displaced_evolving(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "Fighting has displaced 30,000 people in the province, the UN said.",
+        "The number of people displaced by the fighting in the province rose to 52,000, the UN said.",
+    )
+    assert flagged(found) == [{"30,000", "52,000"}]
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        ("The quake struck at a depth of 10 km, the USGS said.",
+         "The epicentre was 35 km from the city, the seismology centre said."),
+        ("The quake had a magnitude of 6.1 and struck at a depth of 10 km.",
+         "The quake struck at a depth of 10 km, the USGS said."),
+    ],
+)  # fmt: skip
+def test_a_depth_is_no_account_of_a_distance_or_a_magnitude(
+    nlp: Callable[[str], Any], reports: tuple[str, str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == []
+
+
+def test_an_indicators_level_with_no_period_on_two_days_is_no_conflict(nlp: Callable[[str], Any]) -> None:
+    found = story(nlp, "Unemployment stood at 5.1%, the agency said.", "Unemployment was 5.4%, the agency said.")
+    assert flagged(found) == []
