@@ -31,6 +31,7 @@ from rashomon.extract.readings import (
     VOTE_SHARE,
     WITH_PERPETRATOR,
     aftershock,
+    brings_a_total,
     costed_of,
     country_word,
     counts_perpetrator,
@@ -260,6 +261,8 @@ def _batch(doc: Doc, fig: Figure, figures: list[Figure], predicate: str | None) 
     figure before them counted the same sense ("three were killed on Monday; two others died on Tuesday"),
     and a whole of their own when it counted another ("killing 10 people and wounding 70 others")."""
     found = increment(doc, fig)
+    if found is None and predicate is not None and (tok := token_at(doc, fig.end - 1)) is not None:
+        return brings_a_total(_governor(nominal_of(tok)))  # "two died, bringing the toll to 25": a batch
     if found != "others":
         return found == "batch"
     tok = token_at(doc, fig.start)

@@ -338,6 +338,18 @@ def measured_attribute(tok: Token) -> str | None:
     return names.get(after.lower_) if after is not None and after.pos_ in ("ADJ", "ADV") else None
 
 
+def brings_a_total(verb: Token) -> bool:
+    """Whether the clause of ``verb`` tells a batch by the total it brings a count to: "two passengers died
+    in hospital, bringing the toll to 25", "raising the death toll to 11" (lexicon ``running_total_verbs``)."""
+    lex = lexicon("claims")
+    totals = frozenset(lex["count_nouns"]) | frozenset(lex["nouns"])  # "the toll", "the number of arrests"
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"):
+        word = lex["running_total_verbs"].get(clause.lemma_.lower())
+        if word and any(c.dep_ == "dobj" and c.lower_ in totals for c in clause.children):
+            return any(c.dep_ in ("prep", "dative") and c.lower_ == word for c in clause.children)
+    return False
+
+
 def aftershock(doc: Doc, fig: Figure) -> bool:
     """Whether a magnitude is an aftershock's: "a magnitude-4.5 aftershock", "an aftershock of magnitude 4.5"."""
     text = text_of(doc)

@@ -351,6 +351,22 @@ def test_others_of_the_same_sense_and_more_are_a_new_batch(nlp: Callable[[str], 
     assert by_text(nlp, text)[figure].frame.increment
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "batch"),
+    [
+        ("Two injured passengers died in hospital, bringing the death toll from the crash to 25.", "Two", True),
+        ("Two injured passengers died in hospital, bringing the death toll from the crash to 25.", "25", False),
+        ("Police arrested 12 people on Monday, bringing the number of arrests to 40.", "12", True),
+        ("He did not regret the four murders and would have taken his rampage to the courthouse.", "four", False),
+    ],
+)  # fmt: skip
+def test_a_count_that_brings_a_total_to_a_figure_is_a_batch(
+    nlp: Callable[[str], Any], text: str, figure: str, batch: bool
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and frame.increment is batch
+
+
 def test_a_result_told_by_a_participle_has_the_time_of_the_happening(nlp: Callable[[str], Any]) -> None:
     """ "In February, a quake hit Zarand, killing 612 people and wounding around 1,400": both in February."""
     found = by_text(nlp, "In February, a quake hit the town of Zarand, killing 612 people and wounding around 1,400.")
@@ -444,6 +460,8 @@ def test_shots_given_are_no_people_vaccinated(nlp: Callable[[str], Any]) -> None
         ("The death toll from the train crash rose to 43 on Wednesday, officials said.", "43", True),
         ("The number of dead reached 43 on Wednesday.", "43", True),
         ("The toll stood at 43 on Wednesday.", "43", True),
+        ("Two more soldiers died on Monday, raising the toll from the ambush to 11.", "11", True),
+        ("Two more soldiers died on Monday, raising the toll from the ambush to 11.", "Two", False),
         ("The jobless rate rose to 6.1% in March.", "6.1%", False),  # a level of its month, not a running total
         ("The floods killed 43 people on Wednesday.", "43", False),
     ],
