@@ -67,6 +67,12 @@ and its fixes, and scored before any fix for them: 3 of 3 flags right, 3 of 7 fo
 "put the death toll among the militants at 19" estimates it (no owner of it) and the toll counts the
 militants (w01), militants "neutralised" are killed (w02); left: a camp's people told as held and as
 living there (w03), and members captured beside militants taken into custody (w09, two senses).
+aa01-aa12 (war reporting from Syria: two tolls of one day's strikes, fighters who surrendered, a total
+since an offensive began beside one day's, a camp's arrivals beside its people, civilians shelled beside
+"terrorists neutralised", pro-government fighters beside soldiers, a prison's detainees beside escapees,
+the displaced since December, escapees recaptured, a car bomb's toll, the wounded with children among
+them, a coalition's civilian toll beside a monitor's estimate) were written after the across-report
+batch z01-z12 and its fixes, and scored before any change for them: 4 of 4 flags right, 4 of 4 found.
 Prints each report's flags, then precision and recall of the flagged pairs and a JSON line.
 """
 

@@ -91,7 +91,7 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
 EXPLICIT = frozenset({"struck", "shot", "stabbed"})
 LEVELS = ("count", "percent", "proportion")  # what a named indicator's level is given in
 TIMES_SHOT = "times shot"  # a derived sense: how many times one person was shot or hit
-PEOPLE_ONLY = {"vaccinated", "fully vaccinated", "crossed", "signed"}
+PEOPLE_ONLY = {"vaccinated", "fully vaccinated", "crossed", "signed", "attended"}
 OF_PEOPLE = CASUALTY | PEOPLE_ONLY  # senses only people take ("2.7 million shots", "signed 12 agreements": none)
 
 

@@ -59,7 +59,7 @@ def about_events(claims: Sequence[Claim]) -> list[int]:
 
 def candidate_pairs(found: list[Item], table: Table) -> tuple[np.ndarray, np.ndarray]:
     """1. Compatible pairs worth comparing (indexes ``i < j``): claims of one value, one measure or one
-    counted thing, sides of a vote's tally, or one crowd in one report ("police estimated the crowd at
+    counted thing, sides of a vote's tally, or one crowd ("police estimated the crowd at
     15,000", "organisers said 60,000 took part in the march"). A bucket of many claims (a long story) is
     split further as record linkage blocks, by the rarer context words its claims share, each block
     capped, so that the work stays near linear."""
@@ -72,6 +72,7 @@ def candidate_pairs(found: list[Item], table: Table) -> tuple[np.ndarray, np.nda
             buckets[("t", f.pair)].append(item)
         if family(f.measure) in one_quantity_families():
             buckets[("f", item.claim.article_id, family(f.measure))].append(item)
+            buckets[("g", f.kind, family(f.measure))].append(item)  # "61,000 watched", "drew 58,000 fans"
         if f.counted or f.unit:
             buckets[("c", *dimension(f), f.counted)].append(item)
     shared = Counter(w for item in found for w in item.words)

@@ -906,3 +906,17 @@ def test_a_peoples_name_owns_a_figure_as_its_country(nlp: Callable[[str], Any]) 
     country = by_text(nlp, "The drought has displaced 1.1 million people in Somalia this year.")["1.1 million"]
     assert people.frame is not None and country.frame is not None
     assert people.frame.owners == country.frame.owners == ("somalia",)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "attended"),
+    [
+        ("The final at Wembley drew 58,000 fans.", "58,000", True),
+        ("The plan drew 300 objections.", "300", False),
+        ("The president attended 3 meetings.", "3", False),
+    ],
+)
+def test_a_crowd_drawn_or_attending_counts_people_only(
+    nlp: Callable[[str], Any], text: str, figure: str, attended: bool
+) -> None:
+    assert (by_text(nlp, text)[figure].predicate == "attended") is attended

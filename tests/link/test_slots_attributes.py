@@ -25,12 +25,18 @@ __all__ = ["nlp"]  # the fixture, shared with test_slots
         (("Gunmen abducted 276 schoolgirls from their school in Chibok, officials said.",
           "The headmaster said 230 pupils were kidnapped from the school in Chibok."),
          {"276", "230"}),
+        (("The bill cleared the House 221-207 on Friday.",
+          "The House passed the bill by a vote of 222 to 207 on Friday."),
+         {"221", "222"}),
+        (("A crowd of 45,000 watched the match at the Maracana on Sunday.",
+          "The match at the Maracana on Sunday drew 52,000 spectators."),
+         {"45,000", "52,000"}),
         (("The riot at the women's prison left 41 inmates dead, officials said.",
           "At least 46 inmates were killed in the riot at the women's prison, police said."),
          {"41", "At least 46"}),
     ],
 )  # fmt: skip
-def test_two_reports_giving_a_depth_a_turnout_abducted_pupils_or_the_dead_left_differently_conflict(
+def test_two_reports_giving_a_depth_turnout_tally_crowd_abducted_pupils_or_the_dead_left_differently_conflict(
     nlp: Callable[[str], Any], reports: tuple[str, str], pair: set[str]
 ) -> None:
     assert flagged_the_same_day(nlp, *reports) == [pair]
