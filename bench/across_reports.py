@@ -106,6 +106,11 @@ arrests rising) were written after the within-report batch aa01-aa12 and scored 
 them: 3 of 3 flags right, 3 of 10 found; since fixed: a tally that "cleared the Senate" (ab04), a crowd
 that "drew 58,000 fans" beside one that "watched" (ab01); left: an unnamed suspect's age (ab02),
 consumer prices beside inflation (ab03), a pledge (a target, ab08), a valuation (ab09), a duration (ab11).
+ac01-ac10 (two agencies' magnitudes, a bus crash's dead, people rescued, damage beside insured losses, a
+march's crowd, prisoners freed in a swap, infections beside deaths, a flood toll since a day and since
+its month, arrests after a match, homes buried) were written after those fixes and scored before any fix
+for them: 5 of 5 flags right, 5 of 7 found; since fixed: "since June 14" in a March report is last June's
+and lines up with "since mid-June" (ac08); left: homes "buried" beside houses buried (ac10).
 Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """

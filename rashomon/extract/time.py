@@ -62,6 +62,7 @@ class Timex:
 class Context:
     dct: date
     future: bool
+    since: bool = False  # "since June 14": a starting point, never after the report
 
 
 Resolved = tuple[str, str, date | None, date | None, str | None]
@@ -116,7 +117,7 @@ def _month_day(month: int, day: int, year: int | None, ctx: Context) -> date | N
         d = date(y, month, day)
     except ValueError:
         return None
-    if year is None and not ctx.future and (d - ctx.dct).days > 183:
+    if year is None and (ctx.since or not ctx.future) and (d - ctx.dct).days > (0 if ctx.since else 183):
         d = d.replace(year=y - 1)
     elif year is None and (ctx.dct - d).days > 183:
         d = d.replace(year=y + 1)
@@ -437,13 +438,16 @@ def find_timexes(text: str, dct: date) -> list[Timex]:
             continue
         for m in pattern.finditer(text):
             s, e = _sentence_bounds(text, m.start())
-            ctx = Context(dct, bool(FUTURE.search(text[s:e])))
+            ctx = Context(
+                dct, bool(FUTURE.search(text[s:e])), bool(SINCE_BEFORE.search(text[max(0, m.start() - 8) : m.start()]))
+            )
             result = resolve(M(m), ctx)
             if result is not None:
                 found.append(Timex(m.start(), m.end(), *result))
     return _anchor_year_ago(text, without_overlaps(found))
 
 
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 YEAR_AGO = re.compile(r"year[\s-](?:ago|earlier)", re.I)
 ANCHOR_WINDOW = 400
 

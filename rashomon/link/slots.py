@@ -171,6 +171,7 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     batch = t.increment[i] | t.increment[j]  # "six more", "another nine": each batch is its own quantity
     by_place = t.population[i] | t.population[j]  # a population goes by its place (one_named_attribute)
     one_day = (t.period[i] == t.period[j]) | (~t.stretch[i] & ~t.stretch[j])  # "over the weekend": another time
+    one_day |= t.since[i] & t.since[j]  # "since June 14", "since mid-June": one starting point, as the periods meet
     days = (t.period[i] >= 0) & (t.period[j] >= 0) & ~t.stretch[i] & ~t.stretch[j]
     moving = t.state[i] & t.state[j] & days  # "14 trapped on Wednesday", "eight remained trapped on Thursday"
     moving[moving] = _eased(t, i[moving], j[moving])

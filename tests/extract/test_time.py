@@ -39,6 +39,12 @@ def test_a_date_late_in_the_year_read_early_in_the_next_is_last_year() -> None:
     assert one("The deal was signed on December 28.", date(2026, 1, 10)).value == "2025-12-28"
 
 
+def test_a_day_since_which_a_total_ran_is_never_after_the_report() -> None:
+    assert one("Floods have killed 58 people since June 14.", date(2026, 3, 2)).value == "2025-06-14"
+    assert one("Talks will resume on June 14.", date(2026, 3, 2)).value == "2026-06-14"
+    assert one("Floods have killed 58 people since February 20.", date(2026, 3, 2)).value == "2026-02-20"
+
+
 @pytest.mark.parametrize(
     ("text", "value", "precision"),
     [

@@ -69,3 +69,20 @@ def test_a_depth_is_no_account_of_a_distance_or_a_magnitude(
 def test_an_indicators_level_with_no_period_on_two_days_is_no_conflict(nlp: Callable[[str], Any]) -> None:
     found = story(nlp, "Unemployment stood at 5.1%, the agency said.", "Unemployment was 5.4%, the agency said.")
     assert flagged(found) == []
+
+
+def test_two_totals_since_one_starting_point_told_as_a_day_and_as_its_month_conflict(
+    nlp: Callable[[str], Any],
+) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "Floods have killed 58 people in Pakistan since June 14, the disaster agency said.",
+        "Monsoon floods have killed 77 people in Pakistan since mid-June, officials said.",
+    )
+    assert found == [{"58", "77"}]
+    apart = flagged_the_same_day(
+        nlp,
+        "Floods have killed 58 people in Pakistan since June 14, the disaster agency said.",
+        "Monsoon floods have killed 77 people in Pakistan since June 1, officials said.",
+    )
+    assert apart == []
