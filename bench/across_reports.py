@@ -110,7 +110,7 @@ ac01-ac10 (two agencies' magnitudes, a bus crash's dead, people rescued, damage 
 march's crowd, prisoners freed in a swap, infections beside deaths, a flood toll since a day and since
 its month, arrests after a match, homes buried) were written after those fixes and scored before any fix
 for them: 5 of 5 flags right, 5 of 7 found; since fixed: "since June 14" in a March report is last June's
-and lines up with "since mid-June" (ac08); left: homes "buried" beside houses buried (ac10).
+and lines up with "since mid-June" (ac08), homes "buried" by a landslide were destroyed (ac10).
 Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """

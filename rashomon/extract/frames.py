@@ -152,7 +152,8 @@ def frame_of(
     if verb_nouns is not None and sense is not None and not _counts_one_of(counted_head, verb_nouns):
         predicate = state_predicate(sense.head)  # "lost nine fighters" were killed; "lost power" is a state
     if predicate in OF_PEOPLE and (not people or (predicate in CASUALTY and fig.kind not in ("count", "proportion"))):
-        predicate = None  # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense
+        # "picked up 12 seats", "held 15 meetings", "a 6.1 quake struck": not the casualty sense; "buried 30 homes"
+        predicate = _lex()["thing_senses"].get(predicate) if not people and fig.kind == "count" else None
     if predicate in _lex()["sense_nouns"] and not _counts_one_of(counted_head, _lex()["sense_nouns"][predicate]):
         predicate = None  # "cut 1,200 jobs" is a sense, "cut 20 trees" none
     if predicate in _lex()["place_senses"] and (

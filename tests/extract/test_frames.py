@@ -920,3 +920,16 @@ def test_a_crowd_drawn_or_attending_counts_people_only(
     nlp: Callable[[str], Any], text: str, figure: str, attended: bool
 ) -> None:
     assert (by_text(nlp, text)[figure].predicate == "attended") is attended
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "sense"),
+    [
+        ("The landslide buried 30 homes in the village.", "30", "destroyed"),
+        ("The landslide buried 30 people in the village.", "30", "buried"),
+    ],
+)
+def test_a_sense_of_people_told_of_things_takes_its_meaning_for_things(
+    nlp: Callable[[str], Any], text: str, figure: str, sense: str
+) -> None:
+    assert by_text(nlp, text)[figure].predicate == sense
