@@ -104,7 +104,8 @@ age, inflation, a Senate vote's tally, homes destroyed, worshippers killed, a fi
 children among them, aid pledged, stolen jewels' worth, nurses and doctors on strike, a jury's hours,
 arrests rising) were written after the within-report batch aa01-aa12 and scored before any fix for
 them: 3 of 3 flags right, 3 of 10 found; since fixed: a tally that "cleared the Senate" (ab04), a crowd
-that "drew 58,000 fans" beside one that "watched" (ab01); left: an unnamed suspect's age (ab02),
+that "drew 58,000 fans" beside one that "watched" (ab01), an unnamed suspect's age (ab02: the expected
+text corrected after scoring to the figure as read, "36-year"); left:
 consumer prices beside inflation (ab03), a pledge (a target, ab08), a valuation (ab09), a duration (ab11).
 ac01-ac10 (two agencies' magnitudes, a bus crash's dead, people rescued, damage beside insured losses, a
 march's crowd, prisoners freed in a swap, infections beside deaths, a flood toll since a day and since

@@ -54,7 +54,9 @@ from rashomon.extract.readings import (
     picked_from,
     population,
     range_word,
+    reached_total,
     record_holder,
+    role_of_age,
     since_its_start,
     vote_share_holder,
 )
@@ -182,6 +184,8 @@ def frame_of(
         counted = AFTERSHOCK if aftershock(doc, fig) else None  # a quake's and its aftershock's are two
     elif kind == "measure" and counted is None:
         counted = measured_attribute(tok)  # "at a depth of 18.5 km": one attribute, as a magnitude is
+    elif kind == "age":
+        counted = role_of_age(tok) or counted  # "the suspect, 34,": whose age, when no name says
     governor = _governor(nominal)
     measure = predicate or _generic_measure(kind, unit, counted, sense.head if sense else governor)
     modifiers = tuple(m for m in _qualifiers(kind, counted_head) if m != unit)  # "a 1.4 trillion rupee budget"
@@ -200,11 +204,12 @@ def frame_of(
     return Frame(
         measure=measure, kind=kind, unit=unit, counted=counted,
         modifiers=modifiers,
-        owners=_owners(governor, nominal, tok), place=_place(governor, nominal),
+        owners=_owners(governor, nominal, tok),
+        place=_place(governor, nominal),
         period=period_value(when, dated, text_of(doc)) if when else None,
         part_of=whole_of(doc, fig, figures, predicate),
         increment=_batch(doc, fig, figures, predicate),
-        through=when is not None and (_through(doc, when) or _reached(tok, measure)),
+        through=when is not None and (_through(doc, when) or reached_total(tok, measure)),
         pair=fig.pair, partner=partner(fig, figures), context=context, near=_near(doc, fig),
     )  # fmt: skip
 
@@ -358,17 +363,6 @@ def _through(doc: Doc, t: Timex) -> bool:
     "as of Monday", "up to the end of March"."""
     text = text_of(doc)
     return t.type == "DATE" and bool(THROUGH.search(text[max(0, t.start - 24) : t.start]))
-
-
-def _reached(tok: Token, measure: str) -> bool:
-    """Whether the figure is where a total that only grows was brought, so that the day of its clause is
-    when the total was reached: "the death toll rose to 43 on Wednesday", "stood at 43", "reached 43"."""
-    if measure not in _lex()["rises_over_time"]:
-        return False
-    verbs: dict[str, str] = _lex()["running_total_verbs"]
-    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative"):
-        return verbs.get(tok.head.head.lemma_.lower()) == str(tok.head.lower_)
-    return tok.dep_ == "dobj" and verbs.get(tok.head.lemma_.lower()) == ""
 
 
 def _timex_roots(doc: Doc, timexes: list[Timex]) -> dict[tuple[int, int], int]:

@@ -338,6 +338,17 @@ def measured_attribute(tok: Token) -> str | None:
     return names.get(after.lower_) if after is not None and after.pos_ in ("ADJ", "ADV") else None
 
 
+def reached_total(tok: Token, measure: str) -> bool:
+    """Whether the figure is where a total that only grows was brought, so that the day of its clause is
+    when the total was reached: "the death toll rose to 43 on Wednesday", "stood at 43", "reached 43"."""
+    if measure not in lexicon("claims")["rises_over_time"]:
+        return False
+    verbs: dict[str, str] = lexicon("claims")["running_total_verbs"]
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative"):
+        return verbs.get(tok.head.head.lemma_.lower()) == str(tok.head.lower_)
+    return tok.dep_ == "dobj" and verbs.get(tok.head.lemma_.lower()) == ""
+
+
 def brings_a_total(verb: Token) -> bool:
     """Whether the clause of ``verb`` tells a batch by the total it brings a count to: "two passengers died
     in hospital, bringing the toll to 25", "raising the death toll to 11" (lexicon ``running_total_verbs``)."""
@@ -348,6 +359,21 @@ def brings_a_total(verb: Token) -> bool:
         if word and any(c.dep_ == "dobj" and c.lower_ in totals for c in clause.children):
             return any(c.dep_ in ("prep", "dative") and c.lower_ == word for c in clause.children)
     return False
+
+
+def role_of_age(tok: Token) -> str | None:
+    """The one unnamed person whose age a figure gives, by the role it stands in apposition to: "the suspect,
+    34,", "the gunman, a 36-year-old man" (lexicon ``perpetrator_nouns``, singular)."""
+    roles = lexicon("claims")["perpetrator_nouns"]
+    node = tok
+    for _ in range(5):
+        if node.pos_ == "NOUN" and node.tag_ == "NN" and node.lower_ in roles:
+            return str(node.lower_)
+        if node.pos_ == "PROPN" or node.dep_ not in ("appos", "amod", "npadvmod", "nummod"):
+            return None  # "the suspect, 38-year-old Anthony LaCalamita": a named person's age, the name's
+            return None
+        node = node.head
+    return None
 
 
 def aftershock(doc: Doc, fig: Figure) -> bool:

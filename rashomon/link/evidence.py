@@ -21,7 +21,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -45,9 +44,9 @@ from rashomon.lexicons import lexicon
 from rashomon.link.measures import (
     ATTRIBUTES,
     CONVERTED,
-    ISO_DAY,
     Item,
     classes,
+    day_ordinal,
     dimension,
     family,
     in_base_unit,
@@ -229,6 +228,10 @@ class Table:
         self.start = np.array([item.claim.figure.start if item.claim.figure else -1 for item in found], dtype=int)
         self.end = np.array([item.claim.figure.end if item.claim.figure else -1 for item in found], dtype=int)
         self.apposed = _codes([_apposed(x) for x in f])
+        whose = list(zip(self.article.tolist(), self.apposed.tolist(), strict=True))
+        told = {(*key, item.claim.value.low) for key, item in zip(whose, found, strict=True)}
+        ages = Counter((a, p) for a, p, _ in told)  # one report giving two ages for "the suspect": two suspects
+        self.one_age = np.array([ages[key] == 1 for key in whose], dtype=bool)
         self.part_of = np.array([-2 if x.part_of is None else x.part_of for x in f], dtype=int)
         self._frames = f
 
@@ -312,11 +315,18 @@ def _point(claim: Claim) -> float:
 
 def _apposed(frame: Frame) -> str | None:
     """The name an age stands in apposition to ("Orozco, 29,"): the word just before it, if it is one of
-    the figure's owners."""
+    the figure's owners; or the one unnamed person's role ("the suspect, 34,", "the gunman, a 36-year-old")."""
+    if frame.kind == "age" and frame.counted in _roles():
+        return frame.counted
     before = [w[1:] for w in frame.near if w.startswith("<")]
     if frame.kind != "age" or not before or before[-1] not in frame.owners:
         return None
     return before[-1]
+
+
+@cache
+def _roles() -> frozenset[str]:
+    return frozenset(lexicon("claims")["perpetrator_nouns"])
 
 
 def _winner_first(f: Frame, c: Claim) -> bool:
@@ -469,21 +479,13 @@ def _reached_later(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Pairs of days that a running total can join: the day a total was reached ("the toll rose to 43 on
     Wednesday", "by Wednesday") and an earlier or the same day of a figure ("killing 36 on Tuesday"), or two
     days a total was reached (the same toll on two days: an evolution, not two quantities)."""
-    days = np.array([_ordinal(name) for name in t.period_names] + [-1], dtype=int)  # code -1 reads the last
+    days = np.array([day_ordinal(name) for name in t.period_names] + [-1], dtype=int)  # code -1 reads the last
     di, dj = days[t.period[i]], days[t.period[j]]
     known = (di >= 0) & (dj >= 0)
     out: np.ndarray = known & (
         (t.reached[i] & t.reached[j]) | (t.reached[i] & (dj <= di)) | (t.reached[j] & (di <= dj))
     )
     return out
-
-
-def _ordinal(period: str) -> int:
-    """A dated day's ordinal; -1 for a stretch or a day of an undated report."""
-    try:
-        return date.fromisoformat(period).toordinal() if ISO_DAY.fullmatch(period) else -1
-    except ValueError:
-        return -1
 
 
 def probabilities(m: dict[str, Any], x: np.ndarray) -> np.ndarray:

@@ -183,6 +183,14 @@ def same_period(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a) or _week_holds(a, b) or _week_holds(b, a)  # "2026-01" holds "2026-01-19"
 
 
+def day_ordinal(period: str) -> int:
+    """A dated day's ordinal; -1 for a stretch or a day of an undated report."""
+    try:
+        return date.fromisoformat(period).toordinal() if ISO_DAY.fullmatch(period) else -1
+    except ValueError:
+        return -1
+
+
 def one_stretch(a: str | None, b: str | None) -> bool:
     """Whether two known periods name one stretch of time: the same one, or a week and a day of it ("last
     week", "the week ended May 8")."""

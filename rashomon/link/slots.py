@@ -255,8 +255,11 @@ def _two_dated_accounts(
 
 def one_persons_age(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two reports giving one named person's age in apposition, differently: "Jose Luis Orozco, 29," and
-    "Orozco, 27," (a birthday between the reports, or an error: the slot's status says which)."""
+    "Orozco, 27," (a birthday between the reports, or an error: the slot's status says which); or one unnamed
+    person's by a role, each report giving one age for it: "the suspect, 34,", "the suspect, a 36-year-old
+    man"."""
     result: np.ndarray = (t.article[i] != t.article[j]) & (t.apposed[i] >= 0) & (t.apposed[i] == t.apposed[j])
+    result &= t.one_age[i] & t.one_age[j]  # "the suspect, 34," twice in one report is still one age
     return result
 
 

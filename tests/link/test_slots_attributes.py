@@ -86,3 +86,21 @@ def test_two_totals_since_one_starting_point_told_as_a_day_and_as_its_month_conf
         "Monsoon floods have killed 77 people in Pakistan since June 1, officials said.",
     )
     assert apart == []
+
+
+def test_one_unnamed_suspects_age_given_differently_by_two_reports_is_flagged(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "Police said the gunman, 29, was shot dead at the scene.",
+        "The gunman, a 31-year-old man, was shot dead by officers, police said.",
+    )
+    assert found == [{"29", "31-year"}]
+
+
+def test_ages_of_two_suspects_in_one_report_are_no_account_of_the_suspects_age(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "Police arrested a suspect, 34, and a second suspect, 41, in Leeds.",
+        "The suspect, a 36-year-old man, was arrested at his home in Leeds, police said.",
+    )
+    assert found == []
