@@ -26,6 +26,7 @@ Doc = Any
 Token = Any
 PART = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+\w+)|\bof\s+(?:whom|which|them|those))\s*$", re.I)
 PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\b)", re.I)
+AMONG_THE = re.compile(r"^[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\s+the\s+(?P<group>[a-z]+)\b", re.I)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 MAX_CLIMB = 4
 OWN_CLAUSE = ("conj", "parataxis", "advcl", "relcl", "ccomp")  # a verb so attached has a clause of its own
@@ -353,6 +354,9 @@ def whole_of(doc: Doc, fig: Figure, figures: list[Figure], predicate: str | None
         return whole.start if whole is not None else None
     if not (PART.search(text[max(0, fig.start - 24) : fig.start]) or PART_AFTER.match(text[fig.end : fig.end + 40])):
         return None
+    among = AMONG_THE.match(text[fig.end : fig.end + 40])
+    if among and predicate is not None and group_predicate(among["group"].lower()) == predicate:
+        return fig.end + among.start("group")  # "nine children were among the dead": a part of the dead
     earlier = [f for f in figures if f.end <= fig.start and fig.start - f.end < 160 and f.kind == fig.kind]
     sentence = token_at(doc, fig.start)
     if sentence is None or not earlier:

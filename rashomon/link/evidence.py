@@ -96,8 +96,11 @@ def items(claims: Sequence[Claim], sources: Sequence[str]) -> list[Item]:
     for item in (i for i in out if not _no_rival(i)):
         values[_rival_key(item)].add(item.claim.value.low)
         spoken[(*_rival_key(item), item.source)].append(item)
+    for item in (i for i in out if i.frame.part_of is not None):  # parts rival parts of their own class only
+        values[(*_rival_key(item), "part", item.frame.counted)].add(item.claim.value.low)
     for item in out:
-        item.rivals = len(values[_rival_key(item)] - {item.claim.value.low})
+        part = ("part", item.frame.counted) if item.frame.part_of is not None else ()
+        item.rivals = len(values[(*_rival_key(item), *part)] - {item.claim.value.low})
         if item.frame.measure in senses():  # only a sense is weighed by who gives it (slots.speakers_disagree)
             item.voices = sum(not values_meet(item, other) for other in spoken[(*_rival_key(item), item.source)][:50])
         item.words = {w: weights[w] for w in sorted(_terms(item))}  # sorted: sums in one order, every run
@@ -222,6 +225,8 @@ class Table:
         kinds: dict[str, str] = lexicon("claims")["thing_kinds"]
         self.thing = _codes([kinds.get(x.counted or "", x.counted) for x in f])  # homes, houses, households
         self.cls = _codes([classes().get(x.counted or "") for x in f])
+        units = frozenset(lexicon("claims")["unit_nouns"])  # "2,500 families" are no count of people
+        self.unit_count = np.array([x.counted in units for x in f], dtype=bool)
         people = frozenset(lexicon("claims")["people_nouns"]) | classes().keys()
         self.amount = np.array([dimension(x)[1] in AMOUNT_FAMILIES for x in f], dtype=bool)
         self.people = np.array([x.counted is None or x.counted in people for x in f], dtype=bool)
@@ -250,6 +255,8 @@ class Table:
         mods = (self.n_mods[i] == 0) | (self.n_mods[j] == 0) | (_rowdot(self.mods, self.mods, i, j) > 0)
         owners = self.owners_meet(i, j)
         wholes = (self.part_of[i] == -2) & (self.part_of[j] == -2)
+        wholes |= (self.part_of[i] >= 0) & (self.part_of[j] >= 0) & (self.cls[i] >= 0) & (self.cls[i] == self.cls[j])
+        # two reports' parts of one class: "19 killed, including five children", "nine children were among the dead"
         result: np.ndarray = one_time & mods & owners & wholes
         return result
 
@@ -298,6 +305,7 @@ class Table:
         places_differ = same_report & (self.place[i] >= 0) & (self.place[j] >= 0) & (self.place[i] != self.place[j])
         ok: np.ndarray = same_dim & (self.increment[i] == self.increment[j])
         ok &= ~part & ~senses_differ & ~classes_differ & ~places_differ & ~attributes_differ
+        ok &= self.unit_count[i] == self.unit_count[j]  # families beside people
         ok &= ~(self.campaign_total[i] & self.one_day[j]) & ~(self.campaign_total[j] & self.one_day[i])  # a day's part
         return ok
 

@@ -933,3 +933,15 @@ def test_a_sense_of_people_told_of_things_takes_its_meaning_for_things(
     nlp: Callable[[str], Any], text: str, figure: str, sense: str
 ) -> None:
     assert by_text(nlp, text)[figure].predicate == sense
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Nine children were among the dead in the market strike.", True),
+        ("Nine children were killed in the market strike.", False),
+    ],
+)
+def test_a_count_among_the_dead_is_a_part_of_them(nlp: Callable[[str], Any], text: str, part: bool) -> None:
+    frame = by_text(nlp, text)["Nine"].frame
+    assert frame is not None and (frame.part_of is not None) is part

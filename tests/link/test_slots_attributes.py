@@ -104,3 +104,23 @@ def test_ages_of_two_suspects_in_one_report_are_no_account_of_the_suspects_age(n
         "The suspect, a 36-year-old man, was arrested at his home in Leeds, police said.",
     )
     assert found == []
+
+
+def test_two_reports_counting_the_children_among_one_strikes_dead_differently_conflict(
+    nlp: Callable[[str], Any],
+) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "The air strike on the school in Maarat killed 23 people, including six children, rescuers said.",
+        "Eleven children were among the dead in the strike on the Maarat school, a local council said.",
+    )
+    assert found == [{"six", "Eleven"}]
+
+
+def test_families_returning_are_no_count_of_the_people_returning(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "Some 2,500 families have returned to Raqqa this month, the local council said.",
+        "About 12,000 people returned to Raqqa this month, the UN said.",
+    )
+    assert found == []
