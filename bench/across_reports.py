@@ -119,7 +119,14 @@ returning, one shelling's toll, a week's coalition strikes) were written after a
 scored before any fix for them: 2 of 3 flags right, 2 of 5 found (the wrong flag: 2,500 families
 returned against 12,000 people); since fixed: a count of families is no count of people (ad08), and two
 reports' counts of the children among one strike's dead line up (ad06); left: a toll since Sunday beside
-one of four days of fighting (ad05), strikes carried out beside times struck (ad10).
+one of four days of fighting (ad05), strikes carried out beside times struck (ad10). ae01-ae12, all
+negatives (a war's dead beside its civilians, soldiers beside people, the injured beside those still in
+hospital, hostages taken beside those still held, a part beside its whole, refugees since 2011 beside
+this year's, prisoners freed, one country's quake toll beside two countries', aid workers this year
+beside since April, a weekend's arrests beside each day's, workers beside people with firefighters,
+migrants aboard beside survivors) were written after that and scored before any fix for them: 1 flag,
+wrong ("killed 12 soldiers" against "killed 15 people"); since fixed: more people than a group that is
+usually some of them (soldiers, civilians, children: lexicon part_classes) is no account of it.
 Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """

@@ -225,6 +225,9 @@ class Table:
         kinds: dict[str, str] = lexicon("claims")["thing_kinds"]
         self.thing = _codes([kinds.get(x.counted or "", x.counted) for x in f])  # homes, houses, households
         self.cls = _codes([classes().get(x.counted or "") for x in f])
+        self.generic = np.array([x.counted in ("people", "person") for x in f], dtype=bool)  # "15 people"
+        some = frozenset(lexicon("claims")["part_classes"])  # soldiers, civilians, children: some of the people
+        self.part_class = np.array([classes().get(x.counted or "") in some for x in f], dtype=bool)
         units = frozenset(lexicon("claims")["unit_nouns"])  # "2,500 families" are no count of people
         self.unit_count = np.array([x.counted in units for x in f], dtype=bool)
         people = frozenset(lexicon("claims")["people_nouns"]) | classes().keys()
@@ -257,7 +260,15 @@ class Table:
         wholes = (self.part_of[i] == -2) & (self.part_of[j] == -2)
         wholes |= (self.part_of[i] >= 0) & (self.part_of[j] >= 0) & (self.cls[i] >= 0) & (self.cls[i] == self.cls[j])
         # two reports' parts of one class: "19 killed, including five children", "nine children were among the dead"
+        wholes &= ~self.more_people_than(i, j) & ~self.more_people_than(j, i)  # "15 people" beside "12 soldiers"
         result: np.ndarray = one_time & mods & owners & wholes
+        return result
+
+    def more_people_than(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Pairs where ``i`` counts more "people" than ``j`` counts of a group that is usually some of them
+        (lexicon ``part_classes``): "killed 15 people" may count others beside "12 soldiers" (fewer people
+        than soldiers would be a contradiction); "61 people died" in a shipwreck are the "41 migrants"."""
+        result: np.ndarray = self.generic[i] & self.part_class[j] & (self.low[i] > self.high[j])
         return result
 
     def things_differ(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -124,3 +124,20 @@ def test_families_returning_are_no_count_of_the_people_returning(nlp: Callable[[
         "About 12,000 people returned to Raqqa this month, the UN said.",
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("reports", "flags"),
+    [
+        (("The attack on the checkpoint killed 12 soldiers, the army said.",
+          "The attack on the checkpoint killed 15 people, a monitor said."), []),
+        (("The attack on the checkpoint killed 12 soldiers, the army said.",
+          "The attack on the checkpoint killed 9 people, a monitor said."), [{"12", "9"}]),
+        (("The boat capsized off Libya, drowning 41 migrants, the UN said.",
+          "Sixty-one people died when the boat capsized off Libya, the IOM said."), [{"41", "Sixty-one"}]),
+    ],
+)  # fmt: skip
+def test_more_people_than_soldiers_may_count_others_but_fewer_contradict(
+    nlp: Callable[[str], Any], reports: tuple[str, str], flags: list[set[str]]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == flags
