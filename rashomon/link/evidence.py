@@ -251,6 +251,7 @@ class Table:
         accounts of one number; "120 escaped" and "1,500 ISIS members escaped" are."""
         timeless = ~self.since & (self.period < 0)  # "the WHO put the number of deaths at 410"
         whole = (self.from_start[i] & timeless[j]) | (self.from_start[j] & timeless[i])  # "since the outbreak began"
+        whole &= self.place[i] == self.place[j]  # not "six were killed in clashes near Hajin": one place's part
         one_time = (self.earlier[i] == self.earlier[j]) & ((self.since[i] == self.since[j]) | whole)
         one_time &= self.recalled[i] == self.recalled[j]
         one_time &= self.with_perpetrator[i] == self.with_perpetrator[j]  # "six, including the gunman"

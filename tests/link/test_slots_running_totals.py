@@ -61,3 +61,12 @@ def test_a_toll_reached_on_an_earlier_day_is_no_account_of_a_later_days_deaths(n
         "Floods killed 14 more people on Wednesday, officials said.",
     )
     assert flagged(found) == []
+
+
+def test_one_places_toll_is_no_account_of_a_total_since_the_offensive_began(nlp: Callable[[str], Any]) -> None:
+    found = story(
+        nlp,
+        "The army said 57 of its soldiers had been killed since the offensive began. On Monday, a commander said "
+        "nine soldiers were killed in clashes near Jenin.",
+    )
+    assert flagged(found) == []
