@@ -126,7 +126,9 @@ this year's, prisoners freed, one country's quake toll beside two countries', ai
 beside since April, a weekend's arrests beside each day's, workers beside people with firefighters,
 migrants aboard beside survivors) were written after that and scored before any fix for them: 1 flag,
 wrong ("killed 12 soldiers" against "killed 15 people"); since fixed: more people than a group that is
-usually some of them (soldiers, civilians, children: lexicon part_classes) is no account of it.
+usually some of them (soldiers, civilians, children: lexicon part_classes) is no account of it. pl1-pl2
+were written with the reading of a sum pledged as the pledge made ("donors pledged $2.5 billion"), not a
+target ("pledged to spend $3 billion" still is).
 Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """

@@ -100,7 +100,7 @@ def _claim(doc: Doc, fig: Figure, tok: Token, frame: Frame, ctx: Context, discla
         via, cue_lemma = item.via, item.verb
         as_of = _said_on(doc, item, ctx) or ctx.published
     sent = tok.sent
-    stance, disputed_by = _stance(sent.text, predicate, cue_lemma, disclaimers, doc, tok)
+    stance, disputed_by = _stance(sent.text, predicate, cue_lemma, disclaimers, doc, tok, fig.kind == "money")
     text = text_of(doc)
     return Claim(
         id=content_id("claim", ctx.article_id, fig.start, predicate), article_id=ctx.article_id,
@@ -158,10 +158,10 @@ def _said_on(doc: Doc, item: AttributionFound, ctx: Context) -> date | None:
 
 
 def _stance(
-    sentence: str, predicate: str, cue: str | None, disclaimers: list[Any], doc: Doc, tok: Token
+    sentence: str, predicate: str, cue: str | None, disclaimers: list[Any], doc: Doc, tok: Token, money: bool = False
 ) -> tuple[Stance, str | None]:
     """How firmly the figure is put forward, and who disputes it when someone does."""
-    modality = _modality(tok)
+    modality = _modality(tok, money)
     if modality is not None:
         return modality, None
     if cue in lexicon("attribution")["denials"]:
@@ -178,10 +178,10 @@ def _stance(
     return "asserted", None
 
 
-def _modality(tok: Token) -> Stance | None:
+def _modality(tok: Token, money: bool = False) -> Stance | None:
     """Projected ("could die", "are expected to flee"), conditional ("if 100 had been killed"), target
     ("aims to resettle 10,000", "a target of 10,000") or generic ("a magnitude-6.0 quake can cause severe
-    damage") figures, from the words that govern them."""
+    damage") figures, from the words that govern them; a sum of ``money`` pledged is the pledge made."""
     words = _lex()["modality"]
     node = nominal_of(tok)
     first_verb = True  # a modal counts on the figure's own verb: "until the last nine are home" is no projection
@@ -196,6 +196,14 @@ def _modality(tok: Token) -> Stance | None:
             if _generic(tok, node, kids, words):
                 return "generic"
         if node.lemma_.lower() in words["target_verbs"] and node.pos_ == "VERB":
+            pledged = nominal_of(tok)
+            if (
+                money
+                and node.lemma_.lower() in words["pledge_verbs"]
+                and pledged.dep_ == "dobj"
+                and pledged.head == node
+            ):
+                return None  # "donors pledged $2.5 billion": the pledge made, not "pledged to build 10,000 homes"
             return "target"
         if node.pos_ == "NOUN" and node.lemma_.lower() in words["target_nouns"] and node.i < tok.i:
             return "target"

@@ -179,12 +179,19 @@ def test_a_capture_is_a_recapture_only_after_an_escape(nlp: Callable[[str], Any]
         ("If 100 had been killed, the army would have retreated.", "conditional"),
         ("The government aims to resettle 10,000 refugees by June.", "target"),
         ("Analysts had expected the unemployment rate to fall to 5.7%.", "projected"),
+        ("The government pledged to build 10,000 homes.", "target"),
+        ("The government promised 500 new jobs.", "target"),
+        ("The government pledged to spend $3 billion on roads.", "target"),
     ],
 )
 def test_figures_not_put_forward_as_fact_have_their_own_stance(
     nlp: Callable[[str], Any], text: str, stance: str
 ) -> None:
     assert {c.stance for c in claims(nlp, text)} == {stance}
+
+
+def test_a_sum_pledged_is_the_pledge_made(nlp: Callable[[str], Any]) -> None:
+    assert {c.stance for c in claims(nlp, "Donors pledged $2.5 billion at the conference on Monday.")} == {"asserted"}
 
 
 def test_a_clause_a_warning_reports_is_a_fact_and_one_a_forecast_governs_is_not(nlp: Callable[[str], Any]) -> None:

@@ -141,3 +141,12 @@ def test_more_people_than_soldiers_may_count_others_but_fewer_contradict(
     nlp: Callable[[str], Any], reports: tuple[str, str], flags: list[set[str]]
 ) -> None:
     assert flagged_the_same_day(nlp, *reports) == flags
+
+
+def test_two_reports_giving_the_sum_pledged_at_one_conference_differently_conflict(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "Donors pledged $4.4 billion for Yemen at the Geneva conference on Tuesday.",
+        "Donors at the Geneva conference on Tuesday pledged $3.6 billion for Yemen, the UN said.",
+    )
+    assert found == [{"$4.4 billion", "$3.6 billion"}]
