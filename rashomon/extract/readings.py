@@ -371,7 +371,6 @@ def role_of_age(tok: Token) -> str | None:
             return str(node.lower_)
         if node.pos_ == "PROPN" or node.dep_ not in ("appos", "amod", "npadvmod", "nummod"):
             return None  # "the suspect, 38-year-old Anthony LaCalamita": a named person's age, the name's
-            return None
         node = node.head
     return None
 
