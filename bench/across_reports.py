@@ -134,7 +134,12 @@ a gunman with his victims, Channel crossings, youth unemployment beside unemploy
 were written after all the changes above and scored with no change for them: 6 of 6 flags right, 6 of 8
 found (one expected pair's text was corrected after scoring to the figures as read, "2.3" and "2,600",
 ag04); left: a player's season tally (ag01, no sense and no season as a period), turnout told as a share
-of voters who cast ballots (ag06).
+of voters who cast ballots (ag06). ah01-ah10 (political and economic news: a confirmation's tally, two
+polls, a bill's cost, relief checks, jobs beside unemployment, officers injured, a riot's dead beside one
+officer, people charged as bounds, an impeachment vote, a rate rise) were written after that and scored
+with no change for them: no flag (nine negatives held), 0 of 1 found; "half a percentage point" was not
+read as a figure at all and now is (the expected texts were written as the figures are now read); left:
+a rate's rise told with two verbs ("raised", "lifted"; ah10).
 Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """

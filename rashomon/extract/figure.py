@@ -84,6 +84,26 @@ def scaled_figures(text: str) -> list[Figure]:
     return out
 
 
+FRACTIONAL_POINT = re.compile(
+    r"\b(half\s+a|a\s+quarter\s+of\s+a|a\s+quarter|three\s+quarters\s+of\s+a)\s+percentage\s+point\b"
+    r"|\b(?:a\s+)?(half|quarter)[\s-]point\b",
+    re.I,
+)
+POINT_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+
+def fractional_points(text: str) -> list[Figure]:
+    """ "half a percentage point" (0.5), "a quarter of a percentage point", "a quarter-point": a share in
+    percentage points written as a fraction of one."""
+    out = []
+    exact = _amounts()["fractional_scaled"]
+    for m in FRACTIONAL_POINT.finditer(text):
+        word = re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower())
+        value = float(exact[word]) if m.group(1) else POINT_FRACTIONS[word]
+        out.append(Figure(m.start(), m.end(), value, value, (value,), kind="percent", unit="percent"))
+    return out
+
+
 @cache
 def _scaled_pattern() -> re.Pattern[str]:
     words = phrase_pattern([*_amounts()["vague_scaled"], *_amounts()["fractional_scaled"]])

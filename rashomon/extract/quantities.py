@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from rashomon.dates import MONTHS
-from rashomon.extract.figure import Figure, age_bands, pair_figures, scaled_figures
+from rashomon.extract.figure import Figure, age_bands, fractional_points, pair_figures, scaled_figures
 from rashomon.extract.numbers import (
     DIGITS,
     SPACED_DIGITS,
@@ -390,6 +390,7 @@ def _vague_figures(doc: Doc, text: str) -> list[Figure]:
                      approximate=not exact, vague=not exact)  # fmt: skip
         out.append(_with_context(doc, text, fig))
     out += [_with_context(doc, text, f) for f in scaled_figures(text)]
+    out += [_with_context(doc, text, f) for f in fractional_points(text)]  # "half a percentage point"
     props = {k.lower(): v for k, v in _amounts()["proportions"].items()}
     for m in _proportion_pattern().finditer(text):
         if re.search(

@@ -203,3 +203,18 @@ def test_a_currency_written_after_its_amount_makes_it_money(
     f = one(nlp, text)
     assert (f.kind, f.unit, text[f.start : f.end]) == ("money", unit, written)
     assert one(nlp, "He weighs 200 pounds.").kind != "money"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("The Fed raised its benchmark rate by half a percentage point.", "half a percentage point", 0.5),
+        ("Rates rose by a quarter of a percentage point.", "a quarter of a percentage point", 0.25),
+        ("The bank delivered a quarter-point rate increase.", "a quarter-point", 0.25),
+    ],
+)
+def test_a_fraction_of_a_percentage_point_is_a_share_in_points(
+    nlp: Callable[[str], Any], text: str, written: str, value: float
+) -> None:
+    fig = one(nlp, text)
+    assert (text[fig.start : fig.end], fig.low, fig.high, fig.kind) == (written, value, value, "percent")
