@@ -138,8 +138,9 @@ of voters who cast ballots (ag06). ah01-ah10 (political and economic news: a con
 polls, a bill's cost, relief checks, jobs beside unemployment, officers injured, a riot's dead beside one
 officer, people charged as bounds, an impeachment vote, a rate rise) were written after that and scored
 with no change for them: no flag (nine negatives held), 0 of 1 found; "half a percentage point" was not
-read as a figure at all and now is (the expected texts were written as the figures are now read); left:
-a rate's rise told with two verbs ("raised", "lifted"; ah10).
+read as a figure at all and now is (the expected texts were written as the figures are now read); since
+fixed: how far a named indicator was moved, one way, is one figure whatever the verb ("raised interest
+rates by 0.75 percentage points", "lifted its benchmark rate by half a percentage point"; ah10).
 Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """

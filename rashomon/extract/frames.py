@@ -20,6 +20,7 @@ from typing import Any
 from rashomon.extract.figure import Figure
 from rashomon.extract.readings import (
     AFTERSHOCK,
+    CHANGE,
     CHILDREN,
     ELSEWHERE,
     LEVEL,
@@ -31,12 +32,12 @@ from rashomon.extract.readings import (
     VOTE_SHARE,
     WITH_PERPETRATOR,
     aftershock,
-    brings_a_total,
     costed_of,
     country_word,
     counts_perpetrator,
     elsewhere,
     increment,
+    indicator_change,
     indicator_level,
     level_subject,
     lone_one,
@@ -54,7 +55,6 @@ from rashomon.extract.readings import (
     picked_from,
     population,
     range_word,
-    reached_total,
     record_holder,
     role_of_age,
     since_its_start,
@@ -75,6 +75,7 @@ from rashomon.extract.senses import (
     whole_of,
 )
 from rashomon.extract.time import Timex
+from rashomon.extract.totals import brings_a_total, reached_total
 from rashomon.lexicons import lexicon
 from rashomon.nlp import text_of
 from rashomon.records import Frame
@@ -191,9 +192,12 @@ def frame_of(
     modifiers = tuple(m for m in _qualifiers(kind, counted_head) if m != unit)  # "a 1.4 trillion rupee budget"
     if counter is not None:  # "the number of infant deaths reached 100": infants
         counted = class_of(counter)
+    change = indicator_change(doc, fig, governor) if fig.pair == 0 and kind == "percent" else None
     level = indicator_level(doc, fig, governor) if predicate is None and fig.pair == 0 and kind in LEVELS else None
     moved = moved_to(doc, fig, governor) if predicate is None and counted is None and fig.pair == 0 else None
-    if level is not None:  # "the jobless rate was 6.1% in March": a named indicator's level, one per period
+    if change is not None:  # "raised interest rates by 0.75 percentage points": how far, which way
+        measure, (counted, modifiers) = CHANGE, change
+    elif level is not None:  # "the jobless rate was 6.1% in March": a named indicator's level, one per period
         measure, (counted, modifiers) = LEVEL, level
     elif moved is not None:  # "jobless claims fell to 385,000", "dropped to 385,000": one level, however it moved
         measure, counted = moved[0] if kind == "count" else measure, _counted_key(level_subject(moved[1]))

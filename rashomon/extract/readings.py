@@ -267,6 +267,18 @@ def _object_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
 
 
+def indicator_change(doc: Doc, fig: Figure, verb: Token) -> tuple[str, tuple[str, ...]] | None:
+    """How far a named indicator was moved, and which way: "raised interest rates by 0.75 percentage points",
+    "cut its key rate by a quarter-point" (lexicon ``indicator_change_verbs``: the way is a qualifier)."""
+    way = lexicon("claims")["indicator_change_verbs"].get(verb.lemma_.lower())
+    first = doc.char_span(fig.start, fig.start + 1, alignment_mode="expand")
+    if way is None or first is None or not len(first) or first[0].i == 0 or doc[first[0].i - 1].lower_ != "by":
+        return None
+    moved = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    named = _indicator_name(moved) if moved is not None else None
+    return (named[0], (*named[1], way)) if named is not None else None
+
+
 def _indicator_name(subject: Token) -> tuple[str, tuple[str, ...]] | None:
     """The indicator a subject names, by the longest run of its last words in the lexicon ("initial jobless
     claims": jobless claims), with the words before that run and those of an "among"/"for" phrase as its
@@ -336,29 +348,6 @@ def measured_attribute(tok: Token) -> str | None:
         return names.get(tok.head.head.lemma_.lower())
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return names.get(after.lower_) if after is not None and after.pos_ in ("ADJ", "ADV") else None
-
-
-def reached_total(tok: Token, measure: str) -> bool:
-    """Whether the figure is where a total that only grows was brought, so that the day of its clause is
-    when the total was reached: "the death toll rose to 43 on Wednesday", "stood at 43", "reached 43"."""
-    if measure not in lexicon("claims")["rises_over_time"]:
-        return False
-    verbs: dict[str, str] = lexicon("claims")["running_total_verbs"]
-    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "dative"):
-        return verbs.get(tok.head.head.lemma_.lower()) == str(tok.head.lower_)
-    return tok.dep_ == "dobj" and verbs.get(tok.head.lemma_.lower()) == ""
-
-
-def brings_a_total(verb: Token) -> bool:
-    """Whether the clause of ``verb`` tells a batch by the total it brings a count to: "two passengers died
-    in hospital, bringing the toll to 25", "raising the death toll to 11" (lexicon ``running_total_verbs``)."""
-    lex = lexicon("claims")
-    totals = frozenset(lex["count_nouns"]) | frozenset(lex["nouns"])  # "the toll", "the number of arrests"
-    for clause in (c for c in verb.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"):
-        word = lex["running_total_verbs"].get(clause.lemma_.lower())
-        if word and any(c.dep_ == "dobj" and c.lower_ in totals for c in clause.children):
-            return any(c.dep_ in ("prep", "dative") and c.lower_ == word for c in clause.children)
-    return False
 
 
 def role_of_age(tok: Token) -> str | None:

@@ -29,6 +29,7 @@ import numpy as np
 from scipy import sparse
 
 from rashomon.extract.readings import (
+    CHANGE,
     CHILDREN,
     ELSEWHERE,
     LEVEL,
@@ -180,7 +181,7 @@ class Table:
         self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
         self.children = np.array([x.measure == CHILDREN for x in f], dtype=bool)
         self.held = np.array([x.measure in (RECORD, VOTE_SHARE) for x in f], dtype=bool)  # a named holder's own
-        self.indicator = np.array([x.measure == LEVEL and x.counted in indicators() for x in f], dtype=bool)
+        self.indicator = np.array([x.measure in (LEVEL, CHANGE) and x.counted in indicators() for x in f], dtype=bool)
         tallies = [
             x.measure in tally_verbs() and _winner_first(x, item.claim) for x, item in zip(f, found, strict=True)
         ]

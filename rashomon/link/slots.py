@@ -297,6 +297,7 @@ def one_things_cost(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 def _one_indicator(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """One named indicator with the same qualifiers ("youth unemployment" is another figure)."""
     result: np.ndarray = t.indicator[i] & t.indicator[j] & (t.counted[i] == t.counted[j])
+    result &= t.measure[i] == t.measure[j]  # its level, or how far it was moved ("raised rates by 0.75 points")
     result &= t.qualifiers[i] == t.qualifiers[j]
     return result
 

@@ -150,3 +150,21 @@ def test_two_reports_giving_the_sum_pledged_at_one_conference_differently_confli
         "Donors at the Geneva conference on Tuesday pledged $3.6 billion for Yemen, the UN said.",
     )
     assert found == [{"$4.4 billion", "$3.6 billion"}]
+
+
+@pytest.mark.parametrize(
+    ("reports", "flags"),
+    [
+        (("The Fed raised interest rates by 0.75 percentage points on Wednesday.",
+          "The Fed lifted its benchmark rate by half a percentage point on Wednesday."),
+         [{"0.75 percentage points", "half a percentage point"}]),
+        (("The central bank raised its key rate by a quarter-point on Thursday.",
+          "The central bank cut its key rate by a quarter of a percentage point on Thursday."), []),
+        (("The Fed raised interest rates by 0.75 percentage points in June.",
+          "The Fed raised interest rates by 0.5 percentage points in December."), []),
+    ],
+)  # fmt: skip
+def test_two_reports_moving_one_rate_by_different_amounts_one_way_the_same_day_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str], flags: list[set[str]]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == flags
