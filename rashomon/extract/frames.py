@@ -94,7 +94,7 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
 EXPLICIT = frozenset({"struck", "shot", "stabbed"})
 LEVELS = ("count", "percent", "proportion")  # what a named indicator's level is given in
 TIMES_SHOT = "times shot"  # a derived sense: how many times one person was shot or hit
-PEOPLE_ONLY = {"vaccinated", "fully vaccinated", "crossed", "signed", "attended"}
+PEOPLE_ONLY = {"vaccinated", "fully vaccinated", "crossed", "signed", "attended", "infected"}
 OF_PEOPLE = CASUALTY | PEOPLE_ONLY  # senses only people take ("2.7 million shots", "signed 12 agreements": none)
 
 
@@ -138,6 +138,7 @@ def frame_of(
                      near=_near(doc, fig))  # fmt: skip
     if fig.kind == "percent" and (holder := vote_share_holder(tok)) is not None:  # "won 52.4% of the vote"
         return Frame(measure=VOTE_SHARE, kind="percent", unit="percent", owners=holder,
+                     place=_place(_governor(nominal_of(tok)), nominal_of(tok)),  # "48% of the vote in the capital"
                      context=_context(doc, tok, _governor(nominal_of(tok))), near=_near(doc, fig))  # fmt: skip
     nominal = nominal_of(tok)
     sense = sense_of(tok)

@@ -352,8 +352,8 @@ def measured_attribute(tok: Token) -> str | None:
 
 def role_of_age(tok: Token) -> str | None:
     """The one unnamed person whose age a figure gives, by the role it stands in apposition to: "the suspect,
-    34,", "the gunman, a 36-year-old man" (lexicon ``perpetrator_nouns``, singular)."""
-    roles = lexicon("claims")["perpetrator_nouns"]
+    34,", "the gunman, a 36-year-old man" (lexicon ``age_roles``, singular)."""
+    roles = lexicon("claims")["age_roles"]
     node = tok
     for _ in range(5):
         if node.pos_ == "NOUN" and node.tag_ == "NN" and node.lower_ in roles:

@@ -347,7 +347,7 @@ def _apposed(frame: Frame) -> str | None:
 
 @cache
 def _roles() -> frozenset[str]:
-    return frozenset(lexicon("claims")["perpetrator_nouns"])
+    return frozenset(lexicon("claims")["age_roles"])
 
 
 def _winner_first(f: Frame, c: Claim) -> bool:

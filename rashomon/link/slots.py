@@ -267,10 +267,10 @@ def one_named_attribute(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Two reports giving what one named place or holder has differently, both naming it: a population
     ("Qeshm island, home to 120,000 people", "Qeshm Island, home to 200,000 people"), a record ("broke
     Rodney Buford's school scoring record of 2,116 points", "of 2,106") or a share of the vote won ("the
-    incumbent won 52.4% of the vote", "gave the incumbent 54.1%"). None changes between reports: a
-    conflict."""
+    incumbent won 52.4% of the vote", "gave the incumbent 54.1%"; not "48% of the vote in the capital",
+    a place's share). None changes between reports: a conflict."""
     named = (t.population[i] | t.held[i]) & (t.attribute[i] == t.attribute[j])
-    result: np.ndarray = (t.article[i] != t.article[j]) & named & t.one_place(i, j)
+    result: np.ndarray = (t.article[i] != t.article[j]) & named & t.one_place(i, j) & (t.place[i] == t.place[j])
     return result
 
 

@@ -952,3 +952,17 @@ def test_a_sense_of_people_told_of_things_takes_its_meaning_for_things(
 def test_a_count_among_the_dead_is_a_part_of_them(nlp: Callable[[str], Any], text: str, part: bool) -> None:
     frame = by_text(nlp, text)["Nine"].frame
     assert frame is not None and (frame.part_of is not None) is part
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "sense"),
+    [
+        ("The virus has infected 4,500 people.", "4,500", "infected"),
+        ("Officials confirmed 4,650 infections.", "4,650", "infected"),
+        ("The malware infected 300 computers.", "300", "computer"),
+    ],
+)
+def test_people_infected_and_infections_count_the_infected(
+    nlp: Callable[[str], Any], text: str, figure: str, sense: str
+) -> None:
+    assert by_text(nlp, text)[figure].predicate == sense

@@ -168,3 +168,19 @@ def test_two_reports_moving_one_rate_by_different_amounts_one_way_the_same_day_c
     nlp: Callable[[str], Any], reports: tuple[str, str], flags: list[set[str]]
 ) -> None:
     assert flagged_the_same_day(nlp, *reports) == flags
+
+
+@pytest.mark.parametrize(
+    ("reports", "flags"),
+    [
+        (("The virus has infected 4,500 people in the country, the ministry said.",
+          "The ministry said 6,100 infections had been confirmed in the country."), [{"4,500", "6,100"}]),
+        (("Police said the victim, 17, was stabbed outside a shop.",
+          "The 16-year-old victim died at the scene, police said."), [{"17", "16-year"}]),
+        (("The candidate won 52% of the vote.", "The candidate won 48% of the vote in the capital."), []),
+    ],
+)  # fmt: skip
+def test_infections_a_victims_age_and_a_places_vote_share(
+    nlp: Callable[[str], Any], reports: tuple[str, str], flags: list[set[str]]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == flags
