@@ -133,8 +133,8 @@ two plans of job cuts, a cocaine seizure in tonnes and kilograms, buildings dama
 a gunman with his victims, Channel crossings, youth unemployment beside unemployment, an outbreak's deaths)
 were written after all the changes above and scored with no change for them: 6 of 6 flags right, 6 of 8
 found (one expected pair's text was corrected after scoring to the figures as read, "2.3" and "2,600",
-ag04); left: a player's season tally (ag01, no sense and no season as a period), turnout told as a share
-of voters who cast ballots (ag06). ah01-ah10 (political and economic news: a confirmation's tally, two
+ag04); since fixed: turnout told as a share of voters who cast ballots (ag06); left: a player's season
+tally (ag01, no sense and no season as a period). ah01-ah10 (political and economic news: a confirmation's tally, two
 polls, a bill's cost, relief checks, jobs beside unemployment, officers injured, a riot's dead beside one
 officer, people charged as bounds, an impeachment vote, a rate rise) were written after that and scored
 with no change for them: no flag (nine negatives held), 0 of 1 found; "half a percentage point" was not

@@ -194,7 +194,8 @@ def frame_of(
     if counter is not None:  # "the number of infant deaths reached 100": infants
         counted = class_of(counter)
     change = indicator_change(doc, fig, governor) if fig.pair == 0 and kind == "percent" else None
-    level = indicator_level(doc, fig, governor) if predicate is None and fig.pair == 0 and kind in LEVELS else None
+    leveled = predicate in (None, "voted") and fig.pair == 0 and kind in LEVELS  # "45% of the electorate voted"
+    level = indicator_level(doc, fig, governor) if leveled else None
     moved = moved_to(doc, fig, governor) if predicate is None and counted is None and fig.pair == 0 else None
     if change is not None:  # "raised interest rates by 0.75 percentage points": how far, which way
         measure, (counted, modifiers) = CHANGE, change

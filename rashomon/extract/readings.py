@@ -223,8 +223,11 @@ def indicator_level(doc: Doc, fig: Figure, verb: Token) -> tuple[str, tuple[str,
     "the jobless rate was 6.1%", "initial jobless claims totaled 385,000" (jobless claims; initial),
     "youth unemployment stood at 14%" (unemployment; youth). A verb of movement must bring the indicator to
     the figure ("rose to", not "rose by"); a verb of state ("was", "stood at", "hit", "totaled") must take
-    the figure as its own, a verb of estimate ("put turnout at 58%") its object's."""
+    the figure as its own, a verb of estimate ("put turnout at 58%") its object's; a share of the voters that
+    voted is turnout ("38% of voters cast ballots", lexicon ``turnout_words``)."""
     lemma = verb.lemma_.lower()
+    if fig.kind == "percent" and _turned_out(doc, fig, verb):
+        return "turnout", ()
     estimated = lemma in lexicon("claims")["estimate_verbs"]  # "put turnout at 58%": the object's level
     subject = _object_of(verb) if estimated else level_subject(verb, ("NOUN", "PROPN"))  # "Turnout stood at"
     name = None if subject is None else _indicator_name(subject)
@@ -277,6 +280,17 @@ def indicator_change(doc: Doc, fig: Figure, verb: Token) -> tuple[str, tuple[str
     moved = next((c for c in verb.children if c.dep_ == "dobj"), None)
     named = _indicator_name(moved) if moved is not None else None
     return (named[0], (*named[1], way)) if named is not None else None
+
+
+def _turned_out(doc: Doc, fig: Figure, verb: Token) -> bool:
+    """ "38% of voters cast ballots", "61% of eligible voters turned out", "45 percent of the electorate voted"."""
+    words: dict[str, list[str]] = lexicon("claims")["turnout_words"]
+    last = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if last is None or not len(last) or verb.lemma_.lower() not in words["verbs"]:
+        return False
+    of = next((c for c in last[-1].children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    voters = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return voters is not None and voters.lemma_.lower() in words["voters"] and last[-1].dep_ in ("nsubj", "nsubjpass")
 
 
 def _indicator_name(subject: Token) -> tuple[str, tuple[str, ...]] | None:

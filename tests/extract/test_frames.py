@@ -966,3 +966,18 @@ def test_people_infected_and_infections_count_the_infected(
     nlp: Callable[[str], Any], text: str, figure: str, sense: str
 ) -> None:
     assert by_text(nlp, text)[figure].predicate == sense
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "turnout"),
+    [
+        ("Only 38% of voters cast ballots in the referendum.", "38%", True),
+        ("Some 45 percent of the electorate voted.", "Some 45 percent", True),
+        ("Some 45 percent of voters backed the measure.", "Some 45 percent", False),
+    ],
+)
+def test_a_share_of_the_voters_that_voted_is_turnout(
+    nlp: Callable[[str], Any], text: str, figure: str, turnout: bool
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and (frame.counted == "turnout") is turnout

@@ -184,3 +184,12 @@ def test_infections_a_victims_age_and_a_places_vote_share(
     nlp: Callable[[str], Any], reports: tuple[str, str], flags: list[set[str]]
 ) -> None:
     assert flagged_the_same_day(nlp, *reports) == flags
+
+
+def test_turnout_and_a_share_of_voters_casting_ballots_given_differently_conflict(nlp: Callable[[str], Any]) -> None:
+    found = flagged_the_same_day(
+        nlp,
+        "Turnout in the referendum was 43 percent, the commission said.",
+        "Only 38% of voters cast ballots in the referendum.",
+    )
+    assert found == [{"43 percent", "38%"}]
