@@ -147,7 +147,13 @@ injured, homes flooded, a recall worldwide beside the US's) were written after a
 before any fix for them: 2 of 3 flags right, 2 of 5 found (the wrong flag: 52% of the vote against 48%
 "in the capital"); since fixed: a vote share's place is read (ai07), people infected and infections are a
 sense (ai04), an unnamed victim's age lines up as a suspect's (ai05, lexicon age_roles); left: a fraud's
-cost beside what investors lost (ai06).
+cost beside what investors lost (ai06). ak01-ak10 (a tornado's toll rising within a bound, homes beside
+structures destroyed, West Bank detentions, a bus's passengers beside its dead, snowfall, a heist's worth,
+evacuations, measles cases, a plant explosion's injured workers beside people hurt, workers missing beside
+bodies recovered) were written after every change before and scored before any fix for them: 2 of 3 flags
+right, 2 of 4 found (the wrong flag: "injured 47 workers" against "at least 60 people were hurt"); since
+fixed: workers are among the groups usually some of the people (part_classes), and "sickened" people are
+infected; left: snowfall from two reports (ak05), measles "cases" beside people sickened (ak08).
 Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """

@@ -959,6 +959,7 @@ def test_a_count_among_the_dead_is_a_part_of_them(nlp: Callable[[str], Any], tex
     [
         ("The virus has infected 4,500 people.", "4,500", "infected"),
         ("Officials confirmed 4,650 infections.", "4,650", "infected"),
+        ("The outbreak has sickened 125 people.", "125", "infected"),
         ("The malware infected 300 computers.", "300", "computer"),
     ],
 )

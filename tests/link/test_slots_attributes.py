@@ -133,6 +133,8 @@ def test_families_returning_are_no_count_of_the_people_returning(nlp: Callable[[
           "The attack on the checkpoint killed 15 people, a monitor said."), []),
         (("The attack on the checkpoint killed 12 soldiers, the army said.",
           "The attack on the checkpoint killed 9 people, a monitor said."), [{"12", "9"}]),
+        (("The explosion at the chemical plant injured 47 workers, the company said.",
+          "At least 60 people were hurt in the chemical plant explosion, the fire department said."), []),
         (("The boat capsized off Libya, drowning 41 migrants, the UN said.",
           "Sixty-one people died when the boat capsized off Libya, the IOM said."), [{"41", "Sixty-one"}]),
     ],
