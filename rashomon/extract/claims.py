@@ -183,7 +183,7 @@ def _modality(tok: Token, money: bool = False) -> Stance | None:
     ("aims to resettle 10,000", "a target of 10,000") or generic ("a magnitude-6.0 quake can cause severe
     damage") figures, from the words that govern them; a sum of ``money`` pledged is the pledge made."""
     words = _lex()["modality"]
-    node = nominal_of(tok)
+    node = nominal = nominal_of(tok)
     first_verb = True  # a modal counts on the figure's own verb: "until the last nine are home" is no projection
     for _ in range(MAX_CLIMB + 1):
         kids = list(node.children)
@@ -196,15 +196,9 @@ def _modality(tok: Token, money: bool = False) -> Stance | None:
             if _generic(tok, node, kids, words):
                 return "generic"
         if node.lemma_.lower() in words["target_verbs"] and node.pos_ == "VERB":
-            pledged = nominal_of(tok)
-            if (
-                money
-                and node.lemma_.lower() in words["pledge_verbs"]
-                and pledged.dep_ == "dobj"
-                and pledged.head == node
-            ):
-                return None  # "donors pledged $2.5 billion": the pledge made, not "pledged to build 10,000 homes"
-            return "target"
+            pledged = money and node.lemma_.lower() in words["pledge_verbs"] and nominal.dep_ == "dobj"
+            # "donors pledged $2.5 billion": the pledge made, not "pledged to build 10,000 homes"
+            return None if pledged and nominal.head == node else "target"
         if node.pos_ == "NOUN" and node.lemma_.lower() in words["target_nouns"] and node.i < tok.i:
             return "target"
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in words["forecast_verbs"]:

@@ -136,11 +136,11 @@ def frame_of(
     if (holder := record_holder(doc, fig, tok)) is not None:  # "broke Rodney Buford's record of 2,116 points"
         return Frame(measure=RECORD, owners=holder, context=_context(doc, tok, _governor(nominal_of(tok))),
                      near=_near(doc, fig))  # fmt: skip
+    nominal = nominal_of(tok)
     if fig.kind == "percent" and (holder := vote_share_holder(tok)) is not None:  # "won 52.4% of the vote"
         return Frame(measure=VOTE_SHARE, kind="percent", unit="percent", owners=holder,
-                     place=_place(_governor(nominal_of(tok)), nominal_of(tok)),  # "48% of the vote in the capital"
-                     context=_context(doc, tok, _governor(nominal_of(tok))), near=_near(doc, fig))  # fmt: skip
-    nominal = nominal_of(tok)
+                     place=_place(_governor(nominal), nominal),  # "48% of the vote in the capital"
+                     context=_context(doc, tok, _governor(nominal)), near=_near(doc, fig))  # fmt: skip
     sense = sense_of(tok)
     counted_head = nominal if nominal is not tok else of_object(tok)
     counter = counted_through(sense.head) if counted_head is None and sense and fig.kind == "count" else None

@@ -11,8 +11,9 @@ import re
 from functools import cache
 from typing import Any
 
+from rashomon.dates import MONTHS
 from rashomon.extract.figure import Figure
-from rashomon.extract.time import Timex
+from rashomon.extract.time import WEEKDAYS, Timex
 from rashomon.lexicons import lexicon
 from rashomon.nlp import text_of
 
@@ -40,10 +41,11 @@ BY_ONE = re.compile(r"\bone\s+by\s+$", re.I)
 PAST_STRETCH = re.compile(r"(?:the\s+)?past\s+(?P<unit>week|fortnight)", re.I)  # "prices rose in the past month": May
 PAST_STRETCHES = {"week": "P7D", "fortnight": "P14D"}  # as "the past seven days" reads
 SINCE_THE = re.compile(r"\bsince\s+the\s+(?P<noun>[a-z]+)\s+(?:began|begun|started|erupted|broke\s+out)\b", re.I)
-ALONE = re.compile(
-    r"\b(?:day|night|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"today|yesterday|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\s+alone\b",
+FULL_MONTHS = [max((n for n, k in MONTHS.items() if k == month), key=len) for month in range(1, 13)]  # "january"
+ALONE = re.compile(  # "on Monday alone", "in March alone": one day's or month's part
+    r"\b(?:"
+    + "|".join(["day", "night", "week", "month", "year", "today", "yesterday", *WEEKDAYS, *FULL_MONTHS])
+    + r")\s+alone\b",
     re.I,
 )
 MOVED_BY = {"to": LEVEL, "at": LEVEL, "by": CHANGE}

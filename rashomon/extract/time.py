@@ -117,7 +117,9 @@ def _month_day(month: int, day: int, year: int | None, ctx: Context) -> date | N
         d = date(y, month, day)
     except ValueError:
         return None
-    if year is None and (ctx.since or not ctx.future) and (d - ctx.dct).days > (0 if ctx.since else 183):
+    if year is None and ctx.since and d > ctx.dct:
+        d = d.replace(year=y - 1)  # "since June 14" in a March report: last June
+    elif year is None and not ctx.future and (d - ctx.dct).days > 183:
         d = d.replace(year=y - 1)
     elif year is None and (ctx.dct - d).days > 183:
         d = d.replace(year=y + 1)

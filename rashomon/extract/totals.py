@@ -3,6 +3,7 @@ another figure (lexicon ``running_total_verbs``)."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from rashomon.lexicons import lexicon
@@ -24,10 +25,16 @@ def reached_total(tok: Token, measure: str) -> bool:
 def brings_a_total(verb: Token) -> bool:
     """Whether the clause of ``verb`` tells a batch by the total it brings a count to: "two passengers died
     in hospital, bringing the toll to 25", "raising the death toll to 11" (lexicon ``running_total_verbs``)."""
-    lex = lexicon("claims")
-    totals = frozenset(lex["count_nouns"]) | frozenset(lex["nouns"])  # "the toll", "the number of arrests"
+    verbs: dict[str, str] = lexicon("claims")["running_total_verbs"]
     for clause in (c for c in verb.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"):
-        word = lex["running_total_verbs"].get(clause.lemma_.lower())
-        if word and any(c.dep_ == "dobj" and c.lower_ in totals for c in clause.children):
+        word = verbs.get(clause.lemma_.lower())
+        if word and any(c.dep_ == "dobj" and c.lower_ in _totals() for c in clause.children):
             return any(c.dep_ in ("prep", "dative") and c.lower_ == word for c in clause.children)
     return False
+
+
+@cache
+def _totals() -> frozenset[str]:
+    """The nouns of a total: "the toll", "the number of arrests"."""
+    lex = lexicon("claims")
+    return frozenset(lex["count_nouns"]) | frozenset(lex["nouns"])
