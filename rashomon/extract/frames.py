@@ -94,7 +94,7 @@ CASUALTY = frozenset({"killed", "injured", "abducted", "held", "arrested", "disp
 EXPLICIT = frozenset({"struck", "shot", "stabbed"})
 LEVELS = ("count", "percent", "proportion")  # what a named indicator's level is given in
 TIMES_SHOT = "times shot"  # a derived sense: how many times one person was shot or hit
-PEOPLE_ONLY = {"vaccinated", "fully vaccinated", "crossed", "signed", "attended", "infected"}
+PEOPLE_ONLY = {"vaccinated", "fully vaccinated", "crossed", "signed", "attended", "infected", "hospitalized"}
 OF_PEOPLE = CASUALTY | PEOPLE_ONLY  # senses only people take ("2.7 million shots", "signed 12 agreements": none)
 
 
@@ -274,7 +274,10 @@ def _batch(doc: Doc, fig: Figure, figures: list[Figure], predicate: str | None) 
     and a whole of their own when it counted another ("killing 10 people and wounding 70 others")."""
     found = increment(doc, fig)
     if found is None and predicate is not None and (tok := token_at(doc, fig.end - 1)) is not None:
-        return brings_a_total(_governor(nominal_of(tok)))  # "two died, bringing the toll to 25": a batch
+        nominal = nominal_of(tok)
+        if counts_its_sense(nominal) and any(c.dep_ == "amod" and c.lower_ == "new" for c in nominal.children):
+            return True  # "340 new cholera cases on Tuesday", "12 new infections": that day's, not the total
+        return brings_a_total(_governor(nominal))  # "two died, bringing the toll to 25": a batch
     if found != "others":
         return found == "batch"
     tok = token_at(doc, fig.start)

@@ -175,16 +175,22 @@ def costed_of(tok: Token) -> str | None:
 
 def vote_share_holder(tok: Token) -> tuple[str, ...] | None:
     """Whose share of the vote a figure is: "the incumbent won 52.4% of the vote", "results gave the
-    incumbent 54.1% of the votes cast" (incumbent); None for any other figure, and for a share no one named
-    won ("turnout was 60% of the vote")."""
+    incumbent 54.1% of the votes cast", "the mayor won re-election with 58% of the vote", "was re-elected
+    with 58%" (the incumbent, the mayor); None for any other figure, and for a share no one named won
+    ("turnout was 60% of the vote")."""
     share = tok.head if tok.dep_ in ("nummod", "compound") and tok.head.lower_ in ("%", "percent") else tok
     of = next((c for c in share.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     verb = share.head
-    if whole is None or whole.lemma_.lower() not in VOTE_NOUNS or share.dep_ != "dobj" or verb.pos_ != "VERB":
+    with_ = share.dep_ == "pobj" and verb.lower_ == "with" and verb.dep_ == "prep"  # "won ... with 58% of the vote"
+    verb = verb.head if with_ else verb
+    if whole is None or whole.lemma_.lower() not in VOTE_NOUNS or not (share.dep_ == "dobj" or with_):
+        return None
+    if verb.pos_ != "VERB":
         return None
     role = "dative" if verb.lemma_.lower() == "give" else "nsubj"  # "gave the incumbent 54.1%"
-    holder = next((c for c in verb.children if c.dep_ == role and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+    roles = (role, "nsubjpass") if with_ else (role,)  # "was re-elected with 58% of the vote"
+    holder = next((c for c in verb.children if c.dep_ in roles and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
     if holder is None:
         return None
     return tuple(t.lower_ for t in holder.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ != "det")

@@ -29,6 +29,7 @@ PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:a
 AMONG_THE = re.compile(r"^[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\s+the\s+(?P<group>[a-z]+)\b", re.I)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 MAX_CLIMB = 4
+CARE = frozenset({"hospital", "clinic", "safety", "shelter"})  # where people are taken for their own sake
 OWN_CLAUSE = ("conj", "parataxis", "advcl", "relcl", "ccomp")  # a verb so attached has a clause of its own
 
 
@@ -89,6 +90,8 @@ def _sense(tok: Token) -> Sense | None:
     counted = counted_words(tok, nominal)
     if nominal is not tok and nominal.lower_ in _lex()["happening_nouns"]:  # "14 injuries", "12 arrests"
         return Sense(str(_lex()["nouns"][nominal.lower_]), counted, nominal)
+    if nominal is not tok and disease_cases(nominal):  # "42 cases of measles", "57 confirmed cases"
+        return Sense("infected", counted, nominal)
     if (group := _picked_from_group(nominal)) is not None:  # "30 of the 80 wounded remained in hospital"
         return Sense(group, counted, nominal)
     if nominal.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "Three residents abducted ... are still held": the main verb
@@ -213,9 +216,11 @@ def _into_custody(verb: Token) -> bool:
 
 
 def _taken_away(verb: Token) -> bool:
-    """ "30 people were taken", "took dozens from their homes", "taken hostage" (not "took part")."""
+    """ "30 people were taken", "took dozens from their homes", "taken hostage" (not "took part", nor "were
+    taken to hospital": a destination of care is no abduction)."""
     children = {c.dep_ for c in verb.children} | {c.lower_ for c in verb.children}
-    return bool(children & {"auxpass", "from", "hostage", "captive", "away"})
+    cared = any(c.lower_ == "to" and any(g.lemma_.lower() in CARE for g in c.children) for c in verb.children)
+    return bool(children & {"auxpass", "from", "hostage", "captive", "away"}) and not cared
 
 
 def state_predicate(node: Token) -> str | None:
@@ -329,8 +334,21 @@ def counts_people(noun: Token) -> bool:
 
 
 def counts_its_sense(noun: Token) -> bool:
-    """ "14 deaths", "12 arrests", "30 injuries": the noun is the happening itself."""
-    return noun.lower_ in _lex()["happening_nouns"]
+    """ "14 deaths", "12 arrests", "30 injuries", "42 cases of measles": the noun is the happening itself."""
+    return noun.lower_ in _lex()["happening_nouns"] or disease_cases(noun)
+
+
+def disease_cases(noun: Token) -> bool:
+    """ "42 cases of measles", "grown to 57 confirmed cases" (an outbreak's): cases in a sentence that names a
+    disease or an outbreak, or calls them confirmed or suspected; not "the court heard 12 cases"."""
+    if noun.lemma_.lower() != "case" or noun.pos_ != "NOUN":
+        return False
+    return any(t.lower_ in _case_words() for t in noun.sent)
+
+
+@cache
+def _case_words() -> frozenset[str]:
+    return frozenset(_lex()["case_words"])
 
 
 def whole_of(doc: Doc, fig: Figure, figures: list[Figure], predicate: str | None) -> int | None:

@@ -47,22 +47,20 @@ from rashomon.link.measures import (
     CONVERTED,
     Item,
     classes,
-    day_ordinal,
     dimension,
     family,
     in_base_unit,
     indicators,
     key,
     one_quantity_families,
-    one_stretch,
     placed_senses,
     recalled,
     same_dimension,
-    same_period,
     senses,
     tally_verbs,
     values_meet,
 )
+from rashomon.link.periods import period_clash, since_its_start
 from rashomon.records import NOT_FACT, Claim, Frame
 
 FEATURES = (
@@ -232,7 +230,11 @@ class Table:
         units = frozenset(lexicon("claims")["unit_nouns"])  # "2,500 families" are no count of people
         self.unit_count = np.array([x.counted in units for x in f], dtype=bool)
         people = frozenset(lexicon("claims")["people_nouns"]) | classes().keys()
-        self.amount = np.array([dimension(x)[1] in AMOUNT_FAMILIES for x in f], dtype=bool)
+        fallen = frozenset(lexicon("claims")["fallen_words"])  # "40 centimetres of snow": an amount, not a distance
+        self.amount = np.array(
+            [dimension(x)[1] in AMOUNT_FAMILIES or (dimension(x)[1] == "length" and bool(fallen & set(x.modifiers)))
+             for x in f], dtype=bool,
+        )  # fmt: skip
         self.people = np.array([x.counted is None or x.counted in people for x in f], dtype=bool)
         self.start = np.array([item.claim.figure.start if item.claim.figure else -1 for item in found], dtype=int)
         self.end = np.array([item.claim.figure.end if item.claim.figure else -1 for item in found], dtype=int)
@@ -254,6 +256,8 @@ class Table:
         whole = (self.from_start[i] & timeless[j]) | (self.from_start[j] & timeless[i])  # "since the outbreak began"
         whole &= self.place[i] == self.place[j]  # not "six were killed in clashes near Hajin": one place's part
         one_time = (self.earlier[i] == self.earlier[j]) & ((self.since[i] == self.since[j]) | whole)
+        k = np.flatnonzero(self.since[i] != self.since[j])  # "45 since Monday" and "38 this week": one stretch
+        one_time[k] |= since_its_start(self, i[k], j[k])
         one_time &= self.recalled[i] == self.recalled[j]
         one_time &= self.with_perpetrator[i] == self.with_perpetrator[j]  # "six, including the gunman"
         one_time &= ~self.elsewhere[i] & ~self.elsewhere[j]
@@ -290,12 +294,6 @@ class Table:
         result: np.ndarray = (self.n_owners[i] == 0) | (self.n_owners[j] == 0)
         result |= _rowdot(self.owners, self.owners, i, j) > 0
         return result
-
-    def one_stretch(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Pairs whose periods name one stretch of time (:func:`rashomon.link.measures.one_stretch`)."""
-        names = [None, *self.period_names]
-        pairs = zip((self.period[i] + 1).tolist(), (self.period[j] + 1).tolist(), strict=True)
-        return np.array([one_stretch(names[a], names[b]) for a, b in pairs], dtype=bool)
 
     def one_place(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Pairs whose owners name one place (or person) in common, both having some."""
@@ -440,7 +438,7 @@ def evidence(t: Table, i: np.ndarray, j: np.ndarray) -> Evidence:
         "agreeing_elsewhere": agreeing,
         "alone_in_reports": known & (t.key[i] == t.key[j]) & (t.rivals[i] == 0) & (t.rivals[j] == 0),
         "rivals": np.minimum(np.log1p(np.maximum(t.rivals[i], t.rivals[j])), 3.0),
-        "period_clash": _period_clash(t, i, j),
+        "period_clash": period_clash(t, i, j),
         "same_place": (t.place[i] >= 0) & (t.place[i] == t.place[j]),
         "place_clash": (t.place[i] >= 0) & (t.place[j] >= 0) & (t.place[i] != t.place[j]),
         "modifiers_clash": (t.n_mods[i] > 0) & (t.n_mods[j] > 0) & (_rowdot(t.mods, t.mods, i, j) == 0),
@@ -482,31 +480,6 @@ def _counterparts(
     np.maximum.at(agreeing_sim, group[both], sim[both])
     agreeing = np.maximum(agreeing_sim[ka], agreeing_sim[kb])
     return a_best & b_best, a_best | b_best, agreeing
-
-
-def _period_clash(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Whether two claims' periods cannot be one, read once per distinct pair of periods."""
-    width = t.period.max(initial=-1) + 2
-    codes = (t.period[i] + 1) * width + (t.period[j] + 1)
-    distinct, back = np.unique(codes, return_inverse=True)
-    names = [None, *t.period_names]
-    clash = np.array([not same_period(names[c // width], names[c % width]) for c in distinct.tolist()], dtype=bool)
-    out: np.ndarray = clash[back] if len(i) else np.zeros(0, dtype=bool)
-    out &= ~_reached_later(t, i, j)
-    return out
-
-
-def _reached_later(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Pairs of days that a running total can join: the day a total was reached ("the toll rose to 43 on
-    Wednesday", "by Wednesday") and an earlier or the same day of a figure ("killing 36 on Tuesday"), or two
-    days a total was reached (the same toll on two days: an evolution, not two quantities)."""
-    days = np.array([day_ordinal(name) for name in t.period_names] + [-1], dtype=int)  # code -1 reads the last
-    di, dj = days[t.period[i]], days[t.period[j]]
-    known = (di >= 0) & (dj >= 0)
-    out: np.ndarray = known & (
-        (t.reached[i] & t.reached[j]) | (t.reached[i] & (dj <= di)) | (t.reached[j] & (di <= dj))
-    )
-    return out
 
 
 def probabilities(m: dict[str, Any], x: np.ndarray) -> np.ndarray:

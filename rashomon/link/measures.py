@@ -199,6 +199,16 @@ def one_stretch(a: str | None, b: str | None) -> bool:
     return a == b or _week_holds(a, b) or _week_holds(b, a)
 
 
+def starts(day: str | None, stretch: str | None) -> bool:
+    """Whether ``day`` is the first day of ``stretch``: Monday of its week ("2026-W10" starts "2026-03-02"),
+    the first of its month ("2026-03"), so that a total "since Monday" is the week's so far."""
+    if day is None or stretch is None or not ISO_DAY.fullmatch(day):
+        return False
+    if WEEK.fullmatch(stretch):
+        return _week_holds(stretch, day) and date.fromisoformat(day).weekday() == 0
+    return bool(re.fullmatch(r"\d{4}-\d{2}", stretch)) and day == stretch + "-01"
+
+
 def _week_holds(week: str, day: str) -> bool:
     """ "2021-W19" (last week) holds "2021-05-15" (the week ended May 15)."""
     w, d = WEEK.fullmatch(week), ISO_DAY.fullmatch(day)

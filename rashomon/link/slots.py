@@ -27,6 +27,7 @@ import numpy as np
 from rashomon.link import merging
 from rashomon.link.evidence import FEATURES, Evidence, Table, evidence, items, model, probabilities
 from rashomon.link.measures import Item, dimension, family, one_quantity_families, tally_verbs
+from rashomon.link.periods import one_stretch_pairs, since_its_start
 from rashomon.records import OF_NO_EVENT, Claim
 
 MAX_BUCKET = 60  # a bucket up to this size is compared whole; a bigger one (a long story) is blocked
@@ -172,6 +173,8 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     by_place = t.population[i] | t.population[j]  # a population goes by its place (one_named_attribute)
     one_day = (t.period[i] == t.period[j]) | (~t.stretch[i] & ~t.stretch[j])  # "over the weekend": another time
     one_day |= t.since[i] & t.since[j]  # "since June 14", "since mid-June": one starting point, as the periods meet
+    k = np.flatnonzero(~one_day & (t.since[i] != t.since[j]))
+    one_day[k] = since_its_start(t, i[k], j[k])  # "since Monday" and "this week"
     days = (t.period[i] >= 0) & (t.period[j] >= 0) & ~t.stretch[i] & ~t.stretch[j]
     moving = t.state[i] & t.state[j] & days  # "14 trapped on Wednesday", "eight remained trapped on Thursday"
     moving[moving] = _eased(t, i[moving], j[moving])
@@ -222,7 +225,7 @@ def one_indicators_level(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence)
     result: np.ndarray = _two_dated_accounts(t, i, j, read) & _one_indicator(t, i, j)
     k = np.flatnonzero(result)  # the periods are read for the few pairs left
     latest = (t.period[i[k]] < 0) & (t.period[j[k]] < 0) & (t.day[i[k]] == t.day[j[k]])  # the latest, told that day
-    result[k] = (t.one_stretch(i[k], j[k]) | latest) & t.alike(i[k], j[k])
+    result[k] = (one_stretch_pairs(t, i[k], j[k]) | latest) & t.alike(i[k], j[k])
     return result
 
 
@@ -233,7 +236,7 @@ def one_votes_tally(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> n
     result: np.ndarray = (t.article[i] != t.article[j]) & t.tally[i] & t.tally[j] & (t.pair[i] == t.pair[j])
     result &= (t.day[i] >= 0) & (t.day[j] >= 0) & (t.period[i] >= 0) & t.one_place(i, j)
     k = np.flatnonzero(result)
-    result[k] = t.one_stretch(i[k], j[k])
+    result[k] = one_stretch_pairs(t, i[k], j[k])
     return result
 
 

@@ -857,6 +857,8 @@ def test_places_joined_are_one_place_and_a_country_across_is_the_countrys_scope(
     [
         ("The incumbent won 52.4% of the vote, the election commission said.", "52.4%", ("incumbent",)),
         ("Official results gave the incumbent 54.1% of the votes cast.", "54.1%", ("incumbent",)),
+        ("The mayor won re-election with 58% of the vote on Tuesday.", "58%", ("mayor",)),
+        ("The governor was elected with 61 percent of the vote.", "61 percent", ("governor",)),
     ],
 )
 def test_a_share_of_the_vote_won_is_its_winners(
@@ -961,6 +963,9 @@ def test_a_count_among_the_dead_is_a_part_of_them(nlp: Callable[[str], Any], tex
         ("Officials confirmed 4,650 infections.", "4,650", "infected"),
         ("The outbreak has sickened 125 people.", "125", "infected"),
         ("The malware infected 300 computers.", "300", "computer"),
+        ("Health officials confirmed 42 cases of measles.", "42", "infected"),
+        ("The outbreak has grown to 57 confirmed cases.", "57", "infected"),
+        ("The court heard 12 cases on Monday.", "12", "case"),
     ],
 )
 def test_people_infected_and_infections_count_the_infected(
@@ -982,3 +987,34 @@ def test_a_share_of_the_voters_that_voted_is_turnout(
 ) -> None:
     frame = by_text(nlp, text)[figure].frame
     assert frame is not None and (frame.counted == "turnout") is turnout
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "sense"),
+    [
+        ("Forty passengers were taken to hospital after the crash.", "Forty", "hospitalized"),
+        ("Police said 25 people were treated in hospital.", "25", "hospitalized"),
+        ("Twelve people were hospitalized with burns.", "Twelve", "hospitalized"),
+        ("Forty passengers were taken from the bus by gunmen.", "Forty", "abducted"),
+        ("About 6,000 workers walked out at the plant on Tuesday.", "About 6,000", "protested"),
+        ("Some 80,000 homes were left without running water.", "Some 80,000", "without water"),
+    ],
+)
+def test_taken_to_hospital_is_no_abduction_and_walkouts_and_homes_without_water_have_their_sense(
+    nlp: Callable[[str], Any], text: str, figure: str, sense: str
+) -> None:
+    assert by_text(nlp, text)[figure].predicate == sense
+
+
+@pytest.mark.parametrize(
+    ("text", "batch"),
+    [
+        ("Health officials reported 340 new cholera cases on Tuesday.", True),
+        ("Officials confirmed 12 new infections.", True),
+        ("Health officials reported 340 cholera cases on Tuesday.", False),
+    ],
+)
+def test_new_cases_are_a_batch_not_the_outbreaks_total(nlp: Callable[[str], Any], text: str, batch: bool) -> None:
+    figure = "340" if "340" in text else "12"
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and frame.increment is batch

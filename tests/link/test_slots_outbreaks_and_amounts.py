@@ -1,0 +1,107 @@
+"""Quantities of everyday news that line up on hand-written reports: an outbreak's cases, snow fallen, homes
+without water, a budget deficit, a strike's walkout, people taken to hospital, a share of the vote won
+"with", a toll since the week's first day beside the week's; and what stays apart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from rashomon.extract import extract
+from rashomon.link.measures import starts
+from rashomon.link.reconcile import reconcile
+from rashomon.records import Article
+from tests.link.test_slots import flagged_the_same_day, nlp
+
+__all__ = ["nlp"]  # the fixture, shared with test_slots
+
+
+@pytest.mark.parametrize(
+    ("reports", "pair"),
+    [
+        (("Health officials confirmed 42 cases of measles in the county, the health department said.",
+          "The measles outbreak in the county has grown to 57 confirmed cases, state officials said."),
+         {"42", "57"}),
+        (("The storm dumped 40 centimetres of snow on the capital on Sunday.",
+          "Up to 25 centimetres of snow fell on the capital on Sunday, the weather service said."),
+         {"40", "Up to 25"}),
+        (("Some 80,000 homes were left without running water after the pipeline burst, the water company said.",
+          "The water company said 65,000 households had no water after the burst."),
+         {"Some 80,000", "65,000"}),
+        (("The government said the budget deficit widened to 4.2% of GDP last year.",
+          "Last year's budget deficit came in at 3.9% of GDP, the finance ministry said."),
+         {"4.2%", "3.9%"}),
+        (("About 15,000 workers joined the strike at the carmaker's plants on Tuesday, the union said.",
+          "The company said 6,000 workers had walked out at its plants on Tuesday."),
+         {"About 15,000", "6,000"}),
+        (("The ferry ran aground on Wednesday; 40 passengers were taken to hospital.",
+          "Of the people on board the ferry that ran aground on Wednesday, 25 were treated in hospital."),
+         {"40", "25"}),
+        (("The mayor won re-election with 58% of the vote on Tuesday.",
+          "The mayor secured 54 percent of the vote in Tuesday's election, official results showed."),
+         {"58%", "54 percent"}),
+    ],
+)  # fmt: skip
+def test_two_reports_giving_one_everyday_quantity_differently_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str], pair: set[str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == [pair]
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        ("The WHO said 1,200 cases of cholera had been recorded this week.",  # a day's new cases are a batch
+         "Health officials reported 340 new cholera cases on Tuesday."),
+        ("The court heard 12 cases on Monday, the clerk said.",  # no disease: cases are no infections
+         "The outbreak has sickened 30 people, health officials said."),
+        ("Drake cut the deficit to four with eight minutes left.",  # a game's deficit is no budget's
+         "Drake cut the deficit to 10 early in the second half."),
+        ("Gunmen took 40 passengers from the bus, police said.",  # abducted is not hospitalised
+         "Police said 25 passengers were taken to hospital after the attack on the bus."),
+    ],
+)  # fmt: skip
+def test_a_days_new_cases_court_cases_a_games_deficit_and_abducted_beside_hospitalised_are_no_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == []
+
+
+def flagged_on_thursday(nlp: Callable[[str], Any], *reports: str) -> list[set[str]]:
+    """The flagged slots of reports from their own outlets, all published on Thursday 2026-03-05."""
+    claims = []
+    for n, text in enumerate(reports):
+        article = Article(id=f"r{n}", origin=f"r{n}.txt", text=text, outlet=f"Outlet {n}", published=date(2026, 3, 5))
+        claims += extract(article, nlp(text)).claims
+    by_id = {c.id: c for c in claims}
+    slots, _ = reconcile("s", claims, {})
+    return [{by_id[i].value.text for i in s.claim_ids} for s in slots if s.status in ("conflict", "evolving")]
+
+
+@pytest.mark.parametrize(
+    ("since", "found"),
+    [
+        ("since Monday", [{"45", "38"}]),  # Monday starts the week: the week's toll so far
+        ("since Tuesday", []),  # a stretch within the week is no account of the week's
+    ],
+)
+def test_a_toll_since_the_weeks_first_day_is_the_weeks_toll(
+    nlp: Callable[[str], Any], since: str, found: list[set[str]]
+) -> None:
+    assert (
+        flagged_on_thursday(
+            nlp,
+            f"Floods have killed 45 people in the province {since}, officials said on Thursday.",
+            "Officials said on Thursday that 38 people had died in the floods in the province this week.",
+        )
+        == found
+    )
+
+
+def test_a_day_starts_its_week_or_month_only_on_its_first_day() -> None:
+    assert starts("2026-03-02", "2026-W10") and starts("2026-03-01", "2026-03")
+    assert not starts("2026-03-03", "2026-W10") and not starts("2026-03-02", "2026-03")
+    assert not starts("2026-W10", "2026-W10") and not starts(None, "2026-03")
