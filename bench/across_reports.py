@@ -169,6 +169,14 @@ arrests at a protest, hostages beside people on board, a heatwave's deaths) were
 and scored before any fix for them: 3 of 3 flags right, 3 of 7 found; since fixed: a share of the vote won
 "with" ("won re-election with 58% of the vote") is its winner's (an06), and a total since the week's first
 day is the week's so far (an07); left: a share price's fall (an01) and a jury's hours (an03).
+ap01-ap12 (eleven negatives written against the readings of am and an: two attacks, a state's cases beside
+one county's, outages in two states, snow in two towns, a deficit forecast beside last year's, two days'
+new cases, walkouts at two sites, the hospitalised beside the hurt, a primary's share beside a general
+election's, a day's toll beside a total since Monday, rain over a weekend beside a day's; and an outbreak's
+deaths) were scored before any fix for them: 1 of 3 flags right, 1 of 1 found (the wrong flags: workers
+who walked out "at the port" against workers "at the airport", a senator's 61% "in the primary" against
+54% in the general election); since fixed: two sites a clause names are two counts (lexicon site_nouns),
+and a share of the vote names the kind of vote it was won in (election_kinds).
 Prints each story's flags, then
 precision and recall of the flagged pairs and a JSON line.
 """

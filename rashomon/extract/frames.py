@@ -138,9 +138,11 @@ def frame_of(
                      near=_near(doc, fig))  # fmt: skip
     nominal = nominal_of(tok)
     if fig.kind == "percent" and (holder := vote_share_holder(tok)) is not None:  # "won 52.4% of the vote"
+        context = _context(doc, tok, _governor(nominal))
         return Frame(measure=VOTE_SHARE, kind="percent", unit="percent", owners=holder,
+                     modifiers=tuple(sorted(set(context) & _election_kinds())),  # "in the primary": another vote
                      place=_place(_governor(nominal), nominal),  # "48% of the vote in the capital"
-                     context=_context(doc, tok, _governor(nominal)), near=_near(doc, fig))  # fmt: skip
+                     context=context, near=_near(doc, fig))  # fmt: skip
     sense = sense_of(tok)
     counted_head = nominal if nominal is not tok else of_object(tok)
     counter = counted_through(sense.head) if counted_head is None and sense and fig.kind == "count" else None
@@ -407,6 +409,11 @@ def _of_speech(span: Any) -> bool:
     head = span.root.head
     head = head.head if head.dep_ == "prep" else head
     return bool(head.lemma_.lower() in lexicon("attribution")["verbs"])
+
+
+@cache
+def _election_kinds() -> frozenset[str]:
+    return frozenset(_lex()["election_kinds"])
 
 
 def _place(governor: Token, nominal: Token) -> str | None:

@@ -202,6 +202,8 @@ class Table:
         )  # of people or things counted, not an age
         self.campaign_total &= ~self.one_day  # "the week-long offensive has killed 200", "... rose to 200 by Friday"
         self.place = _codes([x.place for x in f])
+        sites = frozenset(lexicon("claims")["site_nouns"])  # "at the port", "workers at the airport"
+        self.site = _codes([_one(sites & set(x.context)) for x in f])
         self.pair = np.array([x.pair for x in f], dtype=int)
         self.partner = np.array([np.nan if x.partner is None else x.partner for x in f], dtype=float)
         self.value = np.array([_point(item.claim) for item in found], dtype=float)
@@ -250,7 +252,8 @@ class Table:
         """Pairs whose figures are wholes (neither is "30 of the 80"), of one time (neither alone counts
         "prior" or "previous" ones, or "since" a starting point) and one incident (neither is told of "a
         separate attack"), both counting the attacker or neither ("six, including the gunman"), with no two
-        different sets of qualifiers or owners: "four prior arrests" and "one arrest" that night are not two
+        different sets of qualifiers or owners, nor two sites ("at the port", "at the airport"; lexicon
+        ``site_nouns``): "four prior arrests" and "one arrest" that night are not two
         accounts of one number; "120 escaped" and "1,500 ISIS members escaped" are."""
         timeless = ~self.since & (self.period < 0)  # "the WHO put the number of deaths at 410"
         whole = (self.from_start[i] & timeless[j]) | (self.from_start[j] & timeless[i])  # "since the outbreak began"
@@ -262,7 +265,7 @@ class Table:
         one_time &= self.with_perpetrator[i] == self.with_perpetrator[j]  # "six, including the gunman"
         one_time &= ~self.elsewhere[i] & ~self.elsewhere[j]
         mods = (self.n_mods[i] == 0) | (self.n_mods[j] == 0) | (_rowdot(self.mods, self.mods, i, j) > 0)
-        owners = self.owners_meet(i, j)
+        owners = self.owners_meet(i, j) & ((self.site[i] < 0) | (self.site[j] < 0) | (self.site[i] == self.site[j]))
         wholes = (self.part_of[i] == -2) & (self.part_of[j] == -2)
         wholes |= (self.part_of[i] >= 0) & (self.part_of[j] >= 0) & (self.cls[i] >= 0) & (self.cls[i] == self.cls[j])
         # two reports' parts of one class: "19 killed, including five children", "nine children were among the dead"
@@ -323,6 +326,11 @@ class Table:
 
 AMOUNT_FAMILIES = ("mass", "area", "volume")  # amounts of a thing (kilograms, acres, barrels), not distances
 DAY = re.compile(r"~?\d{4}-\d{2}-\d{2}")  # a period that is one day, not a stretch ("2026-W09-WE", "P3M")
+
+
+def _one(words: frozenset[str]) -> str | None:
+    """The one word of ``words``, or None when there are none or several."""
+    return next(iter(words)) if len(words) == 1 else None
 
 
 def _point(claim: Claim) -> float:

@@ -105,3 +105,18 @@ def test_a_day_starts_its_week_or_month_only_on_its_first_day() -> None:
     assert starts("2026-03-02", "2026-W10") and starts("2026-03-01", "2026-03")
     assert not starts("2026-03-03", "2026-W10") and not starts("2026-03-02", "2026-03")
     assert not starts("2026-W10", "2026-W10") and not starts(None, "2026-03")
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        ("Some 5,000 workers walked out at the port on Monday, the union said.",  # two sites' walkouts
+         "About 2,000 workers at the airport joined the strike on Monday, the union said."),
+        ("The senator won 61% of the vote in the primary on Tuesday.",  # two votes' shares
+         "The senator won the general election in November with 54% of the vote."),
+    ],
+)  # fmt: skip
+def test_two_sites_strikers_and_a_primarys_share_beside_a_general_elections_are_no_conflict(
+    nlp: Callable[[str], Any], reports: tuple[str, str]
+) -> None:
+    assert flagged_the_same_day(nlp, *reports) == []
