@@ -118,8 +118,9 @@ children among a strike's dead, an explosion's injured beside its dead, families
 returning, one shelling's toll, a week's coalition strikes) were written after all the changes above and
 scored before any fix for them: 2 of 3 flags right, 2 of 5 found (the wrong flag: 2,500 families
 returned against 12,000 people); since fixed: a count of families is no count of people (ad08), and two
-reports' counts of the children among one strike's dead line up (ad06); left: a toll since Sunday beside
-one of four days of fighting (ad05), strikes carried out beside times struck (ad10). ae01-ae12, all
+reports' counts of the children among one strike's dead line up (ad06); left then: a toll since Sunday
+beside one of four days of fighting (ad05, found since a total since a day is the days' since then), strikes
+carried out beside times struck (ad10). ae01-ae12, all
 negatives (a war's dead beside its civilians, soldiers beside people, the injured beside those still in
 hospital, hostages taken beside those still held, a part beside its whole, refugees since 2011 beside
 this year's, prisoners freed, one country's quake toll beside two countries', aid workers this year

@@ -93,7 +93,13 @@ fighters killed, the displaced from the UN and from Turkey, escapees from a camp
 bombing's toll with children among it, a toll beside bodies recovered) were written after the across-report
 batch an01-an10 and scored with no change for them: 2 of 2 flags right, 2 of 3 found (ao06's expected pair
 was a mistake of the writing: "at least 30" holds 38); left: people who fled beside "the number of
-displaced" (ao03).
+displaced" (ao03). aq01-aq08 (war reporting from Syria, five negatives against the readings of people taken
+to hospital and disease cases: the hospitalised beside the wounded, a camp's suspected cases since September
+beside a day's new ones, a camp's detainees beside its people, civilians beside "terrorists", families
+beside people returned; a group's and a monitor's fighters killed, two tolls of a car bombing, strikers from
+a union and a company) were scored with no change for them: no flag, the negatives held, 0 of 2 found (aq07's
+expected pair was a mistake of the writing: 11 people killed may hold 7 civilians); left: fighters "of its
+own" beside a monitor's count that gives militants' too (aq03), strikers "taking part" (aq08).
 Prints each report's flags, then precision and recall of the flagged pairs and a JSON line.
 """
 

@@ -196,7 +196,7 @@ class Table:
         lasting = frozenset(lexicon("claims")["lasting_happenings"])
         rising = frozenset(lexicon("claims")["rises_over_time"])
         day = np.array([x.period is not None and DAY.fullmatch(x.period) is not None for x in f], dtype=bool)
-        self.one_day = day & ~self.reached  # "killed 12 on Monday"
+        self.one_day = day & ~self.reached & ~self.since  # "killed 12 on Monday" (not "since Monday": a stretch)
         self.campaign_total = np.array(
             [x.kind == "count" and x.measure in rising and bool(lasting & set(x.context)) for x in f], dtype=bool
         )  # of people or things counted, not an age

@@ -7,6 +7,7 @@ pair of periods where it pays.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -15,6 +16,8 @@ from rashomon.link.measures import day_ordinal, one_stretch, same_period, starts
 
 if TYPE_CHECKING:
     from rashomon.link.evidence import Table
+
+DAYS = re.compile(r"P(\d+)D")  # a stretch of days ("in four days", "over the past four days")
 
 
 def period_clash(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -26,6 +29,8 @@ def period_clash(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     clash = np.array([not same_period(names[c // width], names[c % width]) for c in distinct.tolist()], dtype=bool)
     out: np.ndarray = clash[back] if len(i) else np.zeros(0, dtype=bool)
     out &= ~reached_later(t, i, j)
+    k = np.flatnonzero(out & (t.since[i] | t.since[j]))  # "54 since Sunday" and "90 in four days" on Thursday
+    out[k] = ~since_its_start(t, i[k], j[k])
     return out
 
 
@@ -51,10 +56,24 @@ def one_stretch_pairs(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 def since_its_start(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Pairs of a total since a day and a figure of the stretch that day starts ("since Monday" and "this
-    week", "since March 1" and "in March": :func:`rashomon.link.measures.starts`)."""
+    week", "since March 1" and "in March": :func:`rashomon.link.measures.starts`), or of the days from it
+    to the other's report ("since Sunday" and "in four days of fighting", both told on Thursday)."""
     names = [None, *t.period_names]
     a, b = (t.period[i] + 1).tolist(), (t.period[j] + 1).tolist()
-    forward = np.array([starts(names[x], names[y]) for x, y in zip(a, b, strict=True)], dtype=bool)
-    backward = np.array([starts(names[y], names[x]) for x, y in zip(a, b, strict=True)], dtype=bool)
-    result: np.ndarray = (t.since[i] & forward) | (t.since[j] & backward)
+    di, dj = t.day[i].tolist(), t.day[j].tolist()
+    forward = [
+        starts(names[x], names[y]) or _days_since(names[x], names[y], d) for x, y, d in zip(a, b, dj, strict=True)
+    ]
+    backward = [
+        starts(names[y], names[x]) or _days_since(names[y], names[x], d) for x, y, d in zip(a, b, di, strict=True)
+    ]
+    result: np.ndarray = (t.since[i] & np.array(forward, dtype=bool)) | (t.since[j] & np.array(backward, dtype=bool))
     return result
+
+
+def _days_since(day: str | None, stretch: str | None, told: int) -> bool:
+    """Whether ``stretch`` ("P4D") is the days from ``day`` to the day ``told`` (an ordinal), counted with
+    the first day or without it: Sunday to Thursday is four days of fighting, or five."""
+    m = DAYS.fullmatch(stretch or "")
+    start = day_ordinal(day) if day is not None else -1
+    return m is not None and start >= 0 and told >= 0 and told - start in (int(m[1]), int(m[1]) - 1)

@@ -101,6 +101,26 @@ def test_a_toll_since_the_weeks_first_day_is_the_weeks_toll(
     )
 
 
+@pytest.mark.parametrize(
+    ("days", "found"),
+    [
+        ("four days", [{"54", "At least 90"}]),  # Sunday to Thursday: the same days of fighting
+        ("two days", []),  # the last two days are a part of them
+    ],
+)
+def test_a_toll_since_a_day_is_the_toll_of_the_days_since_then(
+    nlp: Callable[[str], Any], days: str, found: list[set[str]]
+) -> None:
+    assert (
+        flagged_on_thursday(
+            nlp,
+            "Clashes in Deir ez-Zor have killed 54 people since Sunday, the Observatory said.",
+            f"At least 90 people have been killed in {days} of fighting in Deir ez-Zor, local officials said.",
+        )
+        == found
+    )
+
+
 def test_a_day_starts_its_week_or_month_only_on_its_first_day() -> None:
     assert starts("2026-03-02", "2026-W10") and starts("2026-03-01", "2026-03")
     assert not starts("2026-03-03", "2026-W10") and not starts("2026-03-02", "2026-03")
