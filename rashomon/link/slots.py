@@ -181,6 +181,8 @@ def updated(t: Table, i: np.ndarray, j: np.ndarray, read: Evidence) -> np.ndarra
     result: np.ndarray = _two_dated_accounts(t, i, j, read, moving) & ((t.day[i] != t.day[j]) | one_day)
     result &= ~batch & ~by_place & (_one_sense(t, i, j) | _one_attribute(t, i, j))  # USGS 7.8, Turkey's 7.7
     result &= t.alike(i, j) & ~t.things_differ(i, j)  # "five villages damaged", "several buildings"
+    named = (t.counted[i] >= 0) & (t.counted[j] >= 0)  # "1,500 houses damaged" beside "including one": no account
+    result &= (t.people[i] & t.people[j]) | named
     return result
 
 
