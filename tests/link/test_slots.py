@@ -269,20 +269,26 @@ def test_the_sums_of_two_bills_are_two_quantities(nlp: Callable[[str], Any]) -> 
     assert flagged(found) == []
 
 
-def statuses_the_same_day(nlp: Callable[[str], Any], *reports: str) -> list[tuple[str, set[str]]]:
-    """Each slot of reports from their own outlets, all published on one day: its status and figures."""
+def statuses_the_same_day(
+    nlp: Callable[[str], Any], *reports: str, published: date = date(2026, 3, 2)
+) -> list[tuple[str, set[str]]]:
+    """Each slot of reports from their own outlets, all published on one day (a Monday unless
+    ``published`` says): its status and figures."""
     claims = []
     for n, text in enumerate(reports):
-        article = Article(id=f"r{n}", origin=f"r{n}.txt", text=text, outlet=f"Outlet {n}", published=date(2026, 3, 2))
+        article = Article(id=f"r{n}", origin=f"r{n}.txt", text=text, outlet=f"Outlet {n}", published=published)
         claims += extract(article, nlp(text)).claims
     by_id = {c.id: c for c in claims}
     slots, _ = reconcile("s", claims, {})
     return [(s.status, {by_id[i].value.text for i in s.claim_ids}) for s in slots]
 
 
-def flagged_the_same_day(nlp: Callable[[str], Any], *reports: str) -> list[set[str]]:
+def flagged_the_same_day(
+    nlp: Callable[[str], Any], *reports: str, published: date = date(2026, 3, 2)
+) -> list[set[str]]:
     """The flagged slots of reports from their own outlets, all published on one day."""
-    return [texts for status, texts in statuses_the_same_day(nlp, *reports) if status in ("conflict", "evolving")]
+    found = statuses_the_same_day(nlp, *reports, published=published)
+    return [texts for status, texts in found if status in ("conflict", "evolving")]
 
 
 def test_two_outlets_tolls_of_one_bombing_the_same_day_are_a_conflict(nlp: Callable[[str], Any]) -> None:

@@ -10,10 +10,7 @@ from typing import Any
 
 import pytest
 
-from rashomon.extract import extract
 from rashomon.link.measures import starts
-from rashomon.link.reconcile import reconcile
-from rashomon.records import Article
 from tests.link.test_slots import flagged_the_same_day, nlp
 
 __all__ = ["nlp"]  # the fixture, shared with test_slots
@@ -75,15 +72,7 @@ def test_new_cases_court_cases_a_games_deficit_the_abducted_and_a_count_naming_n
     assert flagged_the_same_day(nlp, *reports) == []
 
 
-def flagged_on_thursday(nlp: Callable[[str], Any], *reports: str) -> list[set[str]]:
-    """The flagged slots of reports from their own outlets, all published on Thursday 2026-03-05."""
-    claims = []
-    for n, text in enumerate(reports):
-        article = Article(id=f"r{n}", origin=f"r{n}.txt", text=text, outlet=f"Outlet {n}", published=date(2026, 3, 5))
-        claims += extract(article, nlp(text)).claims
-    by_id = {c.id: c for c in claims}
-    slots, _ = reconcile("s", claims, {})
-    return [{by_id[i].value.text for i in s.claim_ids} for s in slots if s.status in ("conflict", "evolving")]
+THURSDAY = date(2026, 3, 5)
 
 
 @pytest.mark.parametrize(
@@ -97,10 +86,11 @@ def test_a_toll_since_the_weeks_first_day_is_the_weeks_toll(
     nlp: Callable[[str], Any], since: str, found: list[set[str]]
 ) -> None:
     assert (
-        flagged_on_thursday(
+        flagged_the_same_day(
             nlp,
             f"Floods have killed 45 people in the province {since}, officials said on Thursday.",
             "Officials said on Thursday that 38 people had died in the floods in the province this week.",
+            published=THURSDAY,
         )
         == found
     )
@@ -117,10 +107,11 @@ def test_a_toll_since_a_day_is_the_toll_of_the_days_since_then(
     nlp: Callable[[str], Any], days: str, found: list[set[str]]
 ) -> None:
     assert (
-        flagged_on_thursday(
+        flagged_the_same_day(
             nlp,
             "Clashes in Deir ez-Zor have killed 54 people since Sunday, the Observatory said.",
             f"At least 90 people have been killed in {days} of fighting in Deir ez-Zor, local officials said.",
+            published=THURSDAY,
         )
         == found
     )
