@@ -27,6 +27,7 @@ from rashomon.extract.readings import (
     MAGNITUDE,
     POPULATION,
     RECORD,
+    SEATS_WON,
     SINCE,
     SINCE_START,
     VOTE_SHARE,
@@ -57,6 +58,7 @@ from rashomon.extract.readings import (
     range_word,
     record_holder,
     role_of_age,
+    seats_holder,
     since_its_start,
     vote_share_holder,
 )
@@ -143,6 +145,11 @@ def frame_of(
                      modifiers=tuple(sorted(set(context) & _election_kinds())),  # "in the primary": another vote
                      place=_place(_governor(nominal), nominal),  # "48% of the vote in the capital"
                      context=context, near=_near(doc, fig))  # fmt: skip
+    if fig.kind == "count" and (holder := seats_holder(tok)) is not None:  # "the ruling party won 150 seats"
+        context = _context(doc, tok, _governor(nominal))
+        return Frame(measure=SEATS_WON, counted="seat", owners=holder,
+                     modifiers=tuple(sorted(set(context) & _election_kinds())),
+                     place=_place(_governor(nominal), nominal), context=context, near=_near(doc, fig))  # fmt: skip
     sense = sense_of(tok)
     counted_head = nominal if nominal is not tok else of_object(tok)
     counter = counted_through(sense.head) if counted_head is None and sense and fig.kind == "count" else None

@@ -53,6 +53,8 @@ BOUND_WORDS = ("below", "above", "under", "over", "beneath")  # a figure's own b
 RECORD_NOUNS = frozenset({"record", "mark"})
 VOTE_SHARE = "vote share"  # the measure of "the incumbent won 52.4% of the vote"
 VOTE_NOUNS = frozenset({"vote", "ballot"})  # lemmas: "of the vote", "of the votes cast", "of the ballots"
+SEATS_WON = "seats won"  # the measure of "the ruling party won 150 seats"
+WIN_VERBS = frozenset({"win", "take", "secure", "capture", "gain", "get", "grab", "clinch", "give"})
 ABOUT = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|more than|over|at least|an estimated)\s+)?"
 POPULATION_BEFORE = re.compile(
     r"\b(?:(home)\s+to|(population)\s+of|a\s+(city|town|village|island)\s+of)\s+" + ABOUT + "$", re.I
@@ -186,14 +188,28 @@ def vote_share_holder(tok: Token) -> tuple[str, ...] | None:
     verb = verb.head if with_ else verb
     if whole is None or whole.lemma_.lower() not in VOTE_NOUNS or not (share.dep_ == "dobj" or with_):
         return None
-    if verb.pos_ != "VERB":
+    return _winner(verb, passive=with_) if verb.pos_ == "VERB" else None
+
+
+def seats_holder(tok: Token) -> tuple[str, ...] | None:
+    """Who won the seats a figure counts: "the ruling party won 150 seats", "results gave the ruling party 146
+    seats" (ruling, party); None for seats no one named won ("the 300-seat parliament", "up from 31")."""
+    seats = tok.head if tok.dep_ == "nummod" else tok
+    verb = seats.head
+    if seats.lemma_.lower() != "seat" or seats.dep_ != "dobj" or verb.pos_ != "VERB":
         return None
+    return _winner(verb) if verb.lemma_.lower() in WIN_VERBS else None
+
+
+def _winner(verb: Token, passive: bool = False) -> tuple[str, ...] | None:
+    """The words of who won what ``verb`` says was won: its subject, or whom it was given to."""
     role = "dative" if verb.lemma_.lower() == "give" else "nsubj"  # "gave the incumbent 54.1%"
-    roles = (role, "nsubjpass") if with_ else (role,)  # "was re-elected with 58% of the vote"
+    roles = (role, "nsubjpass") if passive else (role,)  # "was re-elected with 58% of the vote"
     holder = next((c for c in verb.children if c.dep_ in roles and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
     if holder is None:
         return None
-    return tuple(t.lower_ for t in holder.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ != "det")
+    words = [t for t in holder.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.dep_ in ("amod", "compound")]
+    return tuple(t.lower_ for t in words if t.dep_ != "det")  # "ruling" is tagged a verb in "the ruling party"
 
 
 def range_word(fig: Figure, tok: Token) -> Token:

@@ -36,6 +36,7 @@ from rashomon.extract.readings import (
     MAGNITUDE,
     POPULATION,
     RECORD,
+    SEATS_WON,
     SINCE,
     SINCE_START,
     VOTE_SHARE,
@@ -178,7 +179,8 @@ class Table:
         )  # one measure of one thing, which two agencies may give differently
         self.population = np.array([x.measure == POPULATION for x in f], dtype=bool)
         self.children = np.array([x.measure == CHILDREN for x in f], dtype=bool)
-        self.held = np.array([x.measure in (RECORD, VOTE_SHARE) for x in f], dtype=bool)  # a named holder's own
+        self.held = np.array([x.measure in (RECORD, SEATS_WON, VOTE_SHARE) for x in f], dtype=bool)  # a holder's own
+        self.seats = np.array([x.measure == SEATS_WON for x in f], dtype=bool)
         self.indicator = np.array([x.measure in (LEVEL, CHANGE) and x.counted in indicators() for x in f], dtype=bool)
         tallies = [
             x.measure in tally_verbs() and _winner_first(x, item.claim) for x, item in zip(f, found, strict=True)
@@ -290,6 +292,12 @@ class Table:
     def one_kind_of_thing(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Pairs sharing a qualifier ("bipartisan infrastructure") with no two different sets of owners."""
         result: np.ndarray = (_rowdot(self.mods, self.mods, i, j) > 0) & self.owners_meet(i, j)
+        return result
+
+    def same_owners(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Pairs naming the same owners, word for word ("the ruling party" is not "the ruling coalition")."""
+        shared = _rowdot(self.owners, self.owners, i, j)
+        result: np.ndarray = (shared == self.n_owners[i]) & (shared == self.n_owners[j])
         return result
 
     def owners_meet(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:

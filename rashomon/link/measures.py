@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from rashomon.extract.readings import CHILDREN, POPULATION, RECORD, VOTE_SHARE
+from rashomon.extract.readings import CHILDREN, POPULATION, RECORD, SEATS_WON, VOTE_SHARE
 from rashomon.lexicons import lexicon
 from rashomon.records import Claim, Frame
 
 CONVERTED = 0.03  # the rounding a figure converted into another unit may carry ("35 miles (57km)")
 # a named parent's, place's, holder's (a record, a share of the vote won): only with its own kind
-ATTRIBUTES = frozenset({CHILDREN, POPULATION, RECORD, VOTE_SHARE})
+ATTRIBUTES = frozenset({CHILDREN, POPULATION, RECORD, SEATS_WON, VOTE_SHARE})
 RECALL_DAYS = 14  # a figure of a time that ended this long before its report is of an earlier happening
 WEEK = re.compile(r"(?P<year>\d{4})-W(?P<week>\d{2})")
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day of a dated report (not "~": read against a stand-in)

@@ -273,10 +273,12 @@ def one_named_attribute(t: Table, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     ("Qeshm island, home to 120,000 people", "Qeshm Island, home to 200,000 people"), a record ("broke
     Rodney Buford's school scoring record of 2,116 points", "of 2,106") or a share of the vote won ("the
     incumbent won 52.4% of the vote", "gave the incumbent 54.1%"; not "48% of the vote in the capital",
-    a place's share, nor "61% in the primary" beside "54% in the general election", two votes' shares). None
-    changes between reports: a conflict."""
+    a place's share, nor "61% in the primary" beside "54% in the general election", two votes' shares) or the
+    seats one winner won ("the ruling party won 150 seats", "gave the ruling party 146 seats": the same words).
+    None changes between reports: a conflict."""
     named = (t.population[i] | t.held[i]) & (t.attribute[i] == t.attribute[j])
     named &= t.qualifiers[i] == t.qualifiers[j]  # a share won "in the primary" is another vote's than the general's
+    named &= ~t.seats[i] | t.same_owners(i, j)  # a party's seats are not its coalition's
     result: np.ndarray = (t.article[i] != t.article[j]) & named & t.one_place(i, j) & (t.place[i] == t.place[j])
     return result
 

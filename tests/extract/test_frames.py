@@ -1018,3 +1018,19 @@ def test_new_cases_are_a_batch_not_the_outbreaks_total(nlp: Callable[[str], Any]
     figure = "340" if "340" in text else "12"
     frame = by_text(nlp, text)[figure].frame
     assert frame is not None and frame.increment is batch
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "holder"),
+    [
+        ("The ruling party won 150 seats in the 300-seat parliament.", "150", ("ruling", "party")),
+        ("Official results gave the ruling party 146 seats.", "146", ("ruling", "party")),
+        ("The ruling party won 150 seats in the 300-seat parliament.", "300-seat", None),
+        ("The opposition took 48 seats, up from 31 in the last election.", "31", None),
+    ],
+)
+def test_seats_won_are_their_winners(
+    nlp: Callable[[str], Any], text: str, figure: str, holder: tuple[str, ...] | None
+) -> None:
+    frame = by_text(nlp, text)[figure].frame
+    assert frame is not None and (frame.owners if frame.measure == "seats won" else None) == holder

@@ -1,6 +1,6 @@
 """Quantities of everyday news that line up on hand-written reports: an outbreak's cases, snow fallen, homes
 without water, a budget deficit, a strike's walkout, people taken to hospital, a share of the vote won
-"with", a toll since the week's first day beside the week's, a storm's winds; and what stays apart."""
+"with", seats won, a toll since the week's first day beside the week's, a storm's winds; and what stays apart."""
 
 from __future__ import annotations
 
@@ -40,6 +40,9 @@ __all__ = ["nlp"]  # the fixture, shared with test_slots
         (("The mayor won re-election with 58% of the vote on Tuesday.",
           "The mayor secured 54 percent of the vote in Tuesday's election, official results showed."),
          {"58%", "54 percent"}),
+        (("The ruling party won 150 seats in the 300-seat parliament, official results showed.",
+          "Official results gave the ruling party 146 seats in the 300-member parliament."),
+         {"150", "146"}),
         (("The hurricane made landfall on Wednesday with winds of 150 mph, the hurricane center said.",
           "The storm came ashore on Wednesday packing maximum sustained winds of 130 mph."),
          {"150 mph", "130 mph"}),
@@ -130,9 +133,14 @@ def test_a_day_starts_its_week_or_month_only_on_its_first_day() -> None:
          "About 2,000 workers at the airport joined the strike on Monday, the union said."),
         ("The senator won 61% of the vote in the primary on Tuesday.",  # two votes' shares
          "The senator won the general election in November with 54% of the vote."),
+        ("The ruling party won 150 seats, official results showed.",  # two winners' seats
+         "The opposition alliance won 112 seats, official results showed."),
+        ("The party won 12 seats in the first round.", "The party won 30 seats in the runoff."),  # two rounds
+        ("The ruling party won 150 seats, official results showed.",  # a party is not its coalition
+         "The ruling coalition won 171 seats, official results showed."),
     ],
 )  # fmt: skip
-def test_two_sites_strikers_and_a_primarys_share_beside_a_general_elections_are_no_conflict(
+def test_two_sites_strikers_two_votes_shares_and_two_winners_or_rounds_seats_are_no_conflict(
     nlp: Callable[[str], Any], reports: tuple[str, str]
 ) -> None:
     assert flagged_the_same_day(nlp, *reports) == []
