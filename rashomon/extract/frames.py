@@ -14,6 +14,7 @@ people nouns; ``lexicons/stopwords.json`` the words a context leaves out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -27,10 +28,8 @@ from rashomon.extract.readings import (
     MAGNITUDE,
     POPULATION,
     RECORD,
-    SEATS_WON,
     SINCE,
     SINCE_START,
-    VOTE_SHARE,
     WITH_PERPETRATOR,
     aftershock,
     costed_of,
@@ -58,9 +57,7 @@ from rashomon.extract.readings import (
     range_word,
     record_holder,
     role_of_age,
-    seats_holder,
     since_its_start,
-    vote_share_holder,
 )
 from rashomon.extract.senses import (
     MAX_CLIMB,
@@ -78,6 +75,7 @@ from rashomon.extract.senses import (
 )
 from rashomon.extract.time import Timex
 from rashomon.extract.totals import brings_a_total, reached_total
+from rashomon.extract.votes import election_kinds, won_in_a_vote
 from rashomon.lexicons import lexicon
 from rashomon.nlp import text_of
 from rashomon.records import Frame
@@ -139,17 +137,10 @@ def frame_of(
         return Frame(measure=RECORD, owners=holder, context=_context(doc, tok, _governor(nominal_of(tok))),
                      near=_near(doc, fig))  # fmt: skip
     nominal = nominal_of(tok)
-    if fig.kind == "percent" and (holder := vote_share_holder(tok)) is not None:  # "won 52.4% of the vote"
-        context = _context(doc, tok, _governor(nominal))
-        return Frame(measure=VOTE_SHARE, kind="percent", unit="percent", owners=holder,
-                     modifiers=tuple(sorted(set(context) & _election_kinds())),  # "in the primary": another vote
-                     place=_place(_governor(nominal), nominal),  # "48% of the vote in the capital"
-                     context=context, near=_near(doc, fig))  # fmt: skip
-    if fig.kind == "count" and (holder := seats_holder(tok)) is not None:  # "the ruling party won 150 seats"
-        context = _context(doc, tok, _governor(nominal))
-        return Frame(measure=SEATS_WON, counted="seat", owners=holder,
-                     modifiers=tuple(sorted(set(context) & _election_kinds())),
-                     place=_place(_governor(nominal), nominal), context=context, near=_near(doc, fig))  # fmt: skip
+    if (won := won_in_a_vote(fig, tok)) is not None:  # "won 52.4% of the vote", "the ruling party won 150 seats"
+        context = _context(doc, tok, _governor(nominal))  # "in the primary": another vote's
+        return replace(won, modifiers=tuple(sorted(set(context) & election_kinds())), context=context,
+                       place=_place(_governor(nominal), nominal), near=_near(doc, fig))  # fmt: skip
     sense = sense_of(tok)
     counted_head = nominal if nominal is not tok else of_object(tok)
     counter = counted_through(sense.head) if counted_head is None and sense and fig.kind == "count" else None
@@ -416,11 +407,6 @@ def _of_speech(span: Any) -> bool:
     head = span.root.head
     head = head.head if head.dep_ == "prep" else head
     return bool(head.lemma_.lower() in lexicon("attribution")["verbs"])
-
-
-@cache
-def _election_kinds() -> frozenset[str]:
-    return frozenset(_lex()["election_kinds"])
 
 
 def _place(governor: Token, nominal: Token) -> str | None:
