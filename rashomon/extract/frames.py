@@ -418,7 +418,8 @@ def _place(governor: Token, nominal: Token) -> str | None:
         if t.ent_type_ in PLACES and held.dep_ == "pobj" and held.head.lower_ in PLACE_PREPOSITIONS:
             if held.head.lower_ == "across" and names_country(t.text):
                 return str(_lex()["scope_words"]["country"])  # "across France": the country, as "nationwide"
-            joined = [c.lower_ for c in t.conjuncts if c.ent_type_ in PLACES]  # "in Spain and Portugal": both
+            joined = [c.lower_ for c in t.conjuncts if c.ent_type_ in PLACES or c.pos_ == "PROPN"]  # "in Spain and
+            # Portugal": both; "in Odisha and Andhra Pradesh", a name the model did not tag, too
             return " and ".join(sorted({str(t.lower_), *joined}))
     scopes: dict[str, str] = _lex()["scope_words"]
     for t in words:

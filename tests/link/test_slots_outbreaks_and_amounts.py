@@ -43,6 +43,9 @@ __all__ = ["nlp"]  # the fixture, shared with test_slots
         (("The ruling party won 150 seats in the 300-seat parliament, official results showed.",
           "Official results gave the ruling party 146 seats in the 300-member parliament."),
          {"150", "146"}),
+        (("The wildfire has destroyed 1,200 structures in the county, fire officials said on Sunday.",
+          "Fire officials said on Sunday that more than 1,500 buildings had been destroyed by the fire."),
+         {"1,200", "more than 1,500"}),
         (("The hurricane made landfall on Wednesday with winds of 150 mph, the hurricane center said.",
           "The storm came ashore on Wednesday packing maximum sustained winds of 130 mph."),
          {"150 mph", "130 mph"}),
@@ -136,11 +139,13 @@ def test_a_day_starts_its_week_or_month_only_on_its_first_day() -> None:
         ("The ruling party won 150 seats, official results showed.",  # two winners' seats
          "The opposition alliance won 112 seats, official results showed."),
         ("The party won 12 seats in the first round.", "The party won 30 seats in the runoff."),  # two rounds
+        ("The cyclone forced 250,000 people to evacuate in Odisha on Thursday, officials said.",  # two states
+         "About 1 million people were evacuated in Odisha and Andhra Pradesh ahead of the cyclone on Thursday."),
         ("The ruling party won 150 seats, official results showed.",  # a party is not its coalition
          "The ruling coalition won 171 seats, official results showed."),
     ],
 )  # fmt: skip
-def test_two_sites_strikers_two_votes_shares_and_two_winners_or_rounds_seats_are_no_conflict(
+def test_two_sites_strikers_two_votes_shares_two_places_and_two_winners_or_rounds_seats_are_no_conflict(
     nlp: Callable[[str], Any], reports: tuple[str, str]
 ) -> None:
     assert flagged_the_same_day(nlp, *reports) == []
