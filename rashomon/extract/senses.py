@@ -29,7 +29,6 @@ PART_AFTER = re.compile(r"^(?:\s+of\s+(?:them|those|whom)\b|[\w\s-]{0,25}?\b(?:a
 AMONG_THE = re.compile(r"^[\w\s-]{0,25}?\b(?:are|were|is|was)\s+among\s+the\s+(?P<group>[a-z]+)\b", re.I)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 MAX_CLIMB = 4
-CARE = frozenset({"hospital", "clinic", "safety", "shelter"})  # where people are taken for their own sake
 OWN_CLAUSE = ("conj", "parataxis", "advcl", "relcl", "ccomp")  # a verb so attached has a clause of its own
 
 
@@ -219,7 +218,8 @@ def _taken_away(verb: Token) -> bool:
     """ "30 people were taken", "took dozens from their homes", "taken hostage" (not "took part", nor "were
     taken to hospital": a destination of care is no abduction)."""
     children = {c.dep_ for c in verb.children} | {c.lower_ for c in verb.children}
-    cared = any(c.lower_ == "to" and any(g.lemma_.lower() in CARE for g in c.children) for c in verb.children)
+    care = _lex()["care_places"]  # where people are taken for their own sake
+    cared = any(c.lower_ == "to" and any(g.lemma_.lower() in care for g in c.children) for c in verb.children)
     return bool(children & {"auxpass", "from", "hostage", "captive", "away"}) and not cared
 
 

@@ -1,6 +1,6 @@
 """What someone won in a vote, read before any sense: a share of the vote ("the incumbent won 52.4% of the
 vote") or seats ("the ruling party won 150 seats"), each its winner's, with the kind of vote it was won in
-("in the primary", "the runoff": lexicon ``election_kinds``)."""
+("in the primary", "the runoff": lexicon ``election_kinds``; the verbs of winning seats: ``win_verbs``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from rashomon.records import Frame
 
 Token = Any
 VOTE_NOUNS = frozenset({"vote", "ballot"})  # lemmas: "of the vote", "of the votes cast", "of the ballots"
-WIN_VERBS = frozenset({"win", "take", "secure", "capture", "gain", "get", "grab", "clinch", "give"})
 
 
 def won_in_a_vote(fig: Figure, tok: Token) -> Frame | None:
@@ -55,7 +54,7 @@ def seats_holder(tok: Token) -> tuple[str, ...] | None:
     verb = seats.head
     if seats.lemma_.lower() != "seat" or seats.dep_ != "dobj" or verb.pos_ != "VERB":
         return None
-    return _winner(verb) if verb.lemma_.lower() in WIN_VERBS else None
+    return _winner(verb) if verb.lemma_.lower() in lexicon("claims")["win_verbs"] else None
 
 
 def _winner(verb: Token, passive: bool = False) -> tuple[str, ...] | None:

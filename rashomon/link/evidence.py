@@ -267,12 +267,13 @@ class Table:
         one_time &= self.with_perpetrator[i] == self.with_perpetrator[j]  # "six, including the gunman"
         one_time &= ~self.elsewhere[i] & ~self.elsewhere[j]
         mods = (self.n_mods[i] == 0) | (self.n_mods[j] == 0) | (_rowdot(self.mods, self.mods, i, j) > 0)
-        owners = self.owners_meet(i, j) & ((self.site[i] < 0) | (self.site[j] < 0) | (self.site[i] == self.site[j]))
+        owners = self.owners_meet(i, j)
+        sites = (self.site[i] < 0) | (self.site[j] < 0) | (self.site[i] == self.site[j])
         wholes = (self.part_of[i] == -2) & (self.part_of[j] == -2)
         wholes |= (self.part_of[i] >= 0) & (self.part_of[j] >= 0) & (self.cls[i] >= 0) & (self.cls[i] == self.cls[j])
         # two reports' parts of one class: "19 killed, including five children", "nine children were among the dead"
         wholes &= ~self.more_people_than(i, j) & ~self.more_people_than(j, i)  # "15 people" beside "12 soldiers"
-        result: np.ndarray = one_time & mods & owners & wholes
+        result: np.ndarray = one_time & mods & owners & sites & wholes
         return result
 
     def more_people_than(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
